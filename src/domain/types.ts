@@ -1,0 +1,132 @@
+// The types the core speaks. Wire formats (Personio attribute objects, SCIM resources) never leak
+// past the adapters in personio/ and leapsome/: everything else sees only these values.
+
+export const ORG_FIELDS = ['department', 'team', 'office', 'subcompany'] as const;
+export type OrgField = (typeof ORG_FIELDS)[number];
+
+export const PERSONIO_STATUSES = ['active', 'inactive', 'onboarding', 'leave'] as const;
+export type PersonioStatus = (typeof PERSONIO_STATUSES)[number];
+
+export const GENDERS = ['male', 'female', 'diverse'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** A Personio org unit (department, team, office or subcompany). Ids are kept as strings. */
+export interface OrgUnit {
+  readonly field: OrgField;
+  readonly id: string;
+  readonly name: string;
+}
+
+/** One Personio employee, normalised. Dates are local calendar dates (YYYY-MM-DD), never shifted to UTC. */
+export interface Employee {
+  readonly id: string;
+  /** Work email as Personio holds it (trimmed); null when missing or empty. */
+  readonly email: string | null;
+  readonly firstName: string;
+  readonly lastName: string;
+  /** Preferred (display) name; null when missing or empty. */
+  readonly preferredName: string | null;
+  readonly status: PersonioStatus;
+  /** Job title (Personio "position"); null when missing or empty. */
+  readonly position: string | null;
+  readonly org: Readonly<Record<OrgField, OrgUnit | null>>;
+  readonly supervisorId: string | null;
+  readonly hireDate: string | null;
+  readonly terminationDate: string | null;
+  readonly gender: Gender | null;
+}
+
+/** A record that could not be parsed into a domain value. It is skipped and reported, never fatal. */
+export interface RejectedRecord {
+  readonly source: 'personio' | 'leapsome';
+  /** Best-effort id of the record (Personio id or Leapsome id); null when even that was unreadable. */
+  readonly recordId: string | null;
+  /** Human-readable reason naming the field, e.g. `attributes.status.value: Invalid option`. */
+  readonly reason: string;
+}
+
+export interface PersonioState {
+  readonly employees: readonly Employee[];
+  readonly rejected: readonly RejectedRecord[];
+}
+
+/** A Leapsome user as read over SCIM, normalised. Empty strings are read as null. */
+export interface LeapsomeUser {
+  readonly id: string;
+  readonly userName: string;
+  readonly externalId: string | null;
+  readonly active: boolean;
+  readonly givenName: string | null;
+  readonly familyName: string | null;
+  readonly displayName: string | null;
+  readonly title: string | null;
+  /** Leapsome id of the user's manager, as read back (the read side returns ids, not emails). */
+  readonly managerId: string | null;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly location: string | null;
+  readonly gender: string | null;
+  /** Ids of the Leapsome teams the user belongs to (SCIM `groups[]`). */
+  readonly teamIds: readonly string[];
+}
+
+export interface LeapsomeTeam {
+  readonly id: string;
+  readonly displayName: string;
+  readonly externalId: string | null;
+}
+
+export interface LeapsomeState {
+  readonly users: readonly LeapsomeUser[];
+  readonly teams: readonly LeapsomeTeam[];
+  readonly rejected: readonly RejectedRecord[];
+}
+
+/** Attributes the sync owns on a managed Leapsome user (the manager is handled separately). */
+export interface UserAttributes {
+  readonly userName: string;
+  readonly externalId: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly displayName: string;
+  readonly title: string | null;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly location: string | null;
+  readonly gender: Gender | null;
+}
+
+export type UserAttributeName = keyof UserAttributes;
+export const USER_ATTRIBUTE_NAMES: readonly UserAttributeName[] = [
+  'userName',
+  'externalId',
+  'givenName',
+  'familyName',
+  'displayName',
+  'title',
+  'startDate',
+  'endDate',
+  'location',
+  'gender',
+];
+
+/** Rules that take employees out of scope entirely (never created, updated or deactivated). */
+export type ExcludeRule =
+  | { readonly kind: 'email'; readonly glob: string }
+  | { readonly kind: 'department'; readonly name: string }
+  | { readonly kind: 'id'; readonly id: string };
+
+export type Threshold =
+  | { readonly kind: 'count'; readonly value: number }
+  | { readonly kind: 'percent'; readonly value: number };
+
+/** The part of the settings the pure planner needs. */
+export interface PlanSettings {
+  /** Personio statuses that get an active Leapsome account. */
+  readonly statuses: readonly PersonioStatus[];
+  /** Org fields that become Leapsome teams, in priority order. */
+  readonly teamsFrom: readonly OrgField[];
+  readonly exclude: readonly ExcludeRule[];
+  readonly maxDeactivations: Threshold;
+  readonly autoInvite: boolean;
+}
