@@ -1,0 +1,347 @@
+// Executes a Plan against Leapsome in the order correctness needs:
+//   1. create users            (every later step may reference them)
+//   2. update users + managers (both ends exist now; in waves when a manager's email changes too)
+//   3. create/rename teams, set memberships (members must exist)
+//   4. deactivations last      (nobody loses access before the rest is in place)
+// One bad record never blocks the rest: its failure is recorded and the run goes on.
+
+import type { ManagerTarget, Plan, PersonLabel, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
+import type { LeapsomeUser, UserAttributeName, UserAttributes } from '../domain/types.js';
+import { USER_ATTRIBUTE_NAMES } from '../domain/types.js';
+import { sameValue } from '../domain/compare.js';
+import { mapLimit } from './map-limit.js';
+import type { LeapsomeWriter, TeamPatch, UserPatch } from './ports.js';
+
+export const MAX_MEMBERS_PER_PATCH = 100;
+
+export interface ApplyFailure {
+  readonly person: PersonLabel | null;
+  readonly team: string | null;
+  readonly operation: string;
+  readonly reason: string;
+}
+
+export interface ApplyCounts {
+  created: number;
+  updated: number;
+  reactivated: number;
+  deactivated: number;
+  teamsCreated: number;
+  teamsRenamed: number;
+  membershipChanges: number;
+  managerChanges: number;
+}
+
+export interface ApplyResult {
+  /** Set when the applier refused to write at all (e.g. the deactivation guard tripped). */
+  readonly refused: string | null;
+  readonly failures: readonly ApplyFailure[];
+  readonly counts: ApplyCounts;
+}
+
+export interface ApplyOptions {
+  /** Upper bound on requests in flight; the HTTP layer paces them under the rate limit. */
+  readonly concurrency?: number;
+  /** Errors that make every further write pointless (bad token): they abort the run. */
+  readonly isFatal?: (error: unknown) => boolean;
+}
+
+type CreateOp = Extract<UserOp, { kind: 'create' }>;
+type UpdateOp = Extract<UserOp, { kind: 'update' }>;
+type DeactivateOp = Extract<UserOp, { kind: 'deactivate' }>;
+
+interface PatchJob {
+  readonly employeeId: string;
+  readonly leapsomeId: string;
+  readonly person: PersonLabel;
+  readonly patch: UserPatch;
+  readonly managerEmployeeId: string | null;
+  readonly countsAs: 'created' | 'updated' | 'reactivated';
+  readonly managerChange: boolean;
+}
+
+export function errorReason(error: unknown): string {
+  if (error instanceof Error) {
+    const detail = (error as { detail?: unknown }).detail;
+    return typeof detail === 'string' && detail !== '' && !error.message.includes(detail) ? `${error.message}: ${detail}` : error.message;
+  }
+  return String(error);
+}
+
+const defaultIsFatal = (error: unknown): boolean => {
+  const status = (error as { status?: unknown } | null)?.status;
+  return status === 401 || status === 403;
+};
+
+export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const counts: ApplyCounts = {
+    created: 0,
+    updated: 0,
+    reactivated: 0,
+    deactivated: 0,
+    teamsCreated: 0,
+    teamsRenamed: 0,
+    membershipChanges: 0,
+    managerChanges: 0,
+  };
+  const failures: ApplyFailure[] = [];
+  if (plan.deactivationGuard.exceeded) {
+    const g = plan.deactivationGuard;
+    return {
+      refused: `${g.planned} deactivations planned, above the max-deactivations limit of ${g.limit} (of ${g.base} managed active users). Nothing was written. Check Personio for a data problem; if the deactivations are intended, raise \`max-deactivations\` for one run.`,
+      failures,
+      counts,
+    };
+  }
+
+  const concurrency = options.concurrency ?? 32;
+  const isFatal = options.isFatal ?? defaultIsFatal;
+  let fatal: unknown = null;
+  /** Runs one operation; a failure is recorded against it, a fatal one stops all that follow. */
+  const attempt = async <T>(what: Omit<ApplyFailure, 'reason'>, action: () => Promise<T>): Promise<T | undefined> => {
+    if (fatal !== null) return undefined;
+    try {
+      return await action();
+    } catch (error) {
+      if (isFatal(error)) fatal ??= error;
+      failures.push({ ...what, reason: errorReason(error) });
+      return undefined;
+    }
+  };
+
+  // Personio id -> Leapsome id, for everyone the plan knows plus everyone created below.
+  const ids = new Map<string, string>();
+  const creates: CreateOp[] = [];
+  const updates: UpdateOp[] = [];
+  const deactivations: DeactivateOp[] = [];
+  for (const op of plan.users) {
+    if (op.kind === 'create') creates.push(op);
+    else if (op.kind === 'update') {
+      updates.push(op);
+      ids.set(op.employeeId, op.leapsomeId);
+    } else deactivations.push(op);
+  }
+
+  // 1. Create users.
+  const created = await mapLimit(creates, concurrency, (op) =>
+    attempt({ person: labelOf(op.employeeId, null, op.attributes), team: null, operation: 'create user' }, async () => {
+      const user = await writer.createUser(op.attributes);
+      if (user.externalId !== null && user.externalId !== op.attributes.externalId) {
+        throw new Error(`a Leapsome user with this email already exists and belongs to another record (externalId ${user.externalId}); it was not changed`);
+      }
+      ids.set(op.employeeId, user.id);
+      return user;
+    }),
+  );
+
+  // 2. Update attributes and managers.
+  const jobs: PatchJob[] = [];
+  creates.forEach((op, i) => {
+    const user = created[i];
+    if (user === undefined) return;
+    const job = patchForCreated(op, user, ids, failures);
+    if (job !== null) jobs.push(job);
+    else counts.created++;
+  });
+  for (const op of updates) jobs.push(patchForUpdate(op, ids, failures));
+
+  for (const wave of inWaves(jobs, plan)) {
+    await mapLimit(wave, concurrency, async (job) => {
+      const ok = await attempt({ person: job.person, team: null, operation: job.countsAs === 'created' ? 'set attributes of new user' : 'update user' }, async () => {
+        await writer.patchUser(job.leapsomeId, job.patch);
+        return true;
+      });
+      if (!ok) return;
+      counts[job.countsAs]++;
+      if (job.managerChange) counts.managerChanges++;
+    });
+  }
+
+  // 3. Teams: create, rename/adopt, then memberships (at most 100 members per request).
+  await mapLimit(plan.teams, concurrency, async (op) => {
+    await attempt({ person: null, team: op.displayName, operation: op.kind === 'create' ? 'create team' : 'update team' }, async () => {
+      await applyTeam(op, writer, ids, counts);
+    });
+  });
+
+  // 4. Deactivations last.
+  await mapLimit(deactivations, concurrency, async (op) => {
+    const ok = await attempt(
+      { person: { employeeId: op.employeeId, leapsomeId: op.leapsomeId, name: op.name, email: op.userName }, team: null, operation: 'deactivate user' },
+      async () => {
+        await writer.patchUser(op.leapsomeId, { userName: op.userName, active: false });
+        return true;
+      },
+    );
+    if (ok) counts.deactivated++;
+  });
+
+  if (fatal !== null) {
+    failures.push({ person: null, team: null, operation: 'apply', reason: `stopped after a fatal error, remaining writes were not attempted: ${errorReason(fatal)}` });
+  }
+  return { refused: null, failures, counts };
+}
+
+function labelOf(employeeId: string, leapsomeId: string | null, attributes: UserAttributes): PersonLabel {
+  return { employeeId, leapsomeId, name: attributes.displayName, email: attributes.userName };
+}
+
+/** Resolves a manager to the email to write, or explains why it cannot be set. */
+function managerEmail(target: ManagerTarget, ids: ReadonlyMap<string, string>): string | null {
+  return target.leapsomeId !== null || ids.has(target.employeeId) ? target.email : null;
+}
+
+function patchForCreated(op: CreateOp, user: LeapsomeUser, ids: ReadonlyMap<string, string>, failures: ApplyFailure[]): PatchJob | null {
+  const person = labelOf(op.employeeId, user.id, op.attributes);
+  // POST honours only the core fields; whatever did not stick (or an existing user found by
+  // userName after `201 {}`) is set here.
+  const attributes = pick(
+    op.attributes,
+    USER_ATTRIBUTE_NAMES.filter((name) => !sameValue(name, user[name], op.attributes[name])),
+  );
+  let manager: string | undefined;
+  if (op.manager !== null) {
+    const email = managerEmail(op.manager, ids);
+    if (email === null) failures.push({ person, team: null, operation: 'set manager', reason: `manager ${op.manager.name} could not be created, so the manager was not set` });
+    else if (user.managerId === null || user.managerId !== ids.get(op.manager.employeeId)) manager = email;
+  }
+  const active = user.active ? undefined : true;
+  if (Object.keys(attributes).length === 0 && manager === undefined && active === undefined) return null;
+  return {
+    employeeId: op.employeeId,
+    leapsomeId: user.id,
+    person,
+    patch: { userName: op.attributes.userName, attributes, ...(manager !== undefined ? { manager } : {}), ...(active ? { active } : {}) },
+    managerEmployeeId: manager !== undefined && op.manager !== null ? op.manager.employeeId : null,
+    countsAs: 'created',
+    managerChange: manager !== undefined,
+  };
+}
+
+function pick(source: UserAttributes, names: readonly UserAttributeName[]): Partial<UserAttributes> {
+  const picked: Partial<Record<UserAttributeName, unknown>> = {};
+  for (const name of names) picked[name] = source[name];
+  return picked as Partial<UserAttributes>;
+}
+
+function patchForUpdate(op: UpdateOp, ids: ReadonlyMap<string, string>, failures: ApplyFailure[]): PatchJob {
+  const person = labelOf(op.employeeId, op.leapsomeId, op.attributes);
+  const attributes = pick(
+    op.attributes,
+    op.changes.flatMap((change) => (change.field === 'active' ? [] : [change.field])),
+  );
+  let manager: string | null | undefined;
+  if (op.manager !== null) {
+    if (op.manager.to === null) manager = null;
+    else {
+      const email = managerEmail(op.manager.to, ids);
+      if (email === null) failures.push({ person, team: null, operation: 'set manager', reason: `manager ${op.manager.to.name} could not be created, so the manager was not changed` });
+      else manager = email;
+    }
+  }
+  return {
+    employeeId: op.employeeId,
+    leapsomeId: op.leapsomeId,
+    person,
+    patch: { userName: op.attributes.userName, attributes, ...(manager !== undefined ? { manager } : {}), ...(op.reactivate ? { active: true } : {}) },
+    managerEmployeeId: manager !== undefined && manager !== null && op.manager?.to ? op.manager.to.employeeId : null,
+    countsAs: op.reactivate ? 'reactivated' : 'updated',
+    managerChange: manager !== undefined,
+  };
+}
+
+/**
+ * Managers are written as emails. When a manager's own email changes in this run, their patch must
+ * land before anyone points at the new address, so such jobs go in later waves (depth of the chain).
+ */
+function inWaves(jobs: readonly PatchJob[], plan: Plan): PatchJob[][] {
+  const emailChanges = new Set<string>();
+  for (const op of plan.users) {
+    if (op.kind === 'update' && op.changes.some((c) => c.field === 'userName')) emailChanges.add(op.employeeId);
+  }
+  const byEmployee = new Map(jobs.map((job) => [job.employeeId, job]));
+  const depth = new Map<string, number>();
+  const depthOf = (job: PatchJob, seen: Set<string>): number => {
+    const known = depth.get(job.employeeId);
+    if (known !== undefined) return known;
+    let d = 0;
+    const managerId = job.managerEmployeeId;
+    const managerJob = managerId === null ? undefined : byEmployee.get(managerId);
+    if (managerId !== null && managerJob !== undefined && emailChanges.has(managerId) && !seen.has(managerId)) {
+      seen.add(job.employeeId);
+      d = depthOf(managerJob, seen) + 1;
+    }
+    depth.set(job.employeeId, d);
+    return d;
+  };
+  const waves: PatchJob[][] = [];
+  for (const job of jobs) {
+    const d = depthOf(job, new Set());
+    (waves[d] ??= []).push(job);
+  }
+  return waves.filter((wave) => wave !== undefined);
+}
+
+function resolveMembers(members: readonly TeamMember[], ids: ReadonlyMap<string, string>): string[] {
+  const resolved: string[] = [];
+  for (const member of members) {
+    const id = member.leapsomeId ?? (member.employeeId === null ? undefined : ids.get(member.employeeId));
+    // A member whose creation failed is already reported; the team gets everyone else.
+    if (id !== undefined) resolved.push(id);
+  }
+  return resolved;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/**
+ * Membership requests. Up to 100 desired members: one request with replaceMembers: true and the
+ * full list, which is right whether Leapsome reads PATCH members as "add" (documented default) or
+ * as "the complete list" (also stated in its docs). Larger teams need several requests, which only
+ * works with the documented add-only default: the first may replace, the rest add.
+ */
+export function membershipPatches(desired: readonly string[], added: readonly string[], removedAny: boolean): TeamPatch[] {
+  if (desired.length <= MAX_MEMBERS_PER_PATCH) return [{ members: desired, replaceMembers: true }];
+  if (!removedAny) return chunk(added, MAX_MEMBERS_PER_PATCH).map((members) => ({ members, replaceMembers: false }));
+  return chunk(desired, MAX_MEMBERS_PER_PATCH).map((members, i) => ({ members, replaceMembers: i === 0 }));
+}
+
+async function applyTeam(op: TeamOp, writer: LeapsomeWriter, ids: ReadonlyMap<string, string>, counts: ApplyCounts): Promise<void> {
+  let teamId: string;
+  const header: { displayName?: string; externalId?: string } = {};
+  let desiredIds: string[];
+  let addedIds: string[];
+  let removedAny: boolean;
+  if (op.kind === 'create') {
+    const team = await writer.createTeam(op.displayName, op.externalId);
+    if (team.externalId !== null && team.externalId !== op.externalId) {
+      throw new Error(`a team named "${team.displayName}" already exists and is not managed by this sync (externalId ${team.externalId})`);
+    }
+    if (team.externalId === null) header.externalId = op.externalId;
+    counts.teamsCreated++;
+    teamId = team.id;
+    desiredIds = resolveMembers(op.members, ids);
+    addedIds = desiredIds;
+    removedAny = false;
+  } else {
+    teamId = op.teamId;
+    if (op.rename !== null) header.displayName = op.displayName;
+    if (op.adopt) header.externalId = op.externalId;
+    desiredIds = op.members === null ? [] : resolveMembers(op.members, ids);
+    addedIds = resolveMembers(op.added, ids);
+    removedAny = op.removed.length > 0;
+  }
+  const membersChange = op.kind === 'create' ? op.members.length > 0 : op.members !== null;
+  const patches = membersChange ? membershipPatches(desiredIds, addedIds, removedAny) : [];
+  if (Object.keys(header).length > 0) {
+    if (patches.length > 0) patches[0] = { ...header, ...patches[0] };
+    else patches.push(header);
+  }
+  for (const patch of patches) await writer.patchTeam(teamId, patch);
+  if (op.kind === 'update' && op.rename !== null) counts.teamsRenamed++;
+  if (membersChange) counts.membershipChanges += op.kind === 'create' ? op.members.length : op.added.length + op.removed.length;
+}

@@ -1,0 +1,29 @@
+// What the applier needs from Leapsome. The SCIM client implements it; tests use fakes.
+import type { LeapsomeTeam, LeapsomeUser, UserAttributes } from '../domain/types.js';
+
+/** A partial update of one user. `userName` is always sent: Leapsome requires it on PATCH. */
+export interface UserPatch {
+  readonly userName: string;
+  readonly attributes?: Partial<UserAttributes>;
+  /** Manager written as the manager's email; null clears it. */
+  readonly manager?: string | null;
+  readonly active?: boolean;
+}
+
+export interface TeamPatch {
+  readonly displayName?: string;
+  readonly externalId?: string;
+  /** Leapsome user ids, at most 100 per request. */
+  readonly members?: readonly string[];
+  /** true: the given members replace all current ones; false (default): they are added. */
+  readonly replaceMembers?: boolean;
+}
+
+export interface LeapsomeWriter {
+  /** Creates a user, resolving an unknown outcome or the `201 {}` quirk by looking the user up. */
+  createUser(attributes: UserAttributes): Promise<LeapsomeUser>;
+  patchUser(id: string, patch: UserPatch): Promise<LeapsomeUser>;
+  /** Creates a team, or returns the existing team of that name after a 409 or unknown outcome. */
+  createTeam(displayName: string, externalId: string): Promise<LeapsomeTeam>;
+  patchTeam(id: string, patch: TeamPatch): Promise<void>;
+}

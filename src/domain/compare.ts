@@ -1,0 +1,19 @@
+// How the sync decides that a Leapsome value already matches the desired one. Shared by the
+// planner (what to change) and the applier (what a freshly created user still lacks).
+import type { UserAttributeName } from './types.js';
+
+/** Leapsome shows this title when none was ever set. */
+export const LEAPSOME_DEFAULT_TITLE = 'Colleague';
+
+const blankToNull = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value);
+
+/** True when `current` (as read from Leapsome) already equals `desired` (from Personio) for this attribute. */
+export function sameValue(name: UserAttributeName, current: string | null | undefined, desired: string | null | undefined): boolean {
+  const a = blankToNull(current);
+  const b = blankToNull(desired);
+  if (name === 'title' && b === null) return a === null || a === LEAPSOME_DEFAULT_TITLE;
+  if (a === null || b === null) return a === b;
+  // Emails are case-insensitive; gender is an enum Leapsome may echo in another case.
+  if (name === 'userName' || name === 'gender') return a.toLowerCase() === b.toLowerCase();
+  return a === b;
+}

@@ -1,0 +1,57 @@
+import type { ApplyCounts, ApplyFailure, ApplyResult } from '../apply/apply.js';
+import type { Plan } from '../domain/plan.js';
+
+/** What the run did (or, in a dry run or a refused run, would have done). */
+export interface RunOutcome {
+  readonly mode: 'dry-run' | 'applied' | 'refused';
+  readonly plan: Plan;
+  /** Null in a dry run. */
+  readonly apply: ApplyResult | null;
+  readonly refusedReason: string | null;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly requests: { readonly personio: number; readonly leapsome: number; readonly leapsomeWrites: number } | null;
+}
+
+/** The changes a plan contains, counted the way the outputs and the headline report them. */
+export function plannedCounts(plan: Plan): ApplyCounts {
+  const counts: ApplyCounts = { created: 0, updated: 0, reactivated: 0, deactivated: 0, teamsCreated: 0, teamsRenamed: 0, membershipChanges: 0, managerChanges: 0 };
+  for (const op of plan.users) {
+    if (op.kind === 'create') {
+      counts.created++;
+      if (op.manager !== null) counts.managerChanges++;
+    } else if (op.kind === 'deactivate') counts.deactivated++;
+    else {
+      if (op.reactivate) counts.reactivated++;
+      else counts.updated++;
+      if (op.manager !== null) counts.managerChanges++;
+    }
+  }
+  for (const op of plan.teams) {
+    if (op.kind === 'create') {
+      counts.teamsCreated++;
+      counts.membershipChanges += op.members.length;
+    } else {
+      if (op.rename !== null) counts.teamsRenamed++;
+      counts.membershipChanges += op.added.length + op.removed.length;
+    }
+  }
+  return counts;
+}
+
+export function outcomeCounts(outcome: RunOutcome): ApplyCounts {
+  return outcome.mode === 'applied' && outcome.apply !== null ? outcome.apply.counts : plannedCounts(outcome.plan);
+}
+
+export function outcomeFailures(outcome: RunOutcome): readonly ApplyFailure[] {
+  return outcome.apply?.failures ?? [];
+}
+
+/** Records that did not sync: skipped by the planner plus failed writes (plus a refusal). */
+export function failedCount(outcome: RunOutcome): number {
+  return outcome.plan.skipped.length + outcomeFailures(outcome).length + (outcome.refusedReason === null ? 0 : 1);
+}
+
+export function hasChanges(plan: Plan): boolean {
+  return plan.users.length > 0 || plan.teams.length > 0;
+}

@@ -1,0 +1,179 @@
+// Inputs -> one immutable, validated Settings value. This is the only place that reads inputs.
+import { z } from 'zod';
+import {
+  ORG_FIELDS,
+  PERSONIO_STATUSES,
+  type ExcludeRule,
+  type OrgField,
+  type PersonioStatus,
+  type PlanSettings,
+  type Threshold,
+} from '../domain/types.js';
+
+export interface Settings {
+  readonly personio: {
+    readonly baseUrl: string;
+    readonly clientId: string;
+    readonly clientSecret: string;
+    readonly appId: string;
+  };
+  readonly leapsome: { readonly baseUrl: string; readonly token: string };
+  readonly plan: PlanSettings;
+  readonly dryRun: boolean;
+  readonly cache: boolean;
+}
+
+/** Thrown for any invalid input; the message names the input and what is wrong. */
+export class SettingsError extends Error {
+  override readonly name = 'SettingsError';
+}
+
+export type InputReader = (name: string) => string;
+
+/** Every input the action reads, with the default used when it is empty (mirrors action.yml). */
+export const INPUT_DEFAULTS = {
+  'personio-client-id': '',
+  'personio-client-secret': '',
+  'leapsome-scim-token': '',
+  'auto-invite': 'false',
+  'dry-run': 'false',
+  statuses: 'active,leave',
+  'teams-from': 'department',
+  exclude: '',
+  'max-deactivations': '20%',
+  'personio-base-url': 'https://api.personio.de',
+  'leapsome-base-url': 'https://api.leapsome.com/scim/v1',
+  cache: 'true',
+  'personio-app-id': 'PERSONIO_LEAPSOME_SYNC',
+} as const;
+export type InputName = keyof typeof INPUT_DEFAULTS;
+
+const SECRET_INPUTS: readonly InputName[] = ['personio-client-secret', 'leapsome-scim-token'];
+export const isSecretInput = (name: string): boolean => (SECRET_INPUTS as readonly string[]).includes(name);
+
+// Same spellings as core.getBooleanInput (YAML 1.2 core schema), so workflows behave alike.
+const booleanInput = z.enum(['true', 'True', 'TRUE', 'false', 'False', 'FALSE']).transform((v) => v.toLowerCase() === 'true');
+
+const required = (what: string) => z.string().min(1, `${what} is required`);
+
+const listOf = <T extends string>(allowed: readonly T[]) =>
+  z
+    .string()
+    .transform((raw) => splitList(raw))
+    .pipe(
+      z
+        .array(z.enum(allowed as unknown as [T, ...T[]], { error: (issue) => `unknown value ${JSON.stringify(issue.input)} (allowed: ${allowed.join(', ')})` }))
+        .min(1, 'at least one value is required'),
+    )
+    .transform((values) => [...new Set(values)]);
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+const baseUrl = z
+  .string()
+  .transform((raw, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `not a valid URL: ${JSON.stringify(raw)}` });
+      return z.NEVER;
+    }
+    // Credentials travel to this host: plain http is allowed only to this machine.
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
+      ctx.addIssue({ code: 'custom', message: 'must use https:// (plain http:// is accepted only for loopback addresses)' });
+      return z.NEVER;
+    }
+    return raw.replace(/\/+$/, '');
+  });
+
+const threshold = z.string().transform((raw, ctx): Threshold => {
+  const match = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(raw.trim());
+  if (!match || (match[2] === '' && !Number.isInteger(Number(match[1])))) {
+    ctx.addIssue({ code: 'custom', message: `expected a whole number such as 10 or a percentage such as 20%, got ${JSON.stringify(raw)}` });
+    return z.NEVER;
+  }
+  const value = Number(match[1]);
+  if (match[2] === '%') {
+    if (value > 100) {
+      ctx.addIssue({ code: 'custom', message: 'a percentage cannot exceed 100%' });
+      return z.NEVER;
+    }
+    return { kind: 'percent', value };
+  }
+  return { kind: 'count', value };
+});
+
+const excludeRules = z.string().transform((raw, ctx): ExcludeRule[] => {
+  const rules: ExcludeRule[] = [];
+  for (const line of raw.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))) {
+    const colon = line.indexOf(':');
+    const kind = colon < 0 ? '' : line.slice(0, colon).trim().toLowerCase();
+    const value = colon < 0 ? '' : line.slice(colon + 1).trim();
+    if (value === '' || !['email', 'department', 'id'].includes(kind)) {
+      ctx.addIssue({ code: 'custom', message: `rule ${JSON.stringify(line)} must be one of email:<glob>, department:<name>, id:<personio id>` });
+      continue;
+    }
+    if (kind === 'email') rules.push({ kind: 'email', glob: value });
+    else if (kind === 'department') rules.push({ kind: 'department', name: value });
+    else if (!/^\d+$/.test(value)) ctx.addIssue({ code: 'custom', message: `rule ${JSON.stringify(line)}: a Personio id is a number` });
+    else rules.push({ kind: 'id', id: value });
+  }
+  return rules;
+});
+
+const inputSchema = z.object({
+  'personio-client-id': required('the Personio client id'),
+  'personio-client-secret': required('the Personio client secret'),
+  'leapsome-scim-token': required('the Leapsome SCIM token'),
+  'auto-invite': booleanInput,
+  'dry-run': booleanInput,
+  statuses: listOf<PersonioStatus>(PERSONIO_STATUSES),
+  'teams-from': listOf<OrgField>(ORG_FIELDS),
+  exclude: excludeRules,
+  'max-deactivations': threshold,
+  'personio-base-url': baseUrl,
+  'leapsome-base-url': baseUrl,
+  cache: booleanInput,
+  'personio-app-id': z.string().regex(/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC'),
+});
+
+function splitList(raw: string): string[] {
+  return raw
+    .split(/[,\n]/)
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => v !== '');
+}
+
+/** Reads every input (empty -> documented default) and validates them all, reporting every problem at once. */
+export function readSettings(read: InputReader): Settings {
+  const raw: Record<string, string> = {};
+  for (const [name, fallback] of Object.entries(INPUT_DEFAULTS)) {
+    const value = read(name).trim();
+    raw[name] = value === '' ? fallback : value;
+  }
+  const parsed = inputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `input \`${String(issue.path[0] ?? '?')}\`: ${issue.message}`);
+    throw new SettingsError(`Invalid inputs:\n- ${problems.join('\n- ')}`);
+  }
+  const i = parsed.data;
+  return {
+    personio: {
+      baseUrl: i['personio-base-url'],
+      clientId: i['personio-client-id'],
+      clientSecret: i['personio-client-secret'],
+      appId: i['personio-app-id'],
+    },
+    leapsome: { baseUrl: i['leapsome-base-url'], token: i['leapsome-scim-token'] },
+    plan: {
+      statuses: i.statuses,
+      teamsFrom: i['teams-from'],
+      exclude: i.exclude,
+      maxDeactivations: i['max-deactivations'],
+      autoInvite: i['auto-invite'],
+    },
+    dryRun: i['dry-run'],
+    cache: i.cache,
+  };
+}

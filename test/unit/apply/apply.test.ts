@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import { applyPlan, membershipPatches } from '../../../src/apply/apply.js';
+import type { LeapsomeWriter, TeamPatch, UserPatch } from '../../../src/apply/ports.js';
+import type { Plan, TeamOp, UserOp } from '../../../src/domain/plan.js';
+import type { LeapsomeTeam, LeapsomeUser, UserAttributes } from '../../../src/domain/types.js';
+
+function attrs(id: string, extra: Partial<UserAttributes> = {}): UserAttributes {
+  return {
+    userName: `p${id}@example.com`,
+    externalId: id,
+    givenName: `Given${id}`,
+    familyName: `Family${id}`,
+    displayName: `Given${id} Family${id}`,
+    title: 'Engineer',
+    startDate: '2024-01-01',
+    endDate: null,
+    location: 'Berlin',
+    gender: null,
+    ...extra,
+  };
+}
+
+function plan(users: UserOp[], teams: TeamOp[] = [], guard: Partial<Plan['deactivationGuard']> = {}): Plan {
+  return {
+    users,
+    teams,
+    skipped: [],
+    warnings: [],
+    stats: { employees: 0, inScope: 0, excluded: 0, managedUsers: 0, unmanagedUsers: 0 },
+    deactivationGuard: { base: 10, limit: 2, planned: 0, exceeded: false, ...guard },
+  };
+}
+
+class HttpishError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly detail = '',
+  ) {
+    super(message);
+  }
+}
+
+/** An in-memory Leapsome that records every call in order. */
+class FakeLeapsome implements LeapsomeWriter {
+  calls: string[] = [];
+  users = new Map<string, LeapsomeUser>();
+  patches: Array<{ id: string; patch: UserPatch }> = [];
+  teamPatches: Array<{ id: string; patch: TeamPatch }> = [];
+  failCreateFor = new Set<string>();
+  existingOnCreate = new Map<string, LeapsomeUser>();
+  failAllWith: HttpishError | null = null;
+  foreignTeam: LeapsomeTeam | null = null;
+  private next = 1;
+
+  async createUser(a: UserAttributes): Promise<LeapsomeUser> {
+    this.calls.push(`createUser ${a.externalId}`);
+    if (this.failAllWith) throw this.failAllWith;
+    if (this.failCreateFor.has(a.externalId)) throw new HttpishError('POST /Users -> 400', 400, 'email domain not allowed');
+    const existing = this.existingOnCreate.get(a.userName);
+    if (existing) return existing;
+    const user: LeapsomeUser = {
+      id: `u${this.next++}`,
+      userName: a.userName,
+      externalId: a.externalId,
+      active: true,
+      givenName: a.givenName,
+      familyName: a.familyName,
+      displayName: a.displayName,
+      title: a.title ?? 'Colleague',
+      managerId: null,
+      startDate: null,
+      endDate: null,
+      location: null,
+      gender: null,
+      teamIds: [],
+    };
+    this.users.set(user.id, user);
+    return user;
+  }
+  async patchUser(id: string, patch: UserPatch): Promise<LeapsomeUser> {
+    this.calls.push(`patchUser ${id}`);
+    if (this.failAllWith) throw this.failAllWith;
+    this.patches.push({ id, patch });
+    return this.users.get(id) as LeapsomeUser;
+  }
+  async createTeam(displayName: string, externalId: string): Promise<LeapsomeTeam> {
+    this.calls.push(`createTeam ${displayName}`);
+    if (this.foreignTeam) return this.foreignTeam;
+    return { id: `t-${displayName}`, displayName, externalId };
+  }
+  async patchTeam(id: string, patch: TeamPatch): Promise<void> {
+    this.calls.push(`patchTeam ${id}`);
+    this.teamPatches.push({ id, patch });
+  }
+}
+
+const create = (id: string, manager: string | null = null, extra: Partial<UserAttributes> = {}): UserOp => ({
+  kind: 'create',
+  employeeId: id,
+  attributes: attrs(id, extra),
+  manager: manager === null ? null : { employeeId: manager, email: `p${manager}@example.com`, name: `M${manager}`, leapsomeId: null },
+  invite: 'pending',
+});
+
+describe('applyPlan', () => {
+  it('creates users, then patches attributes and managers, then teams, then deactivations', async () => {
+    const fake = new FakeLeapsome();
+    const p = plan(
+      [
+        { kind: 'deactivate', employeeId: '9', leapsomeId: 'old', userName: 'p9@example.com', name: 'Leaver', reason: 'status inactive', provenance: 'unknown' },
+        create('2', '1'),
+        create('1'),
+      ],
+      [{ kind: 'create', externalId: 'personio:department:7', field: 'department', displayName: 'Eng', members: [{ employeeId: '1', leapsomeId: null, name: 'a' }, { employeeId: '2', leapsomeId: null, name: 'b' }] }],
+    );
+    const result = await applyPlan(p, fake, { concurrency: 4 });
+    expect(result.failures).toEqual([]);
+    const phase = (call: string) => ['createUser', 'patchUser', 'createTeam', 'patchTeam'].indexOf(call.split(' ')[0] as string);
+    const firstDeactivation = fake.calls.indexOf('patchUser old');
+    expect(firstDeactivation).toBe(fake.calls.length - 1);
+    const ordered = fake.calls.slice(0, firstDeactivation).map(phase);
+    expect(ordered).toEqual([...ordered].sort((a, b) => a - b));
+    // The new user gets what POST does not take (start date, location) and the manager's email.
+    const patchOf2 = fake.patches.find((p2) => p2.patch.userName === 'p2@example.com');
+    expect(patchOf2?.patch).toMatchObject({ manager: 'p1@example.com', attributes: { startDate: '2024-01-01', location: 'Berlin' } });
+    expect(patchOf2?.patch.attributes).not.toHaveProperty('givenName');
+    expect(fake.teamPatches).toHaveLength(1);
+    expect(fake.teamPatches[0]).toMatchObject({ id: 't-Eng', patch: { replaceMembers: true } });
+    expect(new Set(fake.teamPatches[0]?.patch.members)).toEqual(new Set(['u1', 'u2']));
+    expect(result.counts).toMatchObject({ created: 2, deactivated: 1, teamsCreated: 1, membershipChanges: 2, managerChanges: 1 });
+  });
+
+  it('writes nothing at all when the deactivation guard is exceeded', async () => {
+    const fake = new FakeLeapsome();
+    const result = await applyPlan(plan([create('1')], [], { planned: 5, limit: 2, base: 10, exceeded: true }), fake);
+    expect(fake.calls).toEqual([]);
+    expect(result.refused).toContain('5 deactivations planned');
+    expect(result.refused).toContain('max-deactivations');
+  });
+
+  it('keeps going after one record fails and does not point others at a manager that was never created', async () => {
+    const fake = new FakeLeapsome();
+    fake.failCreateFor.add('1');
+    const result = await applyPlan(plan([create('1'), create('2', '1'), create('3')]), fake);
+    expect(result.counts.created).toBe(2);
+    expect(result.failures.map((f) => f.operation)).toEqual(['create user', 'set manager']);
+    expect(result.failures[0]?.reason).toContain('email domain not allowed');
+    expect(fake.patches.some((p) => p.patch.manager !== undefined)).toBe(false);
+  });
+
+  it('does not take over an existing Leapsome user that belongs to another record', async () => {
+    const fake = new FakeLeapsome();
+    const other = { ...(await fake.createUser(attrs('5'))), userName: 'p1@example.com' };
+    fake.calls = [];
+    fake.existingOnCreate.set('p1@example.com', other);
+    const result = await applyPlan(plan([create('1')]), fake);
+    expect(result.failures[0]?.reason).toContain('belongs to another record');
+    expect(fake.calls).toEqual(['createUser 1']);
+  });
+
+  it('reactivates and fully updates an existing inactive user found by userName after a create', async () => {
+    const fake = new FakeLeapsome();
+    const existing = { ...(await fake.createUser(attrs('1', { title: 'Old' }))), externalId: null, active: false };
+    fake.existingOnCreate.set('p1@example.com', existing);
+    await applyPlan(plan([create('1')]), fake);
+    expect(fake.patches[0]?.patch).toMatchObject({ active: true, attributes: { externalId: '1', title: 'Engineer' } });
+  });
+
+  it('patches a manager whose email changes before anyone is pointed at the new address', async () => {
+    const fake = new FakeLeapsome();
+    const update = (id: string, managerId: string | null, emailChange: boolean): UserOp => ({
+      kind: 'update',
+      employeeId: id,
+      leapsomeId: `L${id}`,
+      attributes: attrs(id),
+      changes: emailChange ? [{ field: 'userName', from: `old${id}@example.com`, to: `p${id}@example.com` }] : [],
+      manager: managerId === null ? null : { from: null, to: { employeeId: managerId, email: `p${managerId}@example.com`, name: 'M', leapsomeId: `L${managerId}` } },
+      adopt: false,
+      reactivate: false,
+      provenance: 'unknown',
+    });
+    // 3 reports to 2, 2 reports to 1; 1 and 2 both change email.
+    await applyPlan(plan([update('3', '2', false), update('2', '1', true), update('1', null, true)]), fake, { concurrency: 8 });
+    expect(fake.calls).toEqual(['patchUser L1', 'patchUser L2', 'patchUser L3']);
+  });
+
+  it('stops writing after an authentication failure instead of failing every record', async () => {
+    const fake = new FakeLeapsome();
+    fake.failAllWith = new HttpishError('POST /Users -> 403', 403);
+    const result = await applyPlan(plan([create('1'), create('2'), create('3')]), fake, { concurrency: 1 });
+    expect(fake.calls).toEqual(['createUser 1']);
+    expect(result.failures.at(-1)?.reason).toContain('remaining writes were not attempted');
+  });
+
+  it('refuses to manage a team name that belongs to someone else', async () => {
+    const fake = new FakeLeapsome();
+    fake.foreignTeam = { id: 'hand', displayName: 'Eng', externalId: 'okta:123' };
+    const result = await applyPlan(plan([], [{ kind: 'create', externalId: 'personio:department:7', field: 'department', displayName: 'Eng', members: [] }]), fake);
+    expect(result.failures[0]?.reason).toContain('not managed by this sync');
+    expect(fake.teamPatches).toEqual([]);
+  });
+
+  it('renames and adopts a team in the same request as its membership', async () => {
+    const fake = new FakeLeapsome();
+    await applyPlan(
+      plan([], [
+        {
+          kind: 'update',
+          teamId: 'T',
+          externalId: 'personio:department:7',
+          field: 'department',
+          displayName: 'New',
+          rename: { from: 'Old', to: 'New' },
+          adopt: true,
+          members: [{ employeeId: '1', leapsomeId: 'L1', name: 'a' }],
+          added: [{ employeeId: '1', leapsomeId: 'L1', name: 'a' }],
+          removed: [],
+          provenance: 'unknown',
+        },
+      ]),
+      fake,
+    );
+    expect(fake.teamPatches).toEqual([{ id: 'T', patch: { displayName: 'New', externalId: 'personio:department:7', members: ['L1'], replaceMembers: true } }]);
+  });
+});
+
+describe('membershipPatches', () => {
+  const ids = (n: number, prefix = 'u') => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+
+  it('sends up to 100 members as one complete list that replaces the old one', () => {
+    expect(membershipPatches(ids(100), ids(3), true)).toEqual([{ members: ids(100), replaceMembers: true }]);
+    expect(membershipPatches([], [], true)).toEqual([{ members: [], replaceMembers: true }]);
+  });
+
+  it('adds only the new members, 100 at a time, when a large team only grows', () => {
+    const patches = membershipPatches(ids(250), ids(150, 'n'), false);
+    expect(patches.map((p) => [p.members?.length, p.replaceMembers])).toEqual([
+      [100, false],
+      [50, false],
+    ]);
+  });
+
+  it('replaces with the first 100 and adds the rest when a large team also loses members', () => {
+    const patches = membershipPatches(ids(250), ids(1), true);
+    expect(patches.map((p) => [p.members?.length, p.replaceMembers])).toEqual([
+      [100, true],
+      [100, false],
+      [50, false],
+    ]);
+    expect(patches.flatMap((p) => p.members)).toEqual(ids(250));
+  });
+});

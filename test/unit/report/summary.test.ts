@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { escapeText } from '../../../src/report/escape.js';
+import { renderSummary, SUMMARY_BUDGET_BYTES } from '../../../src/report/summary.js';
+import { actionOutputs } from '../../../src/report/outputs.js';
+import type { RunOutcome } from '../../../src/report/counts.js';
+import type { Plan, UserOp } from '../../../src/domain/plan.js';
+
+const hostile = '<img src=x onerror=alert(1)> | **bold** [link](http://evil) @team';
+
+function create(i: number, name = `Person ${i}`): UserOp {
+  return {
+    kind: 'create',
+    employeeId: String(i),
+    attributes: { userName: `p${i}@example.com`, externalId: String(i), givenName: 'G', familyName: 'F', displayName: name, title: 'Engineer', startDate: null, endDate: null, location: null, gender: null },
+    manager: null,
+    invite: 'pending',
+  };
+}
+
+function outcome(users: UserOp[], extra: Partial<RunOutcome> = {}, planExtra: Partial<Plan> = {}): RunOutcome {
+  return {
+    mode: 'applied',
+    plan: {
+      users,
+      teams: [],
+      skipped: [],
+      warnings: [],
+      stats: { employees: users.length, inScope: users.length, excluded: 0, managedUsers: 0, unmanagedUsers: 3 },
+      deactivationGuard: { base: 0, limit: 0, planned: 0, exceeded: false },
+      ...planExtra,
+    },
+    apply: { refused: null, failures: [], counts: { created: users.length, updated: 0, reactivated: 0, deactivated: 0, teamsCreated: 0, teamsRenamed: 0, membershipChanges: 0, managerChanges: 0 } },
+    refusedReason: null,
+    startedAt: '2026-11-24T00:00:00.000Z',
+    finishedAt: '2026-11-24T00:00:01.000Z',
+    requests: null,
+    ...extra,
+  };
+}
+
+describe('escapeText', () => {
+  it('neutralises HTML, table pipes, links, emphasis and mentions', () => {
+    const escaped = escapeText(hostile);
+    expect(escaped).not.toMatch(/[<>|*[\]@]/);
+    expect(escaped).toContain('&lt;img');
+    expect(escapeText('a\nb')).toBe('a b');
+  });
+});
+
+describe('renderSummary', () => {
+  it('lists created users with the invite state and marks the mode', () => {
+    const md = renderSummary(outcome([create(1)]));
+    expect(md).toContain('Applied to Leapsome');
+    expect(md).toContain('### Created users (1)');
+    expect(md).toContain('Person 1 &lt;p1&#64;example.com&gt;');
+    expect(md).toContain('invite pending');
+  });
+
+  it('marks a dry run as a plan', () => {
+    expect(renderSummary(outcome([create(1)], { mode: 'dry-run', apply: null }))).toContain('Dry run: this is the plan, nothing was written');
+  });
+
+  it('escapes hostile names so they cannot break the table or inject HTML', () => {
+    const md = renderSummary(outcome([create(1, hostile)]));
+    expect(md).not.toContain('<img');
+    const row = md.split('\n').find((line) => line.includes('img'));
+    expect(row?.split('|').length).toBe(6); // 4 cells: the name's pipe did not add one
+  });
+
+  it('says so when there is nothing to change', () => {
+    expect(renderSummary(outcome([]))).toContain('No changes: Leapsome already matches Personio.');
+  });
+
+  it('folds long lists and stays under the step-summary limit for 20k users', () => {
+    const users = Array.from({ length: 20_000 }, (_, i) => create(i, `A rather long display name number ${i} with padding`));
+    const md = renderSummary(outcome(users));
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES);
+    expect(md).toContain('<details><summary>Show 20000 rows</summary>');
+    expect(md).toMatch(/… and \d+ more, listed in the plan file\./);
+  });
+});
+
+describe('actionOutputs', () => {
+  it('reports counts as strings plus has-changes and the plan path', () => {
+    const out = actionOutputs(outcome([create(1)]), '/tmp/plan.json');
+    expect(out).toMatchObject({ created: '1', failed: '0', 'has-changes': 'true', 'plan-file': '/tmp/plan.json' });
+    expect(actionOutputs(outcome([]), '/x')['has-changes']).toBe('false');
+  });
+});
