@@ -1,6 +1,6 @@
 // The job summary: a review of what changed (or would change), rendered from the Plan and the
 // apply result only. All text from Personio or Leapsome goes through escapeText.
-import type { FieldValue, PersonLabel, Plan, Provenance, TeamMember, UserOp } from '../domain/plan.js';
+import type { FieldValue, PersonLabel, Provenance, TeamMember, UserOp } from '../domain/plan.js';
 import { escapeText } from './escape.js';
 import { failedCount, outcomeCounts, outcomeFailures, type RunOutcome } from './counts.js';
 

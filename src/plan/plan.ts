@@ -1,0 +1,63 @@
+// The planner: Personio state + Leapsome state + settings -> Plan. Pure and deterministic: no I/O,
+// no clock, no randomness, every list sorted by stable keys, linear-ish in the number of people.
+import type { Plan, PlanWarning, SkippedRecord } from '../domain/plan.js';
+import type { LeapsomeState, PersonioState, PlanSettings } from '../domain/types.js';
+import { deactivationGuard } from './guard.js';
+import { indexLeapsome } from './leapsome-index.js';
+import { resolveManagers } from './managers.js';
+import { compareIds, compareNullableIds, compareText } from './order.js';
+import { classify } from './scope.js';
+import { planTeams } from './teams.js';
+import { planUsers } from './users.js';
+
+export interface PlanInput {
+  readonly personio: PersonioState;
+  readonly leapsome: LeapsomeState;
+  readonly settings: PlanSettings;
+}
+
+export function planSync({ personio, leapsome, settings }: PlanInput): Plan {
+  const index = indexLeapsome(leapsome);
+  const scope = classify(personio, index, settings);
+  const managers = resolveManagers(scope);
+  const users = planUsers(scope, managers.targets, index, settings);
+  const teams = planTeams(scope, index, settings);
+
+  // A record Leapsome returned unreadably belongs to nobody we can name: report it, plan around it.
+  const leapsomeWarnings: PlanWarning[] = leapsome.rejected.map((record) => ({
+    person: null,
+    message: `Leapsome record ${record.recordId ?? '(no id)'} could not be read and was left alone: ${record.reason}`,
+  }));
+
+  let activeManaged = 0;
+  for (const id of scope.managedUserIds) if (index.userById.get(id)?.active === true) activeManaged++;
+  const planned = users.filter((op) => op.kind === 'deactivate').length;
+
+  return {
+    users,
+    teams: teams.ops,
+    skipped: [...scope.skipped].sort(compareSkipped),
+    warnings: [...scope.warnings, ...managers.warnings, ...teams.warnings, ...leapsomeWarnings].sort(compareWarnings),
+    stats: {
+      employees: personio.employees.length,
+      inScope: scope.inScope.size,
+      excluded: scope.excluded.size,
+      managedUsers: scope.managedUserIds.size,
+      unmanagedUsers: index.users.length - scope.managedUserIds.size,
+    },
+    deactivationGuard: deactivationGuard(activeManaged, planned, settings.maxDeactivations),
+  };
+}
+
+function compareSkipped(a: SkippedRecord, b: SkippedRecord): number {
+  return (
+    compareNullableIds(a.person.employeeId, b.person.employeeId) ||
+    compareText(a.reason, b.reason) ||
+    compareText(a.detail, b.detail) ||
+    compareIds(a.person.leapsomeId ?? '', b.person.leapsomeId ?? '')
+  );
+}
+
+function compareWarnings(a: PlanWarning, b: PlanWarning): number {
+  return compareNullableIds(a.person?.employeeId ?? null, b.person?.employeeId ?? null) || compareText(a.message, b.message);
+}

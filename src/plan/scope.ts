@@ -1,0 +1,235 @@
+// Who is in the sync, and which Leapsome user stands for whom. Everything later (user ops,
+// managers, teams) works from this classification, so every skip is decided here first: a
+// skipped supervisor or team member must be known before managers and teams are planned.
+import type { PersonLabel, PlanWarning, SkipReason, SkippedRecord } from '../domain/plan.js';
+import type { Employee, LeapsomeUser, PersonioState, PlanSettings, UserAttributes } from '../domain/types.js';
+import { desiredAttributes } from './attributes.js';
+import { compileExclude } from './exclude.js';
+import { employeeLabel, employeeName, userLabel, userName } from './labels.js';
+import type { LeapsomeIndex } from './leapsome-index.js';
+import { compareIds, looksLikePersonioId } from './order.js';
+import { duplicateEmails, supervisorCycles } from './validate.js';
+
+/** An employee who should have an active Leapsome account this run. */
+export interface InScope {
+  readonly employee: Employee;
+  readonly attributes: UserAttributes;
+  /** Matched by externalId, or by email when adopted; null: the user is created. */
+  readonly user: LeapsomeUser | null;
+  readonly adopt: boolean;
+}
+
+export interface Deactivation {
+  /** The employee, or the vanished Personio id the user still carries. */
+  readonly employeeId: string;
+  readonly user: LeapsomeUser;
+  readonly name: string;
+  readonly reason: string;
+}
+
+export interface Scope {
+  /** Employees with a unique id, by id, sorted. */
+  readonly employeeById: ReadonlyMap<string, Employee>;
+  readonly excluded: ReadonlySet<string>;
+  /** Skips that belong to a parsed employee, by Personio id (used to explain cleared managers). */
+  readonly skippedById: ReadonlyMap<string, SkippedRecord>;
+  readonly skipped: readonly SkippedRecord[];
+  /** In-scope employees by id, sorted by id. */
+  readonly inScope: ReadonlyMap<string, InScope>;
+  readonly deactivations: readonly Deactivation[];
+  /** Users the sync must leave exactly as they are, team memberships included. */
+  readonly frozenUserIds: ReadonlySet<string>;
+  /** Leapsome id -> the Personio id the user stands for (managed or adopted in this run). */
+  readonly personioIdOfUser: ReadonlyMap<string, string>;
+  readonly managedUserIds: ReadonlySet<string>;
+  readonly warnings: readonly PlanWarning[];
+}
+
+export function classify(personio: PersonioState, index: LeapsomeIndex, settings: PlanSettings): Scope {
+  const skippedById = new Map<string, SkippedRecord>();
+  const skipped: SkippedRecord[] = [];
+  const frozen = new Set<string>();
+  const warnings: PlanWarning[] = [];
+  const usersOf = (id: string): readonly LeapsomeUser[] => index.usersByExternalId.get(id) ?? [];
+
+  // The first reason recorded wins: checks run from the most to the least fundamental.
+  const skip = (employee: Employee, reason: SkipReason, detail: string, leapsomeId: string | null = null): void => {
+    if (skippedById.has(employee.id)) return;
+    const record: SkippedRecord = { reason, person: employeeLabel(employee, leapsomeId ?? usersOf(employee.id)[0]?.id ?? null), detail };
+    skippedById.set(employee.id, record);
+    skipped.push(record);
+  };
+
+  // Every Personio id seen, readable or not: a Leapsome user carrying one of them has not vanished.
+  const knownIds = new Set<string>();
+  const occurrences = new Map<string, number>();
+  for (const record of personio.rejected) {
+    const user = record.recordId === null ? undefined : usersOf(record.recordId)[0];
+    const person: PersonLabel = {
+      employeeId: record.recordId,
+      leapsomeId: user?.id ?? null,
+      name: user !== undefined ? userName(user) : record.recordId !== null ? `Personio employee ${record.recordId}` : 'unreadable Personio record',
+      email: user?.userName ?? null,
+    };
+    skipped.push({ reason: 'invalid-record', person, detail: record.reason });
+    if (record.recordId !== null) {
+      knownIds.add(record.recordId);
+      occurrences.set(record.recordId, (occurrences.get(record.recordId) ?? 0) + 1);
+    }
+  }
+  for (const employee of personio.employees) {
+    knownIds.add(employee.id);
+    occurrences.set(employee.id, (occurrences.get(employee.id) ?? 0) + 1);
+  }
+
+  // An id Personio returns twice cannot be matched to one Leapsome user: skip it, keep the rest.
+  const employeeById = new Map<string, Employee>();
+  const sorted = [...personio.employees].sort((a, b) => compareIds(a.id, b.id));
+  for (const employee of sorted) {
+    if ((occurrences.get(employee.id) ?? 0) > 1) skip(employee, 'invalid-record', `Personio returned more than one record with id ${employee.id}`);
+    else employeeById.set(employee.id, employee);
+  }
+
+  const isExcluded = compileExclude(settings.exclude);
+  const statuses = new Set(settings.statuses);
+  const excluded = new Set<string>();
+  // Employees the sync acts on: wanted in Leapsome, or holding a managed user it may deactivate.
+  const considered = new Map<string, Employee>();
+  for (const employee of employeeById.values()) {
+    if (isExcluded(employee)) excluded.add(employee.id);
+    else considered.set(employee.id, employee);
+  }
+  const wanted = (e: Employee): boolean => statuses.has(e.status);
+  const relevant = (e: Employee): boolean => wanted(e) || index.usersByExternalId.has(e.id);
+
+  for (const employee of considered.values()) {
+    if (wanted(employee) && employee.email === null) skip(employee, 'no-email', 'no work email in Personio');
+  }
+
+  const relevantEmployees = [...considered.values()].filter(relevant);
+  const duplicates = duplicateEmails(relevantEmployees);
+  for (const employee of relevantEmployees) {
+    const others = duplicates.get(employee.id);
+    if (others !== undefined) {
+      skip(employee, 'duplicate-email', `email ${employee.email ?? ''} is also used by Personio employee${others.length > 1 ? 's' : ''} ${others.join(', ')}`);
+    }
+  }
+
+  // Cycles are looked for among the employees the sync sees; excluded ones are not part of it.
+  const cycles = supervisorCycles(considered);
+  for (const employee of relevantEmployees) {
+    const cycle = cycles.get(employee.id);
+    if (cycle === undefined) continue;
+    const detail = cycle.length === 1 ? 'is their own supervisor in Personio' : `supervisor chain loops: ${[...cycle, employee.id].join(' → ')}`;
+    skip(employee, 'supervisor-cycle', detail);
+  }
+
+  const inScope = new Map<string, InScope>();
+  const adopted = new Map<string, string>();
+  const deactivations: Deactivation[] = [];
+  for (const employee of considered.values()) {
+    if (skippedById.has(employee.id)) continue;
+    const own = usersOf(employee.id);
+    if (wanted(employee) && employee.email !== null) {
+      const email = employee.email;
+      const holders = index.usersByEmail.get(email.toLowerCase()) ?? [];
+      const attributes = desiredAttributes(employee, email);
+      const [user, ...more] = own;
+      if (user !== undefined && more.length > 0) {
+        skip(employee, 'external-id-conflict', `Leapsome users ${own.map((u) => u.id).join(', ')} all carry externalId ${employee.id}`);
+      } else if (user !== undefined) {
+        const other = holders.find((holder) => holder.id !== user.id);
+        if (other !== undefined) {
+          // An email change onto an address another account holds: the update would 409.
+          skip(employee, 'email-conflict', `the new email ${email} is already used by another Leapsome user (${other.id}, ${other.userName})`, user.id);
+          frozen.add(other.id);
+        } else {
+          inScope.set(employee.id, { employee, attributes, user, adopt: false });
+        }
+      } else {
+        const [holder, ...moreHolders] = holders;
+        if (holder === undefined) {
+          inScope.set(employee.id, { employee, attributes, user: null, adopt: false });
+        } else if (holder.externalId === null && moreHolders.length === 0) {
+          inScope.set(employee.id, { employee, attributes, user: holder, adopt: true });
+          adopted.set(holder.id, employee.id);
+        } else {
+          const owner = holders.find((h) => h.externalId !== null) ?? holder;
+          skip(
+            employee,
+            'external-id-conflict',
+            `Leapsome user ${owner.id} (${owner.userName}) has this email but belongs to another record (externalId ${owner.externalId ?? 'none'})`,
+          );
+          for (const h of holders) frozen.add(h.id);
+        }
+      }
+    } else if (!wanted(employee)) {
+      const active = own.filter((u) => u.active);
+      const [user] = own;
+      if (own.length > 1 && active.length > 0) {
+        skip(employee, 'external-id-conflict', `Leapsome users ${own.map((u) => u.id).join(', ')} all carry externalId ${employee.id}`);
+      } else if (user !== undefined && user.active) {
+        deactivations.push({ employeeId: employee.id, user, name: employeeName(employee), reason: `status ${employee.status} in Personio` });
+      }
+    }
+  }
+
+  // Users carrying a Personio-shaped id that Personio no longer has: the employee is gone.
+  const personioEmails = new Map<string, string[]>();
+  for (const employee of personio.employees) {
+    if (employee.email === null) continue;
+    const key = employee.email.toLowerCase();
+    const ids = personioEmails.get(key);
+    if (ids === undefined) personioEmails.set(key, [employee.id]);
+    else ids.push(employee.id);
+  }
+  const managed = new Set<string>();
+  const personioIdOfUser = new Map<string, string>();
+  for (const user of index.users) {
+    const externalId = user.externalId;
+    const adoptedBy = adopted.get(user.id);
+    if (adoptedBy !== undefined) {
+      managed.add(user.id);
+      personioIdOfUser.set(user.id, adoptedBy);
+      continue;
+    }
+    if (externalId === null) continue;
+    if (knownIds.has(externalId)) {
+      // Excluded employees' accounts are left alone, so they do not count as managed.
+      if (excluded.has(externalId) || skippedById.has(externalId) || !employeeById.has(externalId)) frozen.add(user.id);
+      if (!excluded.has(externalId)) {
+        managed.add(user.id);
+        personioIdOfUser.set(user.id, externalId);
+      }
+      continue;
+    }
+    if (!looksLikePersonioId(externalId)) continue;
+    managed.add(user.id);
+    personioIdOfUser.set(user.id, externalId);
+    if (!user.active) continue;
+    const claimants = personioEmails.get(user.userName.toLowerCase());
+    if (claimants !== undefined) {
+      // Same person under a new Personio id, most likely: deactivating would lock them out.
+      frozen.add(user.id);
+      warnings.push({
+        person: userLabel(user, externalId),
+        message: `${userName(user)} (${user.userName}) carries externalId ${externalId}, which Personio no longer has, but Personio employee ${claimants.join(', ')} has this email; the account was not deactivated. Set its externalId to the right Personio id.`,
+      });
+    } else {
+      deactivations.push({ employeeId: externalId, user, name: userName(user), reason: 'no longer in Personio' });
+    }
+  }
+
+  return {
+    employeeById,
+    excluded,
+    skippedById,
+    skipped,
+    inScope,
+    deactivations,
+    frozenUserIds: frozen,
+    personioIdOfUser,
+    managedUserIds: managed,
+    warnings,
+  };
+}

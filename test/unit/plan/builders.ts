@@ -1,0 +1,125 @@
+// Small builders for planner tests: every field has a dull default, tests state only what matters.
+import type { Plan, TeamOp, UserOp } from '../../../src/domain/plan.js';
+import type {
+  Employee,
+  LeapsomeState,
+  LeapsomeTeam,
+  LeapsomeUser,
+  OrgField,
+  OrgUnit,
+  PersonioState,
+  PlanSettings,
+  RejectedRecord,
+} from '../../../src/domain/types.js';
+import { planSync } from '../../../src/plan/plan.js';
+
+export type EmployeeInput = Omit<Partial<Employee>, 'org'> & { readonly org?: Partial<Record<OrgField, OrgUnit | null>> };
+
+export const unit = (field: OrgField, id: string, name: string): OrgUnit => ({ field, id, name });
+export const dept = (id: string, name: string): OrgUnit => unit('department', id, name);
+export const office = (id: string, name: string): OrgUnit => unit('office', id, name);
+
+export function employee(input: EmployeeInput = {}): Employee {
+  const id = input.id ?? '1';
+  return {
+    id,
+    email: input.email === undefined ? `e${id}@acme.test` : input.email,
+    firstName: input.firstName ?? 'First',
+    lastName: input.lastName ?? `Last${id}`,
+    preferredName: input.preferredName ?? null,
+    status: input.status ?? 'active',
+    position: input.position ?? null,
+    org: { department: null, team: null, office: null, subcompany: null, ...input.org },
+    supervisorId: input.supervisorId ?? null,
+    hireDate: input.hireDate ?? null,
+    terminationDate: input.terminationDate ?? null,
+    gender: input.gender ?? null,
+  };
+}
+
+export function leapsomeUser(input: Partial<LeapsomeUser> = {}): LeapsomeUser {
+  const id = input.id ?? 'u1';
+  return {
+    id,
+    userName: input.userName ?? `${id}@acme.test`,
+    externalId: input.externalId ?? null,
+    active: input.active ?? true,
+    givenName: input.givenName ?? null,
+    familyName: input.familyName ?? null,
+    displayName: input.displayName ?? null,
+    title: input.title ?? null,
+    managerId: input.managerId ?? null,
+    startDate: input.startDate ?? null,
+    endDate: input.endDate ?? null,
+    location: input.location ?? null,
+    gender: input.gender ?? null,
+    teamIds: input.teamIds ?? [],
+  };
+}
+
+/** A Leapsome user already in line with the employee's desired attributes. */
+export function userFor(e: Employee, input: Partial<LeapsomeUser> = {}): LeapsomeUser {
+  return leapsomeUser({
+    id: `L${e.id}`,
+    userName: e.email ?? `missing-${e.id}@acme.test`,
+    externalId: e.id,
+    givenName: e.firstName,
+    familyName: e.lastName,
+    displayName: e.preferredName ?? `${e.firstName} ${e.lastName}`,
+    title: e.position,
+    startDate: e.hireDate,
+    endDate: e.terminationDate,
+    location: e.org.office?.name ?? null,
+    gender: e.gender,
+    ...input,
+  });
+}
+
+export function team(input: Partial<LeapsomeTeam> = {}): LeapsomeTeam {
+  return { id: input.id ?? 't1', displayName: input.displayName ?? 'Team', externalId: input.externalId ?? null };
+}
+
+export function settings(input: Partial<PlanSettings> = {}): PlanSettings {
+  return {
+    statuses: input.statuses ?? ['active', 'leave'],
+    teamsFrom: input.teamsFrom ?? ['department'],
+    exclude: input.exclude ?? [],
+    maxDeactivations: input.maxDeactivations ?? { kind: 'percent', value: 20 },
+    autoInvite: input.autoInvite ?? false,
+  };
+}
+
+export interface Scenario {
+  readonly employees?: readonly Employee[];
+  readonly rejected?: readonly RejectedRecord[];
+  readonly users?: readonly LeapsomeUser[];
+  readonly teams?: readonly LeapsomeTeam[];
+  readonly leapsomeRejected?: readonly RejectedRecord[];
+  readonly settings?: Partial<PlanSettings>;
+}
+
+export const personioState = (s: Scenario): PersonioState => ({ employees: s.employees ?? [], rejected: s.rejected ?? [] });
+export const leapsomeState = (s: Scenario): LeapsomeState => ({ users: s.users ?? [], teams: s.teams ?? [], rejected: s.leapsomeRejected ?? [] });
+
+export function plan(s: Scenario): Plan {
+  return planSync({ personio: personioState(s), leapsome: leapsomeState(s), settings: settings(s.settings) });
+}
+
+export type CreateOp = Extract<UserOp, { kind: 'create' }>;
+export type UpdateOp = Extract<UserOp, { kind: 'update' }>;
+export type DeactivateOp = Extract<UserOp, { kind: 'deactivate' }>;
+export type TeamCreateOp = Extract<TeamOp, { kind: 'create' }>;
+export type TeamUpdateOp = Extract<TeamOp, { kind: 'update' }>;
+
+export const creates = (p: Plan): CreateOp[] => p.users.filter((op): op is CreateOp => op.kind === 'create');
+export const updates = (p: Plan): UpdateOp[] => p.users.filter((op): op is UpdateOp => op.kind === 'update');
+export const deactivations = (p: Plan): DeactivateOp[] => p.users.filter((op): op is DeactivateOp => op.kind === 'deactivate');
+export const teamCreates = (p: Plan): TeamCreateOp[] => p.teams.filter((op): op is TeamCreateOp => op.kind === 'create');
+export const teamUpdates = (p: Plan): TeamUpdateOp[] => p.teams.filter((op): op is TeamUpdateOp => op.kind === 'update');
+
+export function only<T>(items: readonly T[]): T {
+  if (items.length !== 1) throw new Error(`expected exactly one item, got ${items.length}: ${JSON.stringify(items)}`);
+  return items[0] as T;
+}
+
+export const isEmpty = (p: Plan): boolean => p.users.length === 0 && p.teams.length === 0;

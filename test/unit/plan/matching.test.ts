@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { creates, deactivations, employee, leapsomeUser, only, plan, updates, userFor } from './builders.js';
+
+describe('rule 3: matching Leapsome users (ownership)', () => {
+  it('manages the user whose externalId is the Personio id, whatever its email', () => {
+    const e = employee({ id: '1', email: 'new@acme.test' });
+    const p = plan({ employees: [e], users: [userFor(e, { id: 'L9', userName: 'old@acme.test' })] });
+    const op = only(updates(p));
+    expect(op.leapsomeId).toBe('L9');
+    expect(op.adopt).toBe(false);
+    expect(creates(p)).toEqual([]);
+  });
+
+  it('adopts a user with the same email (case-insensitive) and no externalId', () => {
+    const e = employee({ id: '1', email: 'ada@acme.test', firstName: 'Ada', lastName: 'L' });
+    const p = plan({ employees: [e], users: [leapsomeUser({ id: 'u5', userName: 'ADA@Acme.TEST', givenName: 'Ada', familyName: 'L', displayName: 'Ada L' })] });
+    const op = only(updates(p));
+    expect(op).toMatchObject({ leapsomeId: 'u5', adopt: true, reactivate: false });
+    expect(op.attributes.externalId).toBe('1');
+    // Only the externalId is new: the email differs in case only.
+    expect(op.changes).toEqual([{ field: 'externalId', from: null, to: '1' }]);
+    expect(p.stats.managedUsers).toBe(1);
+  });
+
+  it('adopts and reactivates a deactivated same-email user', () => {
+    const e = employee({ id: '1' });
+    const op = only(updates(plan({ employees: [e], users: [userFor(e, { externalId: null, active: false })] })));
+    expect(op).toMatchObject({ adopt: true, reactivate: true });
+  });
+
+  it('skips an employee whose email belongs to a user with a different externalId, and never touches that user', () => {
+    const e = employee({ id: '1', email: 'ada@acme.test' });
+    const p = plan({ employees: [e], users: [leapsomeUser({ id: 'u5', userName: 'ada@acme.test', externalId: 'workday-77', title: 'x' })] });
+    expect(p.users).toEqual([]);
+    expect(only(p.skipped)).toMatchObject({ reason: 'external-id-conflict', person: { employeeId: '1' } });
+    expect(only(p.skipped).detail).toContain('workday-77');
+  });
+
+  it('does not deactivate a user with a stale Personio id whose email an employee now holds', () => {
+    const e = employee({ id: '2', email: 'ada@acme.test' });
+    const p = plan({ employees: [e], users: [leapsomeUser({ id: 'u5', userName: 'ada@acme.test', externalId: '1' })] });
+    expect(p.users).toEqual([]);
+    expect(only(p.skipped).reason).toBe('external-id-conflict');
+    expect(p.warnings.some((w) => w.message.includes('not deactivated'))).toBe(true);
+  });
+
+  it('skips an employee when two Leapsome users carry its externalId', () => {
+    const e = employee({ id: '1' });
+    const p = plan({ employees: [e], users: [userFor(e, { id: 'a', title: 'drift' }), userFor(e, { id: 'b', userName: 'other@acme.test' })] });
+    expect(p.users).toEqual([]);
+    expect(only(p.skipped)).toMatchObject({ reason: 'external-id-conflict' });
+    expect(only(p.skipped).detail).toContain('a, b');
+  });
+
+  it('leaves users that match no employee alone and counts them as unmanaged', () => {
+    const p = plan({
+      employees: [employee({ id: '1' })],
+      users: [
+        leapsomeUser({ id: 'u1', userName: 'someone@acme.test' }),
+        leapsomeUser({ id: 'u2', userName: 'okta@acme.test', externalId: 'okta-00u1' }),
+        leapsomeUser({ id: 'u3', userName: 'inactive@acme.test', active: false }),
+      ],
+    });
+    expect(p.users.map((op) => op.kind)).toEqual(['create']);
+    expect(p.stats).toMatchObject({ managedUsers: 0, unmanagedUsers: 3 });
+  });
+
+  it('deactivates a managed user whose Personio employee vanished', () => {
+    const p = plan({
+      employees: [employee({ id: '1' })],
+      users: [userFor(employee({ id: '1' })), leapsomeUser({ id: 'u42', userName: 'gone@acme.test', externalId: '42', displayName: 'Gone Person' })],
+    });
+    expect(only(deactivations(p))).toEqual({
+      kind: 'deactivate',
+      employeeId: '42',
+      leapsomeId: 'u42',
+      userName: 'gone@acme.test',
+      name: 'Gone Person',
+      reason: 'no longer in Personio',
+      provenance: 'unknown',
+    });
+    expect(p.stats.managedUsers).toBe(2);
+  });
+
+  it('does nothing for a vanished employee whose user is already inactive', () => {
+    const p = plan({ users: [leapsomeUser({ id: 'u42', externalId: '42', active: false })] });
+    expect(p.users).toEqual([]);
+    expect(p.stats.managedUsers).toBe(1);
+  });
+
+  it('does not treat an unreadable Personio record as vanished', () => {
+    const p = plan({
+      employees: [employee({ id: '1' })],
+      rejected: [{ source: 'personio', recordId: '42', reason: 'attributes.status.value: Invalid option' }],
+      users: [leapsomeUser({ id: 'u42', externalId: '42' })],
+    });
+    expect(deactivations(p)).toEqual([]);
+  });
+});
