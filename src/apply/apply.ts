@@ -221,6 +221,11 @@ function patchForCreated(op: CreateOp, user: LeapsomeUser, ids: ReadonlyMap<stri
 function pick(source: UserAttributes, names: readonly UserAttributeName[]): Partial<UserAttributes> {
   const picked: Partial<Record<UserAttributeName, unknown>> = {};
   for (const name of names) picked[name] = source[name];
+  // Leapsome's name object requires both parts, so a change to either sends both.
+  if ('givenName' in picked || 'familyName' in picked) {
+    picked.givenName = source.givenName;
+    picked.familyName = source.familyName;
+  }
   return picked as Partial<UserAttributes>;
 }
 
@@ -336,11 +341,13 @@ async function applyTeam(op: TeamOp, writer: LeapsomeWriter, ids: ReadonlyMap<st
     removedAny = op.removed.length > 0;
   }
   const membersChange = op.kind === 'create' ? op.members.length > 0 : op.members !== null;
-  const patches = membersChange ? membershipPatches(desiredIds, addedIds, removedAny) : [];
+  const patches: TeamPatch[] = membersChange ? membershipPatches(desiredIds, addedIds, removedAny) : [];
   if (Object.keys(header).length > 0) {
     if (patches.length > 0) patches[0] = { ...header, ...patches[0] };
     else patches.push(header);
   }
+  // Leapsome lists a missing displayName among the reasons for a 400 on PATCH /Groups: always send it.
+  for (let i = 0; i < patches.length; i++) patches[i] = { displayName: op.displayName, ...patches[i] };
   for (const patch of patches) await writer.patchTeam(teamId, patch);
   if (op.kind === 'update' && op.rename !== null) counts.teamsRenamed++;
   if (membersChange) counts.membershipChanges += op.kind === 'create' ? op.members.length : op.added.length + op.removed.length;

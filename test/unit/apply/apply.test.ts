@@ -185,6 +185,23 @@ describe('applyPlan', () => {
     expect(fake.calls).toEqual(['patchUser L1', 'patchUser L2', 'patchUser L3']);
   });
 
+  it('sends both name parts when only one changes, since Leapsome requires the pair', async () => {
+    const fake = new FakeLeapsome();
+    const op: UserOp = {
+      kind: 'update',
+      employeeId: '1',
+      leapsomeId: 'L1',
+      attributes: attrs('1', { familyName: 'Married' }),
+      changes: [{ field: 'familyName', from: 'Family1', to: 'Married' }],
+      manager: null,
+      adopt: false,
+      reactivate: false,
+      provenance: 'unknown',
+    };
+    await applyPlan(plan([op]), fake);
+    expect(fake.patches[0]?.patch).toEqual({ userName: 'p1@example.com', attributes: { givenName: 'Given1', familyName: 'Married' } });
+  });
+
   it('stops writing after an authentication failure instead of failing every record', async () => {
     const fake = new FakeLeapsome();
     fake.failAllWith = new HttpishError('POST /Users -> 403', 403);

@@ -1,0 +1,132 @@
+// zod schemas for Personio v1 wire formats (docs/personio-api.md §1.1, §2.3–2.6). Envelopes are
+// parsed first with `data` left as unknown; each employee record is parsed on its own later so that
+// one bad record cannot block the rest.
+
+import { z } from 'zod';
+import { PERSONIO_STATUSES } from '../domain/types.js';
+
+/** Employee and org-unit ids arrive as integers (sometimes numeric strings); we keep strings. */
+const ID_ERROR = { error: 'expected an integer id' };
+export const personioId = z
+  .union([z.int(ID_ERROR).nonnegative(ID_ERROR), z.string().trim().regex(/^\d+$/, ID_ERROR)], ID_ERROR)
+  .transform((id) => String(id));
+
+/** `{label, value, type, universal_id}`; only `value` matters, labels are localised. */
+export function attribute<Value extends z.ZodType>(value: Value) {
+  return z.object({
+    label: z.string().nullish(),
+    value,
+    type: z.string().nullish(),
+    universal_id: z.string().nullish(),
+  });
+}
+
+/** Free text where `""` and null both mean "not set". */
+export const optionalText = z
+  .string()
+  .nullish()
+  .transform((text) => {
+    const trimmed = text?.trim() ?? '';
+    return trimmed === '' ? null : trimmed;
+  });
+
+const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/;
+
+/**
+ * "2021-04-01T00:00:00+02:00" -> "2021-04-01". The local date part is kept as written: converting
+ * to UTC first would turn local midnight east of Greenwich into the previous day.
+ */
+export const localDate = z
+  .string()
+  .nullish()
+  .transform((text, ctx) => {
+    const trimmed = text?.trim() ?? '';
+    if (trimmed === '') return null;
+    const match = DATE_PREFIX.exec(trimmed);
+    if (match === null || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+      ctx.addIssue({ code: 'custom', message: 'expected an ISO date (YYYY-MM-DD…)' });
+      return z.NEVER;
+    }
+    return trimmed.slice(0, 10);
+  });
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+export const status = z
+  .string()
+  .transform((text) => text.trim().toLowerCase())
+  .pipe(z.enum(PERSONIO_STATUSES));
+
+/** Department, team, office, subcompany: `{type, attributes: {id, name}}` or null. */
+export const orgUnitValue = z
+  .object({
+    type: z.string().nullish(),
+    attributes: z.object({ id: personioId, name: z.string().trim().min(1) }),
+  })
+  .nullish();
+
+/** A nested Employee whose attributes are attribute objects; only the id is guaranteed. */
+export const supervisorValue = z
+  .object({
+    type: z.string().nullish(),
+    attributes: z.object({ id: attribute(personioId) }),
+  })
+  .nullish();
+
+export const employeeRecord = z.object({
+  type: z.string().nullish(),
+  attributes: z.object({
+    id: attribute(personioId),
+    first_name: attribute(z.string().trim()),
+    last_name: attribute(z.string().trim()),
+    status: attribute(status),
+    email: attribute(optionalText).optional(),
+    preferred_name: attribute(optionalText).optional(),
+    position: attribute(optionalText).optional(),
+    department: attribute(orgUnitValue).optional(),
+    team: attribute(orgUnitValue).optional(),
+    office: attribute(orgUnitValue).optional(),
+    subcompany: attribute(orgUnitValue).optional(),
+    supervisor: attribute(supervisorValue).optional(),
+    hire_date: attribute(localDate).optional(),
+    termination_date: attribute(localDate).optional(),
+    gender: attribute(z.string().nullish()).optional(),
+  }),
+});
+export type EmployeeRecord = z.output<typeof employeeRecord>;
+
+/** Just enough to name a record that fails to parse. */
+export const recordIdOnly = z.object({ attributes: z.object({ id: z.object({ value: personioId }) }) });
+
+const count = z.int().nonnegative();
+
+export const employeesPage = z.object({
+  success: z.boolean().nullish(),
+  metadata: z
+    .object({
+      total_elements: count.nullish(),
+      current_page: count.nullish(),
+      total_pages: count.nullish(),
+    })
+    .nullish(),
+  offset: count.nullish(),
+  limit: count.nullish(),
+  data: z.array(z.unknown()),
+});
+export type EmployeesPage = z.output<typeof employeesPage>;
+
+export const attributeList = z.object({
+  success: z.boolean().nullish(),
+  // Items are read leniently: only their `key` matters here.
+  data: z.array(z.unknown()),
+});
+
+export const attributeKey = z.object({ key: z.string() });
+
+export const authResponse = z.object({
+  success: z.boolean().nullish(),
+  data: z.object({ token: z.string().min(1), expires_in: z.number().positive().nullish() }),
+});

@@ -1,0 +1,267 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigurationError, createPersonioClient, MissingAttributesError, type PersonioClient } from '../../../src/personio/index.js';
+import { fakeTime, sendJson, startServer, type RecordedRequest, type TestServer } from '../http/test-server.js';
+import type { ServerResponse } from 'node:http';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+});
+
+function attr(value: unknown) {
+  return { label: 'L', value, type: 'standard', universal_id: null };
+}
+
+function employee(id: number, status = 'active'): unknown {
+  return {
+    type: 'Employee',
+    attributes: {
+      id: attr(id),
+      first_name: attr(`First${id}`),
+      last_name: attr(`Last${id}`),
+      email: attr(`user${id}@example.com`),
+      status: attr(status),
+      hire_date: attr('2020-01-01T00:00:00+01:00'),
+    },
+  };
+}
+
+interface FakePersonio {
+  readonly server: TestServer;
+  /** Employee records served, in order. */
+  records: unknown[];
+  allowed: string[];
+  /** Respond to this many data calls with 401 (token "expired"). */
+  unauthorisedCalls: number;
+  pageSizeCap: number;
+  withMetadata: boolean;
+  /** Optional override for a data request. */
+  intercept: ((request: RecordedRequest, response: ServerResponse) => boolean) | null;
+}
+
+async function fakePersonio(count: number): Promise<FakePersonio> {
+  let tokenNo = 0;
+  const state: Omit<FakePersonio, 'server'> = {
+    records: Array.from({ length: count }, (_, i) => employee(i + 1)),
+    allowed: ['first_name', 'last_name', 'email', 'status', 'hire_date'],
+    unauthorisedCalls: 0,
+    pageSizeCap: 100,
+    withMetadata: true,
+    intercept: null,
+  };
+  const server = await startServer((request, response) => {
+    if (request.method === 'POST' && request.path === '/v1/auth') {
+      tokenNo += 1;
+      return sendJson(response, 200, { success: true, data: { token: `papi-token-${tokenNo}`, expires_in: 86_400 } });
+    }
+    if (request.headers.authorization !== `Bearer papi-token-${tokenNo}` || state.unauthorisedCalls > 0) {
+      state.unauthorisedCalls = Math.max(0, state.unauthorisedCalls - 1);
+      return sendJson(response, 401, { success: false, error: { code: 401, message: 'Authorization is not provided' } });
+    }
+    if (state.intercept?.(request, response)) return;
+    if (request.path === '/v1/company/employees/attributes') {
+      return sendJson(response, 200, { success: true, data: state.allowed.map((key) => ({ key, label: key, type: 'standard', universal_id: key })) });
+    }
+    if (request.path === '/v1/company/employees') {
+      const limit = Math.min(Number(request.query.get('limit')), state.pageSizeCap);
+      const offset = Number(request.query.get('offset'));
+      const data = state.records.slice(offset, offset + limit);
+      const total = state.records.length;
+      return sendJson(response, 200, {
+        success: true,
+        ...(state.withMetadata
+          ? { metadata: { total_elements: total, current_page: Math.floor(offset / limit), total_pages: Math.ceil(total / limit) } }
+          : {}),
+        offset,
+        limit,
+        data,
+      });
+    }
+    return sendJson(response, 404, { success: false, error: { code: 404, message: 'not found' } });
+  });
+  cleanups.push(() => server.close());
+  return Object.assign(state, { server });
+}
+
+function connect(fake: FakePersonio, extra: { onToken?: (token: string) => void } = {}): PersonioClient {
+  const time = fakeTime();
+  const client = createPersonioClient({
+    baseUrl: fake.server.url,
+    clientId: 'client-id',
+    clientSecret: 'client-secret',
+    appId: 'PERSONIO_LEAPSOME_SYNC',
+    http: { clock: time.clock, sleep: time.sleep, random: () => 0 },
+    ...extra,
+  });
+  cleanups.push(() => client.close());
+  return client;
+}
+
+const dataRequests = (fake: FakePersonio) => fake.server.requests.filter((r) => r.path === '/v1/company/employees');
+
+describe('Personio client', () => {
+  it('authenticates once with a JSON body and sends the app id and Accept header on every request', async () => {
+    const fake = await fakePersonio(3);
+    const tokens: string[] = [];
+    const client = connect(fake, { onToken: (token) => tokens.push(token) });
+    await client.checkAttributes(['email', 'status']);
+    await client.readEmployees(['email', 'status']);
+    const auth = fake.server.requests.filter((r) => r.path === '/v1/auth');
+    expect(auth).toHaveLength(1);
+    expect(auth[0]?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(auth[0]?.body ?? '')).toEqual({ client_id: 'client-id', client_secret: 'client-secret' });
+    expect(auth[0]?.target).toBe('/v1/auth');
+    for (const request of fake.server.requests) {
+      expect(request.headers['x-personio-app-id']).toBe('PERSONIO_LEAPSOME_SYNC');
+      expect(request.headers.accept).toBe('application/json');
+    }
+    expect(tokens).toEqual(['papi-token-1']);
+  });
+
+  it('reads every page: page 0 first, then the rest concurrently, with the attribute projection', async () => {
+    const fake = await fakePersonio(250);
+    const client = connect(fake);
+    const state = await client.readEmployees(['first_name', 'email']);
+    expect(state.employees.map((e) => e.id)).toEqual(Array.from({ length: 250 }, (_, i) => String(i + 1)));
+    expect(state.rejected).toEqual([]);
+    const requests = dataRequests(fake);
+    expect(requests.map((r) => r.query.get('offset'))).toEqual(['0', expect.any(String), expect.any(String)]);
+    expect(new Set(requests.map((r) => r.query.get('offset')))).toEqual(new Set(['0', '100', '200']));
+    for (const request of requests) {
+      expect(request.query.get('limit')).toBe('100');
+      expect(request.query.getAll('attributes[]')).toEqual(['first_name', 'email']);
+    }
+    expect(client.stats()).toMatchObject({ total: 4, byEndpoint: { 'POST /v1/auth': 1, 'GET /v1/company/employees': 3 }, writes: 1 });
+  });
+
+  it('follows the effective page size when the server caps limit', async () => {
+    const fake = await fakePersonio(120);
+    fake.pageSizeCap = 50;
+    const state = await connect(fake).readEmployees([]);
+    expect(state.employees).toHaveLength(120);
+    expect(new Set(dataRequests(fake).map((r) => r.query.get('offset')))).toEqual(new Set(['0', '50', '100']));
+    expect(dataRequests(fake)[0]?.query.has('attributes[]')).toBe(false);
+  });
+
+  it('pages sequentially until a short page when metadata is missing', async () => {
+    const fake = await fakePersonio(230);
+    fake.withMetadata = false;
+    const state = await connect(fake).readEmployees([]);
+    expect(state.employees).toHaveLength(230);
+    expect(dataRequests(fake).map((r) => r.query.get('offset'))).toEqual(['0', '100', '200']);
+  });
+
+  it('pages sequentially until an empty page when neither metadata nor limit come back', async () => {
+    const fake = await fakePersonio(200);
+    fake.intercept = (request, response) => {
+      if (request.path !== '/v1/company/employees') return false;
+      const offset = Number(request.query.get('offset'));
+      sendJson(response, 200, { success: true, data: fake.records.slice(offset, offset + 100) });
+      return true;
+    };
+    const state = await connect(fake).readEmployees([]);
+    expect(state.employees).toHaveLength(200);
+    expect(dataRequests(fake).map((r) => r.query.get('offset'))).toEqual(['0', '100', '200']);
+  });
+
+  it('reads on when the company grew while paging', async () => {
+    const fake = await fakePersonio(200);
+    fake.intercept = (request) => {
+      // Two employees are hired after page 0 was served.
+      if (request.query.get('offset') === '100' && fake.records.length === 200) fake.records.push(employee(201), employee(202));
+      return false;
+    };
+    const state = await connect(fake).readEmployees([]);
+    expect(state.employees).toHaveLength(202);
+    expect(dataRequests(fake).map((r) => r.query.get('offset'))).toEqual(['0', '100', '200']);
+  });
+
+  it('makes a single request for an empty company', async () => {
+    const fake = await fakePersonio(0);
+    expect(await connect(fake).readEmployees([])).toEqual({ employees: [], rejected: [] });
+    expect(dataRequests(fake)).toHaveLength(1);
+  });
+
+  it('de-duplicates by id and rejects bad records without blocking the rest', async () => {
+    const fake = await fakePersonio(0);
+    fake.records = [employee(1), employee(2), employee(3, 'fired'), employee(2), { type: 'Employee' }];
+    const state = await connect(fake).readEmployees([]);
+    expect(state.employees.map((e) => e.id)).toEqual(['1', '2']);
+    expect(state.rejected).toEqual([
+      { source: 'personio', recordId: '3', reason: 'attributes.status.value: expected one of active|inactive|onboarding|leave' },
+      { source: 'personio', recordId: null, reason: 'attributes: missing (expected object)' },
+    ]);
+  });
+
+  it('re-authenticates once after a 401 and retries the call', async () => {
+    const fake = await fakePersonio(2);
+    const client = connect(fake);
+    await client.checkAttributes([]);
+    fake.unauthorisedCalls = 1;
+    const state = await client.readEmployees([]);
+    expect(state.employees).toHaveLength(2);
+    expect(fake.server.requests.filter((r) => r.path === '/v1/auth')).toHaveLength(2);
+  });
+
+  it('gives up after a second 401 instead of looping', async () => {
+    const fake = await fakePersonio(2);
+    fake.unauthorisedCalls = 5;
+    await expect(connect(fake).readEmployees([])).rejects.toMatchObject({ status: 401, endpoint: 'GET /v1/company/employees' });
+    expect(fake.server.requests.filter((r) => r.path === '/v1/auth')).toHaveLength(2);
+  });
+
+  it('retries a page after a 5xx', async () => {
+    const fake = await fakePersonio(150);
+    let failed = false;
+    fake.intercept = (request, response) => {
+      if (request.query.get('offset') !== '100' || failed) return false;
+      failed = true;
+      sendJson(response, 500, { success: false, error: { code: 500, message: 'Something went wrong' } });
+      return true;
+    };
+    const client = connect(fake);
+    expect((await client.readEmployees([])).employees).toHaveLength(150);
+    expect(client.stats().retries).toBe(1);
+  });
+
+  it('rejects an envelope that is not the documented shape, naming the endpoint', async () => {
+    const fake = await fakePersonio(1);
+    fake.intercept = (request, response) => {
+      if (request.path !== '/v1/company/employees') return false;
+      sendJson(response, 200, { success: true, data: 'nope' });
+      return true;
+    };
+    await expect(connect(fake).readEmployees([])).rejects.toThrow('personio GET /v1/company/employees returned an unexpected response: data: expected array');
+  });
+
+  it('names every attribute the credential cannot read and where to allow it', async () => {
+    const fake = await fakePersonio(0);
+    const error: unknown = await connect(fake)
+      .checkAttributes(['id', 'first_name', 'email', 'supervisor', 'department'])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingAttributesError);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as MissingAttributesError).missing).toEqual(['supervisor', 'department']);
+    expect((error as Error).message).toContain('supervisor, department');
+    expect((error as Error).message).toContain('Settings → Integrations → API credentials');
+    expect((error as Error).message).toContain('"Readable employee attributes"');
+  });
+
+  it('turns rejected credentials into a ConfigurationError without the secret', async () => {
+    const server = await startServer((_req, res) => sendJson(res, 401, { success: false, error: { code: 401, message: 'sorry, you could not be authenticated' } }));
+    cleanups.push(() => server.close());
+    const client = createPersonioClient({ baseUrl: server.url, clientId: 'id', clientSecret: 'very-secret', appId: 'APP' });
+    cleanups.push(() => client.close());
+    const error: unknown = await client.readEmployees([]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toMatch(/rejected the API credentials \(POST \/v1\/auth: HTTP 401\)/);
+    expect((error as Error).message).not.toContain('very-secret');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('requires an UPPER_SNAKE_CASE app id', () => {
+    expect(() => createPersonioClient({ baseUrl: 'https://api.personio.de', clientId: 'a', clientSecret: 'b', appId: 'my-app' })).toThrow(
+      ConfigurationError,
+    );
+  });
+});
