@@ -59,10 +59,17 @@ function forTerminal(markdown: string): string {
 }
 
 function describeRequests(sandbox: Sandbox): string {
-  const counts = sandbox.requestCounts();
-  return Object.entries(counts)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([endpoint, n]) => `  ${String(n).padStart(5)}  ${endpoint}`)
+  const counts = new Map<string, { ok: number; limited: number }>();
+  for (const r of sandbox.requests) {
+    const key = `${r.method} ${r.route}`;
+    const entry = counts.get(key) ?? { ok: 0, limited: 0 };
+    if (r.status === 429) entry.limited++;
+    else entry.ok++;
+    counts.set(key, entry);
+  }
+  return [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([endpoint, n]) => `  ${String(n.ok).padStart(5)}  ${endpoint}${n.limited > 0 ? `  (+${n.limited} answered 429 by the rate limiter, then retried)` : ''}`)
     .join('\n');
 }
 
@@ -74,6 +81,8 @@ async function main(): Promise<void> {
       ['Run 1: the first sync of the sample company', {}],
       ['Run 2: immediately again — nothing should change', {}],
     ] as const) {
+      // A scheduled sync never follows the last one within a second; leave the rate window empty.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
       sandbox.resetLog();
       const run = await runAction(sandbox, inputs);
       console.log(`\n===== ${title} (exit code ${run.code}) =====\n`);

@@ -1,0 +1,373 @@
+// The sandbox: a local fake Personio v1 and a fake Leapsome SCIM API, seeded with a sample company,
+// with a request log, fault injection and rate limits, plus an in-process control API for tests,
+// the demo and benchmarks. It speaks only the wire formats and shares no code with our clients.
+
+import { startApiServer, type PipelineDeps } from './api-server.js';
+import { DEFAULT_DOMAIN, sampleCompany, type SampleCompanyOptions, type SandboxEmployee } from './company.js';
+import { FaultInjector, type FaultConfig } from './faults.js';
+import type { RunningServer } from './http-util.js';
+import { PersonioApi, DEFAULT_PERSONIO_RATE_LIMITS, type PersonioRateLimits, type PersonioSettings } from './personio-server.js';
+import { PersonioStore, type EmployeeInput } from './personio-store.js';
+import { RequestLog, type ApiName, type RequestLogEntry } from './request-log.js';
+import { ScimApi, DEFAULT_LEAPSOME_RATE_LIMITS, type LeapsomeRateLimits, type ScimSettings } from './scim-server.js';
+import { MAX_MEMBERS_PER_PATCH, ScimStore, type ScimGroup, type ScimUser, type UserChanges } from './scim-store.js';
+import { renderUser } from './scim-wire.js';
+
+export { sampleCompany, DEFAULT_DOMAIN, DEFAULT_TODAY, COST_CENTER_CODE_KEY, berlinMidnight } from './company.js';
+export type { SampleCompanyOptions, SandboxEmployee, SandboxOrgUnit, SandboxStatus, SandboxGender } from './company.js';
+export type { FaultConfig } from './faults.js';
+export type { ApiName, FaultKind, RequestLogEntry } from './request-log.js';
+export type { PersonioRateLimits, PersonioSettings } from './personio-server.js';
+export type { LeapsomeRateLimits, ScimSettings } from './scim-server.js';
+export type { EmployeeInput } from './personio-store.js';
+export type { UserChanges } from './scim-store.js';
+export { ScimError, ENTERPRISE } from './scim-store.js';
+export { DEFAULT_CUSTOM_ATTRIBUTES, type AttributeDefinition } from './personio-wire.js';
+
+export interface SandboxOptions {
+  /** Personio employees to serve; default: `sampleCompany(company)`. */
+  readonly employees?: readonly SandboxEmployee[];
+  /** Options for the generated sample company (ignored when `employees` is given). */
+  readonly company?: SampleCompanyOptions;
+  /** Interface to listen on (default 127.0.0.1). */
+  readonly host?: string;
+  readonly personio?: Partial<PersonioSettings> & { readonly port?: number };
+  readonly leapsome?: Partial<ScimSettings> & {
+    readonly port?: number;
+    /** Email domains the organisation owns (default: the company's domain, i.e. example.com). */
+    readonly orgDomains?: readonly string[];
+    /** Users that already exist in Leapsome (created in order; managers may refer to earlier ones). */
+    readonly users?: readonly LeapsomeUserInput[];
+    /** Teams that already exist in Leapsome (created before the users). */
+    readonly teams?: readonly LeapsomeTeamInput[];
+  };
+  /** Per-API overrides, or `false` to switch both off (benchmarks). Defaults: 15/s + 300/min, 30/s. */
+  readonly rateLimits?: false | { readonly personio?: Partial<PersonioRateLimits>; readonly leapsome?: Partial<LeapsomeRateLimits> };
+  readonly faults?: { readonly personio?: FaultConfig; readonly leapsome?: FaultConfig };
+  /** Keep request bodies of writes in the log (default true). */
+  readonly logBodies?: boolean;
+  /** Clock for tokens, rate limits and timestamps (default Date.now). */
+  readonly now?: () => number;
+}
+
+export interface SandboxCredentials {
+  readonly personioClientId: string;
+  readonly personioClientSecret: string;
+  readonly leapsomeToken: string;
+}
+
+export interface PersonioControl {
+  /** Copies of all employees, in API order. */
+  list(): SandboxEmployee[];
+  get(id: number): SandboxEmployee | undefined;
+  /** Adds an employee; missing fields get defaults (id = highest + 1, email from the names). */
+  add(input?: EmployeeInput): SandboxEmployee;
+  /** Changes an employee (last_modified_at moves unless given). */
+  update(id: number, patch: EmployeeInput): SandboxEmployee;
+  remove(id: number): boolean;
+  /** Appends `{type:"Employee", attributes}` with arbitrary JSON as attributes; returns a key for removeRaw. */
+  injectRawEmployee(attributes: unknown): string;
+  /** Appends an arbitrary data item (not even wrapped in `{type, attributes}`). */
+  injectRawRecord(record: unknown): string;
+  removeRaw(key: string): boolean;
+  /** Readable attributes of the credential; null = all. Others are silently left out. */
+  setWhitelist(keys: readonly string[] | null): void;
+  whitelist(): string[];
+  /** Expires every token: API calls answer 401 until the client authenticates again. */
+  expireTokens(): void;
+}
+
+export interface LeapsomeUserInput extends UserChanges {
+  readonly userName: string;
+  readonly teamIds?: readonly string[];
+}
+
+export interface LeapsomeTeamInput {
+  readonly displayName: string;
+  readonly externalId?: string | null;
+  readonly memberIds?: readonly string[];
+}
+
+/** A Leapsome user as stored (not the wire shape: see `renderUser` for that). */
+export interface LeapsomeUserView {
+  readonly id: string;
+  readonly userName: string;
+  readonly externalId: string | null;
+  readonly givenName: string | null;
+  readonly familyName: string | null;
+  /** As written; null when never set (the API then shows "given family"). */
+  readonly displayName: string | null;
+  /** As written; null when never set (the API then shows "Colleague"). */
+  readonly title: string | null;
+  readonly active: boolean;
+  readonly managerId: string | null;
+  readonly additionalManagerIds: readonly string[];
+  readonly location: string | null;
+  readonly department: string | null;
+  readonly costCenter: string | null;
+  readonly division: string | null;
+  readonly level: string | null;
+  readonly startDate: string | null;
+  readonly endDate: string | null;
+  readonly birthday: string | null;
+  readonly gender: string | null;
+  readonly employmentType: string | null;
+  readonly photo: string | null;
+  readonly custom: Readonly<Record<string, string>>;
+  readonly teamIds: readonly string[];
+  readonly created: string;
+  readonly lastModified: string;
+  readonly version: number;
+}
+
+export interface LeapsomeTeamView {
+  readonly id: string;
+  readonly displayName: string;
+  readonly externalId: string | null;
+  readonly memberIds: readonly string[];
+}
+
+export interface LeapsomeControl {
+  listUsers(): LeapsomeUserView[];
+  /** By Leapsome id, falling back to externalId (like the API). */
+  getUser(idOrExternalId: string): LeapsomeUserView | undefined;
+  findByUserName(userName: string): LeapsomeUserView | undefined;
+  /** Creates a user directly (no domain check): unmanaged or pre-existing accounts. */
+  addUser(input: LeapsomeUserInput): LeapsomeUserView;
+  /** Changes a user as an admin would in the Leapsome UI; `teamIds` replaces the user's teams. */
+  editUser(id: string, changes: UserChanges & { readonly teamIds?: readonly string[] }): LeapsomeUserView;
+  /** The user exactly as GET /Users/{id} returns it. */
+  renderUser(id: string): Record<string, unknown> | undefined;
+  listTeams(): LeapsomeTeamView[];
+  getTeam(idOrExternalId: string): LeapsomeTeamView | undefined;
+  /** Creates a team directly, e.g. one made by hand in the Leapsome UI. */
+  addTeam(input: LeapsomeTeamInput): LeapsomeTeamView;
+  teamMembers(teamId: string): string[];
+  setOrgDomains(domains: readonly string[]): void;
+  orgDomains(): string[];
+}
+
+export interface FaultControl {
+  /** Replaces the configuration and restarts the seeded sequence. */
+  set(config: FaultConfig): void;
+  /** Merges into the configuration (the sequence restarts only when `seed` is given). */
+  update(partial: FaultConfig): void;
+  clear(): void;
+  get(): FaultConfig;
+}
+
+export interface RateLimitControl<T> {
+  /** Merges the settings and starts the windows afresh. */
+  set(partial: Partial<T>): void;
+  get(): T;
+}
+
+export interface Sandbox {
+  /** e.g. http://127.0.0.1:PORT (paths /v1/... below it). */
+  readonly personioUrl: string;
+  /** e.g. http://127.0.0.1:PORT/scim/v1 */
+  readonly leapsomeUrl: string;
+  readonly credentials: SandboxCredentials;
+  readonly personio: PersonioControl;
+  readonly leapsome: LeapsomeControl;
+  readonly faults: { readonly personio: FaultControl; readonly leapsome: FaultControl };
+  readonly rateLimits: { readonly personio: RateLimitControl<PersonioRateLimits>; readonly leapsome: RateLimitControl<LeapsomeRateLimits> };
+  /** Every request so far (live array, emptied in place by resetLog). */
+  readonly requests: readonly RequestLogEntry[];
+  /** Counts by `"METHOD route"`, e.g. `"POST /Users"`, `"PATCH /Users/:id"`, `"GET /v1/company/employees"`. */
+  requestCounts(filter?: { readonly api?: ApiName }): Record<string, number>;
+  /** Non-GET requests sent to Leapsome (including refused ones such as a DELETE). */
+  writes(): RequestLogEntry[];
+  resetLog(): void;
+  /** Stops both servers, ending hung and keep-alive connections. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CREDENTIALS: SandboxCredentials = {
+  personioClientId: 'papi-sandbox-client-id',
+  personioClientSecret: 'papi-sandbox-client-secret',
+  leapsomeToken: 'leapsome-sandbox-scim-token',
+};
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const now = options.now ?? Date.now;
+  const host = options.host ?? '127.0.0.1';
+  const domain = options.company?.domain ?? DEFAULT_DOMAIN;
+  const log = new RequestLog();
+  const faults = { personio: new FaultInjector(), leapsome: new FaultInjector() };
+  if (options.faults?.personio) faults.personio.set(options.faults.personio);
+  if (options.faults?.leapsome) faults.leapsome.set(options.faults.leapsome);
+
+  const personioStore = new PersonioStore(options.employees ?? sampleCompany(options.company), now, domain);
+  const personioSettings: PersonioSettings = {
+    clientId: options.personio?.clientId ?? DEFAULT_CREDENTIALS.personioClientId,
+    clientSecret: options.personio?.clientSecret ?? DEFAULT_CREDENTIALS.personioClientSecret,
+    whitelist: options.personio?.whitelist ?? null,
+    supervisorShape: options.personio?.supervisorShape ?? 'full',
+    limitAboveMax: options.personio?.limitAboveMax ?? 'error',
+    ...(options.personio?.customAttributes ? { customAttributes: options.personio.customAttributes } : {}),
+  };
+  const personio = new PersonioApi(personioStore, personioSettings, now);
+
+  const scimStore = new ScimStore(options.leapsome?.orgDomains ?? [domain], now);
+  const scimSettings: ScimSettings = {
+    token: options.leapsome?.token ?? DEFAULT_CREDENTIALS.leapsomeToken,
+    basePath: (options.leapsome?.basePath ?? '/scim/v1').replace(/\/+$/, ''),
+    existingUserOnPost: options.leapsome?.existingUserOnPost ?? 'empty201',
+    externalIdFilter: options.leapsome?.externalIdFilter ?? false,
+    honourExtensionOnPost: options.leapsome?.honourExtensionOnPost ?? false,
+  };
+  const scim = new ScimApi(scimStore, scimSettings);
+
+  const limits = options.rateLimits;
+  personio.setRateLimits(limits === false ? { enabled: false } : { ...DEFAULT_PERSONIO_RATE_LIMITS, ...limits?.personio });
+  scim.setRateLimits(limits === false ? { enabled: false } : { ...DEFAULT_LEAPSOME_RATE_LIMITS, ...limits?.leapsome });
+
+  const leapsome = leapsomeControl(scimStore, scim);
+  for (const team of options.leapsome?.teams ?? []) leapsome.addTeam(team);
+  for (const user of options.leapsome?.users ?? []) leapsome.addUser(user);
+
+  const deps = (api: ApiName): PipelineDeps => ({ log, faults: faults[api], now, logBodies: options.logBodies ?? true });
+  const servers: RunningServer[] = [];
+  try {
+    servers.push(await startApiServer(personio, deps('personio'), host, options.personio?.port ?? 0));
+    servers.push(await startApiServer(scim, deps('leapsome'), host, options.leapsome?.port ?? 0));
+  } catch (err) {
+    await Promise.all(servers.map((s) => s.close()));
+    throw err;
+  }
+  const [personioServer, scimServer] = servers as [RunningServer, RunningServer];
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const personioUrl = `http://${urlHost}:${personioServer.port}`;
+  const leapsomeUrl = `http://${urlHost}:${scimServer.port}${scimSettings.basePath}`;
+  scim.baseUrl = leapsomeUrl;
+
+  return {
+    personioUrl,
+    leapsomeUrl,
+    credentials: {
+      personioClientId: personioSettings.clientId,
+      personioClientSecret: personioSettings.clientSecret,
+      leapsomeToken: scimSettings.token,
+    },
+    personio: {
+      list: () => personioStore.list(),
+      get: (id) => personioStore.get(id),
+      add: (input) => personioStore.add(input),
+      update: (id, patch) => personioStore.update(id, patch),
+      remove: (id) => personioStore.remove(id),
+      injectRawEmployee: (attributes) => personioStore.injectRawRecord({ type: 'Employee', attributes }),
+      injectRawRecord: (record) => personioStore.injectRawRecord(record),
+      removeRaw: (key) => personioStore.removeRaw(key),
+      setWhitelist: (keys) => personio.setWhitelist(keys),
+      whitelist: () => personio.getWhitelist(),
+      expireTokens: () => personio.expireTokens(),
+    },
+    leapsome,
+    faults,
+    rateLimits: {
+      personio: { set: (p) => personio.setRateLimits(p), get: () => personio.getRateLimits() },
+      leapsome: { set: (p) => scim.setRateLimits(p), get: () => scim.getRateLimits() },
+    },
+    get requests() {
+      return log.entries;
+    },
+    requestCounts: (filter) => log.counts(filter),
+    writes: () => log.leapsomeWrites(),
+    resetLog: () => log.reset(),
+    close: async () => {
+      await Promise.all(servers.map((s) => s.close()));
+    },
+  };
+}
+
+function leapsomeControl(store: ScimStore, scim: ScimApi): LeapsomeControl {
+  const mustUser = (id: string): ScimUser => {
+    const user = store.findUser(id);
+    if (user === undefined) throw new Error(`leapsome: no user ${id}`);
+    return user;
+  };
+  const addMembers = (group: ScimGroup, memberIds: readonly string[]): void => {
+    for (let i = 0; i < memberIds.length; i += MAX_MEMBERS_PER_PATCH) {
+      store.updateGroup(group, { members: memberIds.slice(i, i + MAX_MEMBERS_PER_PATCH) });
+    }
+  };
+  return {
+    listUsers: () => store.users().map(userView),
+    getUser: (id) => {
+      const user = store.findUser(id);
+      return user === undefined ? undefined : userView(user);
+    },
+    findByUserName: (userName) => {
+      const user = store.userByUserName(userName);
+      return user === undefined ? undefined : userView(user);
+    },
+    addUser: ({ teamIds, ...input }) => {
+      const user = store.createUser(input, { checkDomain: false });
+      if (teamIds !== undefined) store.setUserTeams(user, teamIds);
+      return userView(user);
+    },
+    editUser: (id, { teamIds, ...changes }) => {
+      const user = mustUser(id);
+      store.updateUser(user, changes, { checkDomain: false });
+      if (teamIds !== undefined) store.setUserTeams(user, teamIds);
+      return userView(user);
+    },
+    renderUser: (id) => {
+      const user = store.findUser(id);
+      return user === undefined ? undefined : renderUser(user, store, scim.baseUrl);
+    },
+    listTeams: () => store.groups().map(teamView),
+    getTeam: (id) => {
+      const group = store.findGroup(id);
+      return group === undefined ? undefined : teamView(group);
+    },
+    addTeam: ({ displayName, externalId, memberIds }) => {
+      const group = store.createGroup(displayName, externalId ?? null);
+      addMembers(group, memberIds ?? []);
+      return teamView(group);
+    },
+    teamMembers: (teamId) => {
+      const group = store.findGroup(teamId);
+      if (group === undefined) throw new Error(`leapsome: no team ${teamId}`);
+      return [...group.members];
+    },
+    setOrgDomains: (domains) => store.setOrgDomains(domains),
+    orgDomains: () => store.orgDomains(),
+  };
+}
+
+function userView(u: ScimUser): LeapsomeUserView {
+  return {
+    id: u.id,
+    userName: u.userName,
+    externalId: u.externalId,
+    givenName: u.givenName,
+    familyName: u.familyName,
+    displayName: u.displayName,
+    title: u.title,
+    active: u.active,
+    managerId: u.managerId,
+    additionalManagerIds: [...u.additionalManagerIds],
+    location: u.location,
+    department: u.department,
+    costCenter: u.costCenter,
+    division: u.division,
+    level: u.level,
+    startDate: u.startDate,
+    endDate: u.endDate,
+    birthday: u.birthday,
+    gender: u.gender,
+    employmentType: u.employmentType,
+    photo: u.photo,
+    custom: Object.fromEntries(u.custom),
+    teamIds: [...u.groups],
+    created: new Date(u.created).toISOString(),
+    lastModified: new Date(u.lastModified).toISOString(),
+    version: u.version,
+  };
+}
+
+function teamView(g: ScimGroup): LeapsomeTeamView {
+  return { id: g.id, displayName: g.displayName, externalId: g.externalId, memberIds: [...g.members] };
+}
