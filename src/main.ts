@@ -11,7 +11,9 @@ import { actionOutputs } from './report/outputs.js';
 import { writePlanFile } from './report/plan-file.js';
 import { renderSummary } from './report/summary.js';
 import { escapeText } from './report/escape.js';
-import { isSecretInput, INPUT_DEFAULTS, readSettings } from './settings/settings.js';
+import { isSecretInput, INPUT_DEFAULTS, readSettings, type Settings } from './settings/settings.js';
+import { cacheKeyParts, createActionsCacheStore, createLocalStore, deriveSnapshotKey, type SnapshotStore } from './snapshot/index.js';
+import { ACTION_VERSION } from './version.js';
 
 /** Annotations beyond this are summarised in one line; GitHub shows only a handful per step. */
 const MAX_ANNOTATIONS = 10;
@@ -20,6 +22,36 @@ export function planFilePath(env: NodeJS.ProcessEnv = process.env): string {
   const dir = env.RUNNER_TEMP !== undefined && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir();
   const run = [env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter((v) => v !== undefined && v !== '').join('-');
   return join(dir, 'personio-leapsome-sync', `plan${run === '' ? '' : `-${run}`}.json`);
+}
+
+/**
+ * The Actions cache on GitHub; a local directory elsewhere (the demo, local runs), or wherever
+ * PERSONIO_LEAPSOME_SYNC_STATE_DIR points. Null when the cache input is false.
+ */
+export function snapshotStore(settings: Settings, env: NodeJS.ProcessEnv = process.env): SnapshotStore | null {
+  if (!settings.cache) return null;
+  const encryptionKey = deriveSnapshotKey({
+    snapshotKey: settings.snapshotKey,
+    personioClientSecret: settings.personio.clientSecret,
+    leapsomeToken: settings.leapsome.token,
+  });
+  const log = { info: core.info, notice: (m: string) => core.notice(m), warning: (m: string) => core.warning(m) };
+  const localDir = env.PERSONIO_LEAPSOME_SYNC_STATE_DIR;
+  if (localDir !== undefined && localDir !== '') return createLocalStore({ dir: localDir, encryptionKey, log });
+  if (env.GITHUB_ACTIONS !== 'true') return createLocalStore({ dir: join(process.cwd(), '.personio-leapsome-sync'), encryptionKey, log });
+  return createActionsCacheStore({
+    key: cacheKeyParts({
+      personioBaseUrl: settings.personio.baseUrl,
+      leapsomeBaseUrl: settings.leapsome.baseUrl,
+      personioClientId: settings.personio.clientId,
+      runId: env.GITHUB_RUN_ID ?? '0',
+      runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    }),
+    encryptionKey,
+    // The cache version hashes this path, so it must be the same in every run.
+    workDir: join(env.RUNNER_TEMP !== undefined && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : tmpdir(), 'personio-leapsome-sync-snapshot'),
+    log,
+  });
 }
 
 async function writeSummary(markdown: string): Promise<void> {
@@ -63,6 +95,9 @@ export async function run(): Promise<void> {
     const outcome = await runSync(settings, {
       personio,
       leapsome,
+      snapshots: snapshotStore(settings),
+      eventName: process.env.GITHUB_EVENT_NAME || null,
+      actionVersion: ACTION_VERSION,
       log: (message) => core.info(message),
       now: () => new Date(),
     });

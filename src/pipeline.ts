@@ -4,8 +4,19 @@ import { applyPlan } from './apply/apply.js';
 import type { LeapsomeWriter } from './apply/ports.js';
 import type { LeapsomeState, OrgField, PersonioState } from './domain/types.js';
 import { planSync } from './plan/plan.js';
-import type { RunOutcome } from './report/counts.js';
+import type { RunOutcome, SnapshotReport } from './report/counts.js';
 import type { Settings } from './settings/settings.js';
+import {
+  buildSnapshot,
+  checkSourceDrop,
+  inScopeCount,
+  labelProvenance,
+  missingSnapshotReason,
+  personioDigest,
+  restoredSnapshot,
+  snapshotSaveDecision,
+  type SnapshotStore,
+} from './snapshot/index.js';
 
 export interface PersonioReader {
   checkAttributes(required: readonly string[]): Promise<void>;
@@ -23,13 +34,13 @@ export interface RequestCounter {
 export interface SyncDependencies {
   readonly personio: PersonioReader & RequestCounter;
   readonly leapsome: LeapsomeReader & LeapsomeWriter & RequestCounter;
+  /** Where the previous snapshot lives; null when the cache is disabled. */
+  readonly snapshots: SnapshotStore | null;
+  /** GITHUB_EVENT_NAME, or null outside GitHub. */
+  readonly eventName: string | null;
+  readonly actionVersion: string;
   readonly log: (message: string) => void;
   readonly now: () => Date;
-}
-
-/** Refusal to write because the source data looks wrong; nothing has been written when it is thrown. */
-export class SourceGuardError extends Error {
-  override readonly name = 'SourceGuardError';
 }
 
 const ALWAYS_READ = [
@@ -56,35 +67,66 @@ export function requiredAttributes(settings: Settings): string[] {
 
 export async function runSync(settings: Settings, deps: SyncDependencies): Promise<RunOutcome> {
   const startedAt = deps.now().toISOString();
+  // The snapshot is a reviewer's aid and a brake, never the source of truth: the plan below is
+  // always computed against live Leapsome.
+  const restored = deps.snapshots === null ? null : await deps.snapshots.restore();
+  const previous = restored === null ? null : restoredSnapshot(restored);
+  const missingReason = restored === null ? 'the cache input is false' : missingSnapshotReason(restored);
+
   const attributes = requiredAttributes(settings);
   await deps.personio.checkAttributes(attributes);
   const [personio, leapsome] = await Promise.all([deps.personio.readEmployees(attributes), deps.leapsome.readState()]);
+  const readAt = deps.now();
   deps.log(
     `Read ${personio.employees.length} Personio employees (${personio.rejected.length} unreadable) and ${leapsome.users.length} Leapsome users, ${leapsome.teams.length} teams.`,
   );
-  if (personio.employees.length === 0) {
-    throw new SourceGuardError(
-      'Personio returned no employees at all. That is almost certainly a credential or API problem, not an empty company, so nothing was written.',
-    );
-  }
 
-  const plan = planSync({ personio, leapsome, settings: settings.plan });
-  const requests = (): RunOutcome['requests'] => {
-    const p = deps.personio.stats();
-    const l = deps.leapsome.stats();
-    return { personio: p.total, leapsome: l.total, leapsomeWrites: l.writes };
-  };
-  if (settings.dryRun) {
-    return { mode: 'dry-run', plan, apply: null, refusedReason: null, startedAt, finishedAt: deps.now().toISOString(), requests: requests() };
+  const statuses = settings.plan.statuses;
+  const plan = labelProvenance(planSync({ personio, leapsome, settings: settings.plan }), previous, personio.employees);
+  const sourceProblem = checkSourceDrop({
+    previousInScope: previous === null ? null : inScopeCount(previous.employees, statuses),
+    currentInScope: inScopeCount(personio.employees, statuses),
+    currentTotal: personio.employees.length,
+    maxDrop: settings.maxSourceDrop,
+    ...(previous === null ? {} : { previousTakenAt: previous.takenAt }),
+  });
+
+  const apply = sourceProblem !== null || settings.dryRun ? null : await applyPlan(plan, deps.leapsome);
+  const refusedReason = sourceProblem ?? apply?.refused ?? null;
+  const mode: RunOutcome['mode'] = refusedReason !== null ? 'refused' : settings.dryRun ? 'dry-run' : 'applied';
+
+  const decision = snapshotSaveDecision({ cacheEnabled: deps.snapshots !== null, eventName: deps.eventName, personioReadComplete: true, mode });
+  let saved: string;
+  if (decision.save && deps.snapshots !== null) {
+    const snapshot = buildSnapshot({
+      personio,
+      leapsome,
+      actionVersion: deps.actionVersion,
+      takenAt: readAt,
+      ...(apply === null ? {} : { createdUserIds: apply.createdUserIds, createdTeamIds: apply.createdTeamIds }),
+    });
+    const result = await deps.snapshots.save(snapshot);
+    saved = result.saved ? `saved as ${result.key}` : `not saved: ${result.reason}`;
+  } else {
+    saved = `not saved: ${decision.save ? 'no store' : decision.reason}`;
   }
-  const result = await applyPlan(plan, deps.leapsome);
+  const snapshotReport: SnapshotReport = {
+    digest: previous === null ? null : personioDigest(previous, personio.employees, statuses),
+    previousTakenAt: previous?.takenAt ?? null,
+    missingReason,
+    saved,
+  };
+
+  const p = deps.personio.stats();
+  const l = deps.leapsome.stats();
   return {
-    mode: result.refused === null ? 'applied' : 'refused',
+    mode,
     plan,
-    apply: result,
-    refusedReason: result.refused,
+    apply,
+    refusedReason,
     startedAt,
     finishedAt: deps.now().toISOString(),
-    requests: requests(),
+    requests: { personio: p.total, leapsome: l.total, leapsomeWrites: l.writes },
+    snapshot: snapshotReport,
   };
 }

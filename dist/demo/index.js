@@ -26,7 +26,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 const ACTION = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(import.meta.url)), '..', 'index.js');
-async function runAction(sandbox, extraInputs = {}) {
+async function runAction(sandbox, stateDir, extraInputs = {}) {
     const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'personio-leapsome-demo-'));
     const summary = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'summary.md');
     const output = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'output.txt');
@@ -38,7 +38,7 @@ async function runAction(sandbox, extraInputs = {}) {
         'leapsome-scim-token': sandbox.credentials.leapsomeToken,
         'personio-base-url': sandbox.personioUrl,
         'leapsome-base-url': sandbox.leapsomeUrl,
-        'cache': 'false',
+        cache: 'true',
         ...extraInputs,
     };
     const env = {
@@ -46,6 +46,8 @@ async function runAction(sandbox, extraInputs = {}) {
         GITHUB_STEP_SUMMARY: summary,
         GITHUB_OUTPUT: output,
         RUNNER_TEMP: dir,
+        // Outside GitHub the encrypted snapshot lives in a local directory, shared by both runs.
+        PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir,
     };
     for (const [name, value] of Object.entries(inputs))
         env[`INPUT_${name.toUpperCase()}`] = value;
@@ -83,19 +85,41 @@ function describeRequests(sandbox) {
         .map(([endpoint, n]) => `  ${String(n.ok).padStart(5)}  ${endpoint}${n.limited > 0 ? `  (+${n.limited} answered 429 by the rate limiter, then retried)` : ''}`)
         .join('\n');
 }
+/** A hire, a promotion, a department rename, a leaver in Personio; someone edits a title in Leapsome. */
+function dayOfChanges(sandbox) {
+    const active = sandbox.personio.list().filter((e) => e.status === 'active');
+    const [promoted, leaver, edited] = [active[3], active[8], active[12]];
+    const boss = active[1];
+    if (!promoted || !leaver || !edited || !boss)
+        return;
+    sandbox.personio.add({ firstName: 'Hanna', lastName: 'Neumann', status: 'active', position: 'Data Analyst', department: boss.department, supervisorId: boss.id });
+    sandbox.personio.update(promoted.id, { position: `Senior ${promoted.position}` });
+    sandbox.personio.update(leaver.id, { status: 'inactive', terminationDate: '2026-11-30' });
+    const dept = active.find((e) => e.department?.name === 'Marketing')?.department;
+    if (dept)
+        for (const e of sandbox.personio.list().filter((x) => x.department?.id === dept.id))
+            sandbox.personio.update(e.id, { department: { id: dept.id, name: 'Brand & Marketing' } });
+    const user = sandbox.leapsome.getUser(String(edited.id));
+    if (user)
+        sandbox.leapsome.editUser(user.id, { title: 'Chief Vibes Officer' });
+}
 async function main() {
     const sandbox = await (0,_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .startSandbox */ .OT)({});
+    const stateDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'personio-leapsome-demo-state-'));
     try {
         console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}\n`);
-        for (const [title, inputs] of [
-            ['Run 1: the first sync of the sample company', {}],
-            ['Run 2: immediately again — nothing should change', {}],
-        ]) {
+        const steps = [
+            { title: 'Run 1: the first sync of the sample company' },
+            { title: 'Run 2: immediately again — nothing should change' },
+            { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox) },
+        ];
+        for (const step of steps) {
+            step.before?.();
             // A scheduled sync never follows the last one within a second; leave the rate window empty.
             await new Promise((resolve) => setTimeout(resolve, 1100));
             sandbox.resetLog();
-            const run = await runAction(sandbox, inputs);
-            console.log(`\n===== ${title} (exit code ${run.code}) =====\n`);
+            const run = await runAction(sandbox, stateDir);
+            console.log(`\n===== ${step.title} (exit code ${run.code}) =====\n`);
             console.log(forTerminal(run.summary));
             console.log(`Requests seen by the sandbox:\n${describeRequests(sandbox)}\n`);
             if (run.code !== 0) {

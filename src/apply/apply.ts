@@ -37,6 +37,10 @@ export interface ApplyResult {
   readonly refused: string | null;
   readonly failures: readonly ApplyFailure[];
   readonly counts: ApplyCounts;
+  /** Personio id -> Leapsome id of the users created in this run. */
+  readonly createdUserIds: ReadonlyMap<string, string>;
+  /** Team externalId -> Leapsome id of the teams created in this run. */
+  readonly createdTeamIds: ReadonlyMap<string, string>;
 }
 
 export interface ApplyOptions {
@@ -91,6 +95,8 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
       refused: `${g.planned} deactivations planned, above the max-deactivations limit of ${g.limit} (of ${g.base} managed active users). Nothing was written. Check Personio for a data problem; if the deactivations are intended, raise \`max-deactivations\` for one run.`,
       failures,
       counts,
+      createdUserIds: new Map(),
+      createdTeamIds: new Map(),
     };
   }
 
@@ -111,6 +117,8 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
 
   // Personio id -> Leapsome id, for everyone the plan knows plus everyone created below.
   const ids = new Map<string, string>();
+  const createdUserIds = new Map<string, string>();
+  const createdTeamIds = new Map<string, string>();
   const creates: CreateOp[] = [];
   const updates: UpdateOp[] = [];
   const deactivations: DeactivateOp[] = [];
@@ -130,6 +138,7 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
         throw new Error(`a Leapsome user with this email already exists and belongs to another record (externalId ${user.externalId}); it was not changed`);
       }
       ids.set(op.employeeId, user.id);
+      createdUserIds.set(op.employeeId, user.id);
       return user;
     }),
   );
@@ -160,7 +169,7 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
   // 3. Teams: create, rename/adopt, then memberships (at most 100 members per request).
   await mapLimit(plan.teams, concurrency, async (op) => {
     await attempt({ person: null, team: op.displayName, operation: op.kind === 'create' ? 'create team' : 'update team' }, async () => {
-      await applyTeam(op, writer, ids, counts);
+      await applyTeam(op, writer, ids, counts, createdTeamIds);
     });
   });
 
@@ -179,7 +188,7 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
   if (fatal !== null) {
     failures.push({ person: null, team: null, operation: 'apply', reason: `stopped after a fatal error, remaining writes were not attempted: ${errorReason(fatal)}` });
   }
-  return { refused: null, failures, counts };
+  return { refused: null, failures, counts, createdUserIds, createdTeamIds };
 }
 
 function labelOf(employeeId: string, leapsomeId: string | null, attributes: UserAttributes): PersonLabel {
@@ -315,7 +324,13 @@ export function membershipPatches(desired: readonly string[], added: readonly st
   return chunk(desired, MAX_MEMBERS_PER_PATCH).map((members, i) => ({ members, replaceMembers: i === 0 }));
 }
 
-async function applyTeam(op: TeamOp, writer: LeapsomeWriter, ids: ReadonlyMap<string, string>, counts: ApplyCounts): Promise<void> {
+async function applyTeam(
+  op: TeamOp,
+  writer: LeapsomeWriter,
+  ids: ReadonlyMap<string, string>,
+  counts: ApplyCounts,
+  createdTeamIds: Map<string, string>,
+): Promise<void> {
   let teamId: string;
   const header: { displayName?: string; externalId?: string } = {};
   let desiredIds: string[];
@@ -328,6 +343,7 @@ async function applyTeam(op: TeamOp, writer: LeapsomeWriter, ids: ReadonlyMap<st
     }
     if (team.externalId === null) header.externalId = op.externalId;
     counts.teamsCreated++;
+    createdTeamIds.set(op.externalId, team.id);
     teamId = team.id;
     desiredIds = resolveMembers(op.members, ids);
     addedIds = desiredIds;

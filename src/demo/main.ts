@@ -16,7 +16,7 @@ interface Run {
   readonly log: string;
 }
 
-async function runAction(sandbox: Sandbox, extraInputs: Record<string, string> = {}): Promise<Run> {
+async function runAction(sandbox: Sandbox, stateDir: string, extraInputs: Record<string, string> = {}): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'personio-leapsome-demo-'));
   const summary = join(dir, 'summary.md');
   const output = join(dir, 'output.txt');
@@ -28,7 +28,7 @@ async function runAction(sandbox: Sandbox, extraInputs: Record<string, string> =
     'leapsome-scim-token': sandbox.credentials.leapsomeToken,
     'personio-base-url': sandbox.personioUrl,
     'leapsome-base-url': sandbox.leapsomeUrl,
-    'cache': 'false',
+    cache: 'true',
     ...extraInputs,
   };
   const env: Record<string, string> = {
@@ -36,6 +36,8 @@ async function runAction(sandbox: Sandbox, extraInputs: Record<string, string> =
     GITHUB_STEP_SUMMARY: summary,
     GITHUB_OUTPUT: output,
     RUNNER_TEMP: dir,
+    // Outside GitHub the encrypted snapshot lives in a local directory, shared by both runs.
+    PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const child = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -73,19 +75,38 @@ function describeRequests(sandbox: Sandbox): string {
     .join('\n');
 }
 
+/** A hire, a promotion, a department rename, a leaver in Personio; someone edits a title in Leapsome. */
+function dayOfChanges(sandbox: Sandbox): void {
+  const active = sandbox.personio.list().filter((e) => e.status === 'active');
+  const [promoted, leaver, edited] = [active[3], active[8], active[12]];
+  const boss = active[1];
+  if (!promoted || !leaver || !edited || !boss) return;
+  sandbox.personio.add({ firstName: 'Hanna', lastName: 'Neumann', status: 'active', position: 'Data Analyst', department: boss.department, supervisorId: boss.id });
+  sandbox.personio.update(promoted.id, { position: `Senior ${promoted.position}` });
+  sandbox.personio.update(leaver.id, { status: 'inactive', terminationDate: '2026-11-30' });
+  const dept = active.find((e) => e.department?.name === 'Marketing')?.department;
+  if (dept) for (const e of sandbox.personio.list().filter((x) => x.department?.id === dept.id)) sandbox.personio.update(e.id, { department: { id: dept.id, name: 'Brand & Marketing' } });
+  const user = sandbox.leapsome.getUser(String(edited.id));
+  if (user) sandbox.leapsome.editUser(user.id, { title: 'Chief Vibes Officer' });
+}
+
 async function main(): Promise<void> {
   const sandbox = await startSandbox({});
+  const stateDir = mkdtempSync(join(tmpdir(), 'personio-leapsome-demo-state-'));
   try {
     console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}\n`);
-    for (const [title, inputs] of [
-      ['Run 1: the first sync of the sample company', {}],
-      ['Run 2: immediately again — nothing should change', {}],
-    ] as const) {
+    const steps: Array<{ title: string; before?: () => void }> = [
+      { title: 'Run 1: the first sync of the sample company' },
+      { title: 'Run 2: immediately again — nothing should change' },
+      { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox) },
+    ];
+    for (const step of steps) {
+      step.before?.();
       // A scheduled sync never follows the last one within a second; leave the rate window empty.
       await new Promise((resolve) => setTimeout(resolve, 1100));
       sandbox.resetLog();
-      const run = await runAction(sandbox, inputs);
-      console.log(`\n===== ${title} (exit code ${run.code}) =====\n`);
+      const run = await runAction(sandbox, stateDir);
+      console.log(`\n===== ${step.title} (exit code ${run.code}) =====\n`);
       console.log(forTerminal(run.summary));
       console.log(`Requests seen by the sandbox:\n${describeRequests(sandbox)}\n`);
       if (run.code !== 0) {

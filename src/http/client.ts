@@ -5,6 +5,7 @@
 import { Agent } from 'undici';
 import { HttpError, UnknownOutcomeError, type ApiName, type HttpErrorInit } from './errors.js';
 import { extractErrorDetail } from './error-detail.js';
+import { scaleRetryPolicy, timingOverrides } from './env.js';
 import { Pacer, type WindowLimit } from './pacer.js';
 import { classifyNetworkError, parseRetryAfter, retryDelayMs, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
 import { Semaphore } from './semaphore.js';
@@ -95,8 +96,9 @@ type AttemptResult =
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const base = parseBaseUrl(options.baseUrl, options.allowInsecureHttp ?? false);
-  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const overrides = timingOverrides();
+  const policy: RetryPolicy = scaleRetryPolicy({ ...DEFAULT_RETRY_POLICY, ...options.retry }, overrides.retryScale);
+  const timeoutMs = overrides.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxConcurrency = options.maxConcurrency ?? DEFAULT_CONCURRENCY;
   const clock = options.clock ?? Date.now;
   const sleep = options.sleep ?? defaultSleep;

@@ -1,5 +1,17 @@
 import type { ApplyCounts, ApplyFailure, ApplyResult } from '../apply/apply.js';
 import type { Plan } from '../domain/plan.js';
+import type { PersonioDigest } from '../snapshot/digest.js';
+
+/** What the previous snapshot contributed to this run. */
+export interface SnapshotReport {
+  /** Null without a usable previous snapshot. */
+  readonly digest: PersonioDigest | null;
+  readonly previousTakenAt: string | null;
+  /** Why there is no usable previous snapshot (first run, cache disabled, unreadable, ...). */
+  readonly missingReason: string | null;
+  /** What became of this run's snapshot: saved under a key, or why not. */
+  readonly saved: string;
+}
 
 /** What the run did (or, in a dry run or a refused run, would have done). */
 export interface RunOutcome {
@@ -11,6 +23,7 @@ export interface RunOutcome {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly requests: { readonly personio: number; readonly leapsome: number; readonly leapsomeWrites: number } | null;
+  readonly snapshot: SnapshotReport | null;
 }
 
 /** The changes a plan contains, counted the way the outputs and the headline report them. */

@@ -3,6 +3,7 @@
 import type { FieldValue, PersonLabel, Provenance, TeamMember, UserOp } from '../domain/plan.js';
 import { escapeText } from './escape.js';
 import { failedCount, outcomeCounts, outcomeFailures, type RunOutcome } from './counts.js';
+import { renderDigest } from './digest.js';
 
 /** GitHub drops a step summary above 1 MiB; stay well below it. */
 export const SUMMARY_BUDGET_BYTES = 900 * 1024;
@@ -132,11 +133,21 @@ function headline(outcome: RunOutcome): string {
   return lines.join('\n') + '\n';
 }
 
+function digestSection(outcome: RunOutcome, maxRows: number): string {
+  const snapshot = outcome.snapshot;
+  if (snapshot === null) return '';
+  const digest = renderDigest(snapshot.digest, snapshot.previousTakenAt, {
+    maxRows,
+    ...(snapshot.missingReason === null ? {} : { missingReason: snapshot.missingReason }),
+  });
+  return `${digest}\nSnapshot of this run: ${e(snapshot.saved)}.\n`;
+}
+
 /** Renders the whole summary, shrinking long tables until it fits GitHub's step-summary limit. */
 export function renderSummary(outcome: RunOutcome): string {
   const all = sections(outcome);
   for (const maxRows of [1000, 250, 50, 10, 0]) {
-    const parts = [headline(outcome), ...all.map((s) => renderSection(s, maxRows))].filter((p) => p !== '');
+    const parts = [headline(outcome), digestSection(outcome, maxRows), ...all.map((s) => renderSection(s, maxRows))].filter((p) => p !== '');
     if (!all.some((s) => s.rows.length > 0)) parts.push('No changes: Leapsome already matches Personio.\n');
     const text = parts.join('\n');
     if (Buffer.byteLength(text) <= SUMMARY_BUDGET_BYTES) return text;

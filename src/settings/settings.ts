@@ -21,6 +21,10 @@ export interface Settings {
   readonly plan: PlanSettings;
   readonly dryRun: boolean;
   readonly cache: boolean;
+  /** Secret for the snapshot encryption key; null derives the key from the credentials. */
+  readonly snapshotKey: string | null;
+  /** Refuse to write when the in-scope count falls by more than this against the last snapshot. */
+  readonly maxSourceDrop: Threshold;
 }
 
 /** Thrown for any invalid input; the message names the input and what is wrong. */
@@ -45,10 +49,12 @@ export const INPUT_DEFAULTS = {
   'leapsome-base-url': 'https://api.leapsome.com/scim/v1',
   cache: 'true',
   'personio-app-id': 'PERSONIO_LEAPSOME_SYNC',
+  'snapshot-key': '',
+  'max-source-drop': '20%',
 } as const;
 export type InputName = keyof typeof INPUT_DEFAULTS;
 
-const SECRET_INPUTS: readonly InputName[] = ['personio-client-secret', 'leapsome-scim-token'];
+const SECRET_INPUTS: readonly InputName[] = ['personio-client-secret', 'leapsome-scim-token', 'snapshot-key'];
 export const isSecretInput = (name: string): boolean => (SECRET_INPUTS as readonly string[]).includes(name);
 
 // Same spellings as core.getBooleanInput (YAML 1.2 core schema), so workflows behave alike.
@@ -135,6 +141,8 @@ const inputSchema = z.object({
   'personio-base-url': baseUrl,
   'leapsome-base-url': baseUrl,
   cache: booleanInput,
+  'snapshot-key': z.string(),
+  'max-source-drop': threshold,
   'personio-app-id': z.string().regex(/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC'),
 });
 
@@ -175,5 +183,7 @@ export function readSettings(read: InputReader): Settings {
     },
     dryRun: i['dry-run'],
     cache: i.cache,
+    snapshotKey: i['snapshot-key'] === '' ? null : i['snapshot-key'],
+    maxSourceDrop: i['max-source-drop'],
   };
 }

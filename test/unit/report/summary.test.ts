@@ -29,11 +29,18 @@ function outcome(users: UserOp[], extra: Partial<RunOutcome> = {}, planExtra: Pa
       deactivationGuard: { base: 0, limit: 0, planned: 0, exceeded: false },
       ...planExtra,
     },
-    apply: { refused: null, failures: [], counts: { created: users.length, updated: 0, reactivated: 0, deactivated: 0, teamsCreated: 0, teamsRenamed: 0, membershipChanges: 0, managerChanges: 0 } },
+    apply: {
+      refused: null,
+      failures: [],
+      counts: { created: users.length, updated: 0, reactivated: 0, deactivated: 0, teamsCreated: 0, teamsRenamed: 0, membershipChanges: 0, managerChanges: 0 },
+      createdUserIds: new Map(),
+      createdTeamIds: new Map(),
+    },
     refusedReason: null,
     startedAt: '2026-11-24T00:00:00.000Z',
     finishedAt: '2026-11-24T00:00:01.000Z',
     requests: null,
+    snapshot: null,
     ...extra,
   };
 }

@@ -1,0 +1,46 @@
+// `npm run bench`: first sync, no-op and a day of 1 % changes at 1k, 5k and 20k employees against
+// the sandbox with real rate limits and latency. Writes bench/results.md and prints it.
+//   node dist/bench/index.js [--sizes 1000,5000] [--latency 20] [--out bench/results.md] [--node /path/to/node]
+// The 20k first sync alone takes ~25 minutes: Leapsome allows 30 requests per second.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { renderReport } from './report.js';
+import { runScenario, type RunResult } from './scenario.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** dist/bench/index.js -> dist/index.js and the repository's bench/ folder. */
+const ACTION = join(HERE, '..', 'index.js');
+const DEFAULT_OUT = join(HERE, '..', '..', 'bench', 'results.md');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '1000,5000,20000' },
+      latency: { type: 'string', default: '20' },
+      out: { type: 'string', default: DEFAULT_OUT },
+      node: { type: 'string', default: process.execPath },
+    },
+  });
+  const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes must be positive integers, got ${values.sizes}`);
+  const latencyMs = Number(values.latency);
+  if (!(latencyMs >= 0)) throw new Error(`--latency must be a number of ms, got ${values.latency}`);
+
+  const started = performance.now();
+  const results: RunResult[] = [];
+  for (const size of sizes) {
+    console.log(`${size} employees:`);
+    results.push(...(await runScenario({ size, latencyMs, actionPath: ACTION, node: values.node, log: (line) => console.log(line) })));
+  }
+  const node = values.node === process.execPath ? process.version : values.node;
+  const report = renderReport(results, { latencyMs, date: new Date(), node, totalWallMs: performance.now() - started });
+  const out = resolve(values.out);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, report);
+  console.log(`\n${report}\nWritten to ${out}`);
+  if (results.some((r) => r.exitCode !== 0 || r.divergences > 0)) process.exitCode = 1;
+}
+
+await main();

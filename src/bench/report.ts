@@ -1,0 +1,104 @@
+// bench/results.md: the tables, the formulas behind "minimum" and "bound", and where it ran.
+import { cpus, totalmem } from 'node:os';
+import { totalWrites, type WriteCounts } from './minimum.js';
+import type { RunResult } from './scenario.js';
+
+export interface ReportContext {
+  readonly latencyMs: number;
+  readonly date: Date;
+  readonly node: string;
+  readonly totalWallMs: number;
+}
+
+const sec = (ms: number): string => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
+const ratio = (a: number, b: number): string => (b <= 0 ? '—' : (a / b).toFixed(2));
+const vs = (actual: number, minimum: number): string => `${actual} / ${minimum}`;
+
+export function renderTable(results: readonly RunResult[]): string {
+  const rows = results.map((r) => {
+    const t = r.traffic;
+    const m = r.minimum;
+    return [
+      r.size.toLocaleString('en-US'),
+      r.kind,
+      vs(t.personioPages + t.personioOverhead, m.personioPages + m.personioOverhead),
+      vs(t.scimListPages + t.scimLookups, m.scimUserPages + m.scimGroupPages),
+      vs(totalWrites(t.writes) + t.otherWrites, totalWrites(m.writes)),
+      String(t.rateLimited),
+      sec(r.wallMs),
+      sec(t.activeMs),
+      sec(r.boundMs),
+      ratio(r.wallMs, r.boundMs),
+      ratio(t.activeMs, r.boundMs),
+      r.maxRssKb === null ? '?' : String(Math.round(r.maxRssKb / 1024)),
+      r.exitCode === 0 && r.divergences === 0 ? 'yes' : `**no** (exit ${r.exitCode}, ${r.divergences} diffs)`,
+    ];
+  });
+  const head = ['Employees', 'Run', 'Personio requests (actual / min)', 'SCIM reads', 'SCIM writes', '429s', 'Wall s', 'Active s', 'Bound s', 'Wall ÷ bound', 'Active ÷ bound', 'Peak RSS MB', 'Converged'];
+  return markdownTable(head, rows);
+}
+
+export function renderWritesTable(results: readonly RunResult[]): string {
+  const kinds: readonly (keyof WriteCounts)[] = ['postUsers', 'patchUsers', 'postGroups', 'patchGroups'];
+  const rows = results.map((r) => [r.size.toLocaleString('en-US'), r.kind, ...kinds.map((k) => vs(r.traffic.writes[k], r.minimum.writes[k])), String(r.traffic.scimLookups)]);
+  return markdownTable(['Employees', 'Run', 'POST /Users', 'PATCH /Users/:id', 'POST /Groups', 'PATCH /Groups/:id', 'SCIM lookups'], rows);
+}
+
+export function renderReport(results: readonly RunResult[], context: ReportContext): string {
+  const cpu = cpus();
+  return `# Benchmark results
+
+\`npm run bench\` (\`node dist/bench/index.js\`): the bundled action, spawned as GitHub runs it, against the
+sandbox with the real rate limits (Personio GET employees 15/s + 300/min, /v1/auth 60/min; Leapsome 30/s)
+and ${context.latencyMs} ms latency on every request. Per size: the first sync of an empty Leapsome, a no-op
+sync straight after, and a day on which about 1 % of employees changed (titles, departments,
+supervisors, a few leavers and hires). Rate-limit windows start empty before each run (a day passes).
+
+${renderTable(results)}
+
+Writes by kind (actual / minimum) and lookups (reads beyond the full listing, needed only after an unknown
+outcome or Leapsome's \`201 {}\` for an existing user):
+
+${renderWritesTable(results)}
+
+## How to read it
+
+- **Minimum** comes from the data, not from our planner: Leapsome is snapshotted before and after each
+  run and the difference priced with the API's rules. A new user costs POST + PATCH (POST /Users
+  ignores manager, location and the enterprise fields), a changed or deactivated user one PATCH, a new
+  team one POST plus ⌈members/100⌉ PATCHes, a changed team one PATCH when it has ≤ 100 members,
+  otherwise ⌈added/100⌉ (nobody left) or ⌈members/100⌉. So a first sync needs 2N + D + Σ⌈members/100⌉
+  writes and a no-op none. Reads: Personio 1 auth + 1 attribute check + ⌈employees/100⌉ pages; SCIM
+  ⌈users/5000⌉ + ⌈teams/1000⌉ list pages.
+- **Bound** is the fastest any client could send that minimum under the limits. Under a sliding window
+  of m requests per w, request k (0-based) of a burst starts no earlier than ⌊k/m⌋·w after the first:
+  S_P(k) = max(⌊k/15⌋·1 s, ⌊k/300⌋·60 s) for Personio pages, S_L(k) = ⌊k/30⌋·1 s for Leapsome.
+  read = max(3·RTT + max(RTT, S_P(P−1)), SCIM list pages) ; write = S_L(W−1) + phases·RTT ;
+  **bound = read + write**, because writes can only start once both sides are read and planned.
+  "phases" counts the non-empty dependent write steps (create users → set attributes and managers →
+  create teams → memberships → deactivations), each at least one round trip. RTT = ${context.latencyMs} ms.
+- **Wall** is spawn to exit of the action process; **Active** is the sandbox's view, from the first
+  request's arrival to the last response. The difference is Node start-up, module loading, planning
+  and report writing — it dominates only the tiny no-op runs, whose bound is a few round trips.
+- **429s** counts answers from the sandbox's rate limiter: requests over a documented limit (target 0).
+- **Peak RSS** is \`process.resourceUsage().maxRSS\` of the action process, reported by a preload module.
+- **Converged**: exit code 0 and the independent oracle (\`test/support/converged.ts\`) finds no
+  difference between Leapsome and Personio afterwards.
+
+Targets (issue 5): wall ≤ 1.2 × bound for first and no-op syncs, writes equal to the minimum, peak RSS
+≤ 256 MB at 20k employees.
+
+## Machine
+
+- Date: ${context.date.toISOString().slice(0, 16).replace('T', ' ')} UTC
+- Node: ${context.node} (runs the action; the benchmark itself ran on ${process.version})
+- CPU: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown'}; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB
+- The sandbox (both fake APIs) ran in the benchmark process on the same machine.
+- Whole benchmark: ${(context.totalWallMs / 60_000).toFixed(1)} min
+`;
+}
+
+function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}

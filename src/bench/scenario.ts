@@ -1,0 +1,97 @@
+// One company size: first sync, no-op sync, then a day with 1 % changes, each measured against
+// the minimum traffic and the rate-limit lower bound.
+import { divergences } from '../../test/support/converged.js';
+import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { runBundledAction } from './action.js';
+import { lowerBoundMs } from './bound.js';
+import { applyDayOfChanges } from './day.js';
+import { measureTraffic, type Traffic } from './measure.js';
+import { minimumFor, snapshotLeapsome, totalWrites, type Minimum } from './minimum.js';
+
+export type RunKind = 'first sync' | 'no-op' | '1 % changes';
+
+export interface RunResult {
+  readonly size: number;
+  readonly kind: RunKind;
+  readonly exitCode: number | null;
+  readonly traffic: Traffic;
+  readonly minimum: Minimum;
+  readonly wallMs: number;
+  /** Spawn to the first request the sandbox saw: process start and module loading. */
+  readonly startupMs: number;
+  readonly boundMs: number;
+  readonly maxRssKb: number | null;
+  /** Differences the independent oracle found afterwards (empty = converged). */
+  readonly divergences: number;
+  readonly firstDivergence: string | null;
+}
+
+export interface ScenarioOptions {
+  readonly size: number;
+  readonly latencyMs: number;
+  readonly actionPath: string;
+  readonly node?: string;
+  readonly log: (line: string) => void;
+}
+
+export async function runScenario(options: ScenarioOptions): Promise<RunResult[]> {
+  const sandbox = await startSandbox({
+    company: { size: options.size },
+    logBodies: false,
+    faults: { personio: { latencyMs: options.latencyMs }, leapsome: { latencyMs: options.latencyMs } },
+  });
+  try {
+    const results: RunResult[] = [];
+    for (const kind of ['first sync', 'no-op', '1 % changes'] as const) {
+      if (kind === '1 % changes') applyDayOfChanges(sandbox, 0.01, options.size);
+      const result = await measuredRun(sandbox, kind, options);
+      options.log(describe(result));
+      results.push(result);
+    }
+    return results;
+  } finally {
+    await sandbox.close();
+  }
+}
+
+async function measuredRun(sandbox: Sandbox, kind: RunKind, options: ScenarioOptions): Promise<RunResult> {
+  // Runs are a day apart: every rate-limit window starts empty.
+  sandbox.rateLimits.personio.set({});
+  sandbox.rateLimits.leapsome.set({});
+  sandbox.resetLog();
+  const before = snapshotLeapsome(sandbox);
+  const spawnedAt = Date.now();
+  const run = await runBundledAction(options.actionPath, sandbox, options.node);
+  const traffic = measureTraffic(sandbox.requests);
+  const minimum = minimumFor(before, snapshotLeapsome(sandbox), sandbox.personio.list().length);
+  const problems = divergences(sandbox);
+  const w = minimum.writes;
+  const writePhases = [w.postUsers, w.patchUsers - minimum.deactivations, w.postGroups, w.patchGroups, minimum.deactivations].filter((n) => n > 0).length;
+  const bound = lowerBoundMs({
+    rttMs: options.latencyMs,
+    personioPages: minimum.personioPages,
+    scimUserPages: minimum.scimUserPages,
+    scimGroupPages: minimum.scimGroupPages,
+    writes: totalWrites(w),
+    writePhases,
+  });
+  if (run.code !== 0) options.log(run.log.split('\n').slice(-30).join('\n'));
+  return {
+    size: options.size,
+    kind,
+    exitCode: run.code,
+    traffic,
+    minimum,
+    wallMs: run.wallMs,
+    startupMs: traffic.firstAt === null ? 0 : Math.max(0, traffic.firstAt - spawnedAt),
+    boundMs: bound.totalMs,
+    maxRssKb: run.maxRssKb,
+    divergences: problems.length,
+    firstDivergence: problems[0] ?? null,
+  };
+}
+
+function describe(r: RunResult): string {
+  const s = (ms: number): string => (ms / 1000).toFixed(1);
+  return `  ${r.size} ${r.kind}: exit ${r.exitCode}, writes ${totalWrites(r.traffic.writes)}/${totalWrites(r.minimum.writes)}, wall ${s(r.wallMs)} s, active ${s(r.traffic.activeMs)} s, bound ${s(r.boundMs)} s, RSS ${r.maxRssKb === null ? '?' : Math.round(r.maxRssKb / 1024)} MB, ${r.divergences} divergences`;
+}

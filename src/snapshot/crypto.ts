@@ -1,0 +1,98 @@
+// The snapshot holds employee PII and the Actions cache is readable by anyone who can open a pull
+// request against the repository (docs §4.7), so it leaves the process only encrypted:
+// AES-256-GCM, random 12-byte IV, gzip inside (ciphertext does not compress).
+//
+// Envelope: "PLSS" | version (1 byte) | IV (12) | tag (16) | ciphertext. The magic and version
+// bytes are authenticated too (AAD), so they cannot be swapped without the tag failing.
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { parseSnapshot, type ParseResult, type Snapshot } from './schema.js';
+
+const MAGIC = Buffer.from('PLSS', 'ascii');
+const ENVELOPE_VERSION = 1;
+const HEADER = Buffer.concat([MAGIC, Buffer.from([ENVELOPE_VERSION])]);
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_BYTES = 32;
+/** A decompression bomb must not exhaust the runner; real snapshots are a few MiB at most. */
+const MAX_PLAINTEXT_BYTES = 256 * 1024 * 1024;
+
+const SALT = Buffer.from('personio-leapsome-sync snapshot v1', 'utf8');
+
+export interface SnapshotKeyInput {
+  /** The optional `snapshot-key` input; empty or blank counts as absent. */
+  readonly snapshotKey?: string | null;
+  readonly personioClientSecret: string;
+  readonly leapsomeToken: string;
+}
+
+/** Length-prefixed, so that ("ab", "c") and ("a", "bc") never give the same key material. */
+function lengthPrefixed(parts: readonly string[]): Buffer {
+  return Buffer.concat(
+    parts.flatMap((part) => {
+      const bytes = Buffer.from(part, 'utf8');
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(bytes.length);
+      return [length, bytes];
+    }),
+  );
+}
+
+/**
+ * The 32-byte snapshot key. Without `snapshot-key` it is derived from both credentials, so that
+ * rotating either one makes old snapshots unreadable: the history simply starts afresh.
+ */
+export function deriveSnapshotKey({ snapshotKey, personioClientSecret, leapsomeToken }: SnapshotKeyInput): Buffer {
+  const given = snapshotKey?.trim() ?? '';
+  if (given !== '') return Buffer.from(hkdfSync('sha256', Buffer.from(given, 'utf8'), SALT, 'snapshot-key input', KEY_BYTES));
+  if (personioClientSecret === '' || leapsomeToken === '') {
+    throw new Error('deriveSnapshotKey: the Personio client secret and the Leapsome token are both required when no snapshot-key is given');
+  }
+  const material = lengthPrefixed([personioClientSecret, leapsomeToken]);
+  return Buffer.from(hkdfSync('sha256', material, SALT, 'credentials', KEY_BYTES));
+}
+
+function checkKey(key: Buffer): void {
+  if (key.length !== KEY_BYTES) throw new Error(`snapshot key must be ${KEY_BYTES} bytes, got ${key.length}`);
+}
+
+export function encryptSnapshot(snapshot: Snapshot, key: Buffer): Buffer {
+  checkKey(key);
+  const plaintext = gzipSync(Buffer.from(JSON.stringify(snapshot), 'utf8'));
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(HEADER);
+  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([HEADER, iv, cipher.getAuthTag(), ciphertext]);
+}
+
+export const DECRYPT_FAILED = 'could not decrypt (wrong key or tampered)';
+
+/** Never throws: anything unreadable is a reason, and the run goes on as if there were no snapshot. */
+export function decryptSnapshot(envelope: Buffer, key: Buffer): ParseResult {
+  if (key.length !== KEY_BYTES) return { ok: false, reason: `snapshot key must be ${KEY_BYTES} bytes` };
+  if (envelope.length < HEADER.length + IV_BYTES + TAG_BYTES || !envelope.subarray(0, MAGIC.length).equals(MAGIC)) {
+    return { ok: false, reason: 'not a snapshot file' };
+  }
+  const version = envelope[MAGIC.length];
+  if (version !== ENVELOPE_VERSION) return { ok: false, reason: `envelope version ${String(version)}, expected ${ENVELOPE_VERSION}` };
+  const ivStart = HEADER.length;
+  const tagStart = ivStart + IV_BYTES;
+  const dataStart = tagStart + TAG_BYTES;
+  let compressed: Buffer;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, envelope.subarray(ivStart, tagStart));
+    decipher.setAAD(HEADER);
+    decipher.setAuthTag(envelope.subarray(tagStart, dataStart));
+    compressed = Buffer.concat([decipher.update(envelope.subarray(dataStart)), decipher.final()]);
+  } catch {
+    return { ok: false, reason: DECRYPT_FAILED };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(gunzipSync(compressed, { maxOutputLength: MAX_PLAINTEXT_BYTES }).toString('utf8'));
+  } catch (error) {
+    return { ok: false, reason: `decrypted but unreadable: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return parseSnapshot(json);
+}

@@ -1,0 +1,139 @@
+// Why each planned change happens, for the reviewer: 'personio' when the snapshot shows that the
+// Personio data behind the change moved since the last run, 'leapsome-edit' when that data is
+// unchanged (so Leapsome must have been edited by hand and the sync is overriding it), 'unknown'
+// without a snapshot or for people the snapshot does not know. Labels only: the plan itself is
+// always computed against live Leapsome, never against the snapshot.
+//
+// One label per operation: an update is 'personio' as soon as any of its changes has a Personio
+// cause. Changes caused by new settings (statuses, exclude rules, teams-from) look like manual edits.
+import type { FieldChange, Plan, Provenance, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
+import type { Employee, OrgField } from '../domain/types.js';
+import { ORG_FIELDS } from '../domain/types.js';
+import { employeesById, orgUnitNames } from './digest.js';
+import type { Snapshot } from './schema.js';
+
+/** One cause checked against the snapshot. */
+type Evidence = 'changed' | 'same' | 'unknown';
+
+type Sides = { readonly prev: Employee; readonly cur: Employee };
+type FieldCheck = (s: Sides) => boolean;
+
+const differs =
+  <T>(read: (e: Employee) => T): FieldCheck =>
+  ({ prev, cur }) =>
+    read(prev) !== read(cur);
+
+/** The Personio fields each Leapsome attribute is computed from (see plan/attributes.ts). */
+const FIELD_SOURCES: Readonly<Record<FieldChange['field'], FieldCheck>> = {
+  userName: differs((e) => e.email),
+  // Only ever changes on adoption, which has its own causes below.
+  externalId: () => false,
+  givenName: differs((e) => e.firstName),
+  familyName: differs((e) => e.lastName),
+  displayName: (s) => differs((e) => e.preferredName)(s) || differs((e) => e.firstName)(s) || differs((e) => e.lastName)(s),
+  title: differs((e) => e.position),
+  startDate: differs((e) => e.hireDate),
+  endDate: differs((e) => e.terminationDate),
+  location: differs((e) => e.org.office?.name ?? null),
+  gender: differs((e) => e.gender),
+  active: differs((e) => e.status),
+};
+
+function verdict(evidence: Iterable<Evidence>): Provenance {
+  let sawSame = false;
+  let sawUnknown = false;
+  for (const e of evidence) {
+    if (e === 'changed') return 'personio';
+    if (e === 'unknown') sawUnknown = true;
+    else sawSame = true;
+  }
+  return sawUnknown || !sawSame ? 'unknown' : 'leapsome-edit';
+}
+
+const evidence = (changed: boolean): Evidence => (changed ? 'changed' : 'same');
+
+const TEAM_EXTERNAL_ID = new RegExp(`^personio:(${ORG_FIELDS.join('|')}):(.+)$`);
+
+export function labelProvenance(plan: Plan, previous: Snapshot | null, current: readonly Employee[]): Plan {
+  if (previous === null) {
+    return {
+      ...plan,
+      users: plan.users.map((op) => (op.kind === 'create' ? op : { ...op, provenance: 'unknown' })),
+      teams: plan.teams.map((op) => (op.kind === 'create' ? op : { ...op, provenance: 'unknown' })),
+    };
+  }
+  const before = employeesById(previous.employees);
+  const now = employeesById(current);
+  const sides = (id: string | null): Sides | null => {
+    const prev = id === null ? undefined : before.get(id);
+    const cur = id === null ? undefined : now.get(id);
+    return prev === undefined || cur === undefined ? null : { prev, cur };
+  };
+  /** A person's status or presence moved (undefined = not in Personio). */
+  const statusMoved = (id: string): boolean => before.get(id)?.status !== now.get(id)?.status;
+
+  function userEvidence(op: Extract<UserOp, { kind: 'update' }>): Evidence[] {
+    const s = sides(op.employeeId);
+    if (s === null) return ['unknown'];
+    const found: Evidence[] = op.changes.map((change) => evidence(FIELD_SOURCES[change.field](s)));
+    if (op.manager !== null) {
+      // A manager changes with the supervisor, or when the supervisor comes into or drops out of scope.
+      const supervisors = [s.prev.supervisorId, s.cur.supervisorId].filter((id): id is string => id !== null);
+      found.push(evidence(s.prev.supervisorId !== s.cur.supervisorId || supervisors.some(statusMoved)));
+    }
+    if (op.reactivate) found.push(evidence(s.prev.status !== s.cur.status));
+    // Adoption matches by email, among people who are in scope.
+    if (op.adopt) found.push(evidence(s.prev.email !== s.cur.email || s.prev.status !== s.cur.status));
+    return found;
+  }
+
+  function deactivationEvidence(employeeId: string | null): Evidence {
+    const prev = employeeId === null ? undefined : before.get(employeeId);
+    if (prev === undefined || employeeId === null) return 'unknown';
+    const cur = now.get(employeeId);
+    return evidence(cur === undefined || cur.status !== prev.status);
+  }
+
+  const unitsBefore = orgUnitNames(before.values());
+  const unitsNow = orgUnitNames(now.values());
+
+  function memberEvidence(member: TeamMember, field: OrgField): Evidence {
+    // A member with no Personio record behind them was put there by hand.
+    if (member.employeeId === null) return 'same';
+    const prev = before.get(member.employeeId);
+    const cur = now.get(member.employeeId);
+    if (prev === undefined && cur === undefined) return 'unknown';
+    if (prev === undefined || cur === undefined) return 'changed';
+    return evidence(prev.status !== cur.status || (prev.org[field]?.id ?? null) !== (cur.org[field]?.id ?? null));
+  }
+
+  function teamEvidence(op: Extract<TeamOp, { kind: 'update' }>): Evidence[] {
+    const match = TEAM_EXTERNAL_ID.exec(op.externalId);
+    if (match === null) return ['unknown'];
+    const field = match[1] as OrgField;
+    const key = `${field}:${match[2] ?? ''}`;
+    const old = unitsBefore.get(key)?.unit.name;
+    const found: Evidence[] = [];
+    if (op.rename !== null) {
+      const name = unitsNow.get(key)?.unit.name;
+      if (old === undefined) found.push('changed');
+      else if (name === undefined) found.push('unknown');
+      else if (old !== name) found.push('changed');
+      // The planner appends "(Office)" and the like when names clash; that is not the unit's own name.
+      else found.push(op.rename.to === name ? 'same' : 'unknown');
+    }
+    if (op.adopt) found.push(evidence(old === undefined));
+    for (const member of [...op.added, ...op.removed]) found.push(memberEvidence(member, field));
+    return found;
+  }
+
+  return {
+    ...plan,
+    users: plan.users.map((op): UserOp => {
+      if (op.kind === 'create') return op;
+      if (op.kind === 'update') return { ...op, provenance: verdict(userEvidence(op)) };
+      return { ...op, provenance: verdict([deactivationEvidence(op.employeeId)]) };
+    }),
+    teams: plan.teams.map((op): TeamOp => (op.kind === 'create' ? op : { ...op, provenance: verdict(teamEvidence(op)) })),
+  };
+}

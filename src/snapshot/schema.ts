@@ -1,0 +1,142 @@
+// The previous-run snapshot: what Personio looked like and which Leapsome ids the sync mapped it
+// to. It is a reviewer's aid and a safety brake, never the source of truth, so it holds only the
+// normalised values the digest and the guards need: no tokens, no raw API bodies.
+import { z } from 'zod';
+import { GENDERS, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
+import type { Employee, LeapsomeState, OrgField, OrgUnit, PersonioState } from '../domain/types.js';
+import { compareIds } from '../plan/order.js';
+
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+export interface Snapshot {
+  readonly schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
+  readonly actionVersion: string;
+  /** When the Personio data was read (ISO 8601). */
+  readonly takenAt: string;
+  /** Every employee the run read from Personio, in scope or not (rehires need the inactive ones). */
+  readonly employees: readonly Employee[];
+  /** Personio id -> Leapsome user id. */
+  readonly leapsomeUserIds: Readonly<Record<string, string>>;
+  /** Team externalId (`personio:<field>:<id>`) -> Leapsome team id. */
+  readonly leapsomeTeamIds: Readonly<Record<string, string>>;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const nullableText = z.string().nullable();
+const date = z.string().regex(DATE, 'expected YYYY-MM-DD').nullable();
+
+const orgUnit = (field: OrgField) => z.strictObject({ field: z.literal(field), id: z.string().min(1), name: z.string() }).nullable();
+
+const orgSchema = z.strictObject({
+  department: orgUnit('department'),
+  team: orgUnit('team'),
+  office: orgUnit('office'),
+  subcompany: orgUnit('subcompany'),
+});
+
+const employeeSchema = z.strictObject({
+  id: z.string().min(1),
+  email: nullableText,
+  firstName: z.string(),
+  lastName: z.string(),
+  preferredName: nullableText,
+  status: z.enum(PERSONIO_STATUSES),
+  position: nullableText,
+  org: orgSchema,
+  supervisorId: nullableText,
+  hireDate: date,
+  terminationDate: date,
+  gender: z.enum(GENDERS).nullable(),
+});
+
+const idMap = z.record(z.string().min(1), z.string().min(1));
+
+const snapshotSchema = z.strictObject({
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  actionVersion: z.string(),
+  takenAt: z.iso.datetime({ offset: true }),
+  employees: z.array(employeeSchema),
+  leapsomeUserIds: idMap,
+  leapsomeTeamIds: idMap,
+});
+
+export type ParseResult = { readonly ok: true; readonly snapshot: Snapshot } | { readonly ok: false; readonly reason: string };
+
+/** Validates untrusted JSON (a decrypted cache entry). The reason names the first bad field. */
+export function parseSnapshot(json: unknown): ParseResult {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, reason: 'not a JSON object' };
+  // Checked first so that an older or newer format is reported as such, not as a random bad field.
+  const version: unknown = (json as Record<string, unknown>)['schemaVersion'];
+  if (version !== SNAPSHOT_SCHEMA_VERSION) {
+    return { ok: false, reason: `schema version ${JSON.stringify(version) ?? 'missing'}, expected ${SNAPSHOT_SCHEMA_VERSION}` };
+  }
+  const result = snapshotSchema.safeParse(json);
+  if (result.success) return { ok: true, snapshot: result.data };
+  const issue = result.error.issues[0];
+  const where = issue === undefined || issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.');
+  return { ok: false, reason: `${where}: ${issue?.message ?? 'invalid'}` };
+}
+
+export interface BuildSnapshotInput {
+  readonly personio: PersonioState;
+  readonly leapsome: LeapsomeState;
+  readonly actionVersion: string;
+  readonly takenAt: Date | string;
+  /** Personio id -> Leapsome id of users created in this run (not in the state read before it). */
+  readonly createdUserIds?: ReadonlyMap<string, string>;
+  /** Team externalId -> Leapsome id of teams created in this run. */
+  readonly createdTeamIds?: ReadonlyMap<string, string>;
+}
+
+/** Copies only the domain fields, so that nothing an adapter may have attached can leak into the cache. */
+function copyEmployee(e: Employee): Employee {
+  const unit = (u: OrgUnit | null): OrgUnit | null => (u === null ? null : { field: u.field, id: u.id, name: u.name });
+  const org = Object.fromEntries(ORG_FIELDS.map((field) => [field, unit(e.org[field])])) as Record<OrgField, OrgUnit | null>;
+  return {
+    id: e.id,
+    email: e.email,
+    firstName: e.firstName,
+    lastName: e.lastName,
+    preferredName: e.preferredName,
+    status: e.status,
+    position: e.position,
+    org,
+    supervisorId: e.supervisorId,
+    hireDate: e.hireDate,
+    terminationDate: e.terminationDate,
+    gender: e.gender,
+  };
+}
+
+/** Maps each key to its one id; keys held by several records are left out, as the planner leaves them alone. */
+function uniqueIds(pairs: Iterable<readonly [string, string]>): Record<string, string> {
+  const seen = new Map<string, string | null>();
+  for (const [key, id] of pairs) seen.set(key, seen.has(key) ? null : id);
+  const result: Record<string, string> = {};
+  for (const key of [...seen.keys()].sort(compareIds)) {
+    const id = seen.get(key);
+    if (id !== null && id !== undefined) result[key] = id;
+  }
+  return result;
+}
+
+export function buildSnapshot({ personio, leapsome, actionVersion, takenAt, createdUserIds, createdTeamIds }: BuildSnapshotInput): Snapshot {
+  const employees = [...personio.employees].sort((a, b) => compareIds(a.id, b.id)).map(copyEmployee);
+  const known = new Set(employees.map((e) => e.id));
+  const userPairs = [
+    ...leapsome.users.flatMap((u) => (u.externalId !== null && known.has(u.externalId) ? [[u.externalId, u.id] as const] : [])),
+    ...(createdUserIds ?? new Map<string, string>()),
+  ];
+  const teamPairs = [
+    ...leapsome.teams.flatMap((t) => (t.externalId !== null && t.externalId.startsWith('personio:') ? [[t.externalId, t.id] as const] : [])),
+    ...(createdTeamIds ?? new Map<string, string>()),
+  ];
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    actionVersion,
+    takenAt: typeof takenAt === 'string' ? takenAt : takenAt.toISOString(),
+    employees,
+    leapsomeUserIds: uniqueIds(userPairs),
+    leapsomeTeamIds: uniqueIds(teamPairs),
+  };
+}

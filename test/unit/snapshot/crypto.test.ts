@@ -1,0 +1,81 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { DECRYPT_FAILED, decryptSnapshot, deriveSnapshotKey, encryptSnapshot } from '../../../src/snapshot/crypto.js';
+import { KEY, OTHER_KEY, snapshotOf } from './fixtures.js';
+
+describe('encryptSnapshot / decryptSnapshot', () => {
+  it('round-trips', () => {
+    const snapshot = snapshotOf();
+    expect(decryptSnapshot(encryptSnapshot(snapshot, KEY), KEY)).toEqual({ ok: true, snapshot });
+  });
+
+  it('leaves no plaintext in the envelope and uses a fresh IV every time', () => {
+    const snapshot = snapshotOf();
+    const a = encryptSnapshot(snapshot, KEY);
+    const b = encryptSnapshot(snapshot, KEY);
+    expect(a.equals(b)).toBe(false);
+    for (const needle of ['grace.hopper@acme.test', 'Hopper', 'Engineering', 'L1']) expect(a.includes(needle)).toBe(false);
+  });
+
+  it('refuses the wrong key', () => {
+    expect(decryptSnapshot(encryptSnapshot(snapshotOf(), KEY), OTHER_KEY)).toEqual({ ok: false, reason: DECRYPT_FAILED });
+  });
+
+  it('detects tampering anywhere: ciphertext, tag, IV, length', () => {
+    const envelope = encryptSnapshot(snapshotOf(), KEY);
+    for (const offset of [envelope.length - 1, 40, 25, 6]) {
+      const tampered = Buffer.from(envelope);
+      tampered[offset] = (tampered[offset] ?? 0) ^ 0x01;
+      expect(decryptSnapshot(tampered, KEY)).toEqual({ ok: false, reason: DECRYPT_FAILED });
+    }
+    const truncated = envelope.subarray(0, envelope.length - 3);
+    expect(decryptSnapshot(truncated, KEY)).toEqual({ ok: false, reason: DECRYPT_FAILED });
+  });
+
+  it('names a foreign file, another envelope version and a short file, and never throws', () => {
+    const envelope = encryptSnapshot(snapshotOf(), KEY);
+    expect(decryptSnapshot(gzipSync(Buffer.from('{}')), KEY)).toEqual({ ok: false, reason: 'not a snapshot file' });
+    expect(decryptSnapshot(Buffer.alloc(0), KEY)).toEqual({ ok: false, reason: 'not a snapshot file' });
+    const v2 = Buffer.from(envelope);
+    v2[4] = 2;
+    expect(decryptSnapshot(v2, KEY)).toEqual({ ok: false, reason: 'envelope version 2, expected 1' });
+    expect(decryptSnapshot(envelope, Buffer.alloc(16))).toMatchObject({ ok: false });
+  });
+
+  it('checks the decrypted content against the schema (an old snapshot is ignored, with the reason)', () => {
+    const old = { ...snapshotOf(), schemaVersion: 0 } as unknown as ReturnType<typeof snapshotOf>;
+    expect(decryptSnapshot(encryptSnapshot(old, KEY), KEY)).toEqual({ ok: false, reason: 'schema version 0, expected 1' });
+  });
+});
+
+describe('deriveSnapshotKey', () => {
+  const credentials = { personioClientSecret: 'personio-secret', leapsomeToken: 'leapsome-token' };
+
+  it('gives a stable 32-byte key from the credentials', () => {
+    const key = deriveSnapshotKey(credentials);
+    expect(key).toHaveLength(32);
+    expect(deriveSnapshotKey(credentials).equals(key)).toBe(true);
+  });
+
+  it('changes when either credential is rotated, so the history starts afresh', () => {
+    const key = deriveSnapshotKey(credentials);
+    expect(deriveSnapshotKey({ ...credentials, personioClientSecret: 'rotated' }).equals(key)).toBe(false);
+    expect(deriveSnapshotKey({ ...credentials, leapsomeToken: 'rotated' }).equals(key)).toBe(false);
+    // No ambiguity in how the two are joined.
+    const a = deriveSnapshotKey({ personioClientSecret: 'ab', leapsomeToken: 'c' });
+    const b = deriveSnapshotKey({ personioClientSecret: 'a', leapsomeToken: 'bc' });
+    expect(a.equals(b)).toBe(false);
+  });
+
+  it('uses snapshot-key when given, independent of the credentials; blank counts as absent', () => {
+    const fromInput = deriveSnapshotKey({ ...credentials, snapshotKey: 'correct horse battery staple' });
+    expect(fromInput).toHaveLength(32);
+    expect(deriveSnapshotKey({ personioClientSecret: 'x', leapsomeToken: 'y', snapshotKey: ' correct horse battery staple\n' }).equals(fromInput)).toBe(true);
+    expect(fromInput.equals(deriveSnapshotKey(credentials))).toBe(false);
+    expect(deriveSnapshotKey({ ...credentials, snapshotKey: '  ' }).equals(deriveSnapshotKey(credentials))).toBe(true);
+  });
+
+  it('refuses to derive a key from empty credentials', () => {
+    expect(() => deriveSnapshotKey({ personioClientSecret: '', leapsomeToken: 'x' })).toThrow(/required/);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { buildSnapshot, parseSnapshot } from '../../../src/snapshot/schema.js';
+import { employee, leapsomeUser } from '../plan/builders.js';
+import { company, leapsome, snapshotOf, TAKEN_AT } from './fixtures.js';
+
+const asJson = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+describe('buildSnapshot', () => {
+  it('keeps the employees (sorted by id), the Leapsome ids they map to, the time and the versions', () => {
+    const snapshot = buildSnapshot({ personio: { employees: [...company()].reverse(), rejected: [] }, leapsome, actionVersion: '1.2.3', takenAt: new Date(TAKEN_AT) });
+    expect(snapshot.schemaVersion).toBe(1);
+    expect(snapshot.actionVersion).toBe('1.2.3');
+    expect(snapshot.takenAt).toBe(TAKEN_AT);
+    expect(snapshot.employees.map((e) => e.id)).toEqual(['1', '2', '3', '4']);
+    expect(snapshot.employees[1]).toEqual(company()[1]);
+    expect(snapshot.leapsomeUserIds).toEqual({ '1': 'L1', '2': 'L2' });
+    expect(snapshot.leapsomeTeamIds).toEqual({ 'personio:department:10': 'T10' });
+  });
+
+  it('copies only domain fields, so nothing an adapter attached ends up in the cache', () => {
+    const withExtra = { ...employee({ id: '9' }), rawBody: { token: 'secret' } };
+    const snapshot = buildSnapshot({ personio: { employees: [withExtra], rejected: [] }, leapsome, actionVersion: 'x', takenAt: TAKEN_AT });
+    expect(JSON.stringify(snapshot)).not.toContain('secret');
+    expect(parseSnapshot(asJson(snapshot)).ok).toBe(true);
+  });
+
+  it('leaves out ids that several Leapsome users or teams claim', () => {
+    const users = [leapsomeUser({ id: 'A', externalId: '1' }), leapsomeUser({ id: 'B', externalId: '1' }), leapsomeUser({ id: 'C', externalId: '2' })];
+    const snapshot = buildSnapshot({ personio: { employees: company(), rejected: [] }, leapsome: { ...leapsome, users }, actionVersion: 'x', takenAt: TAKEN_AT });
+    expect(snapshot.leapsomeUserIds).toEqual({ '2': 'C' });
+  });
+});
+
+describe('parseSnapshot', () => {
+  it('accepts what buildSnapshot produces, through JSON', () => {
+    const snapshot = snapshotOf();
+    expect(parseSnapshot(asJson(snapshot))).toEqual({ ok: true, snapshot });
+  });
+
+  it('names another schema version, old or new', () => {
+    expect(parseSnapshot({ ...asJson(snapshotOf()), schemaVersion: 0 })).toEqual({ ok: false, reason: 'schema version 0, expected 1' });
+    expect(parseSnapshot({ ...asJson(snapshotOf()), schemaVersion: 2 })).toEqual({ ok: false, reason: 'schema version 2, expected 1' });
+    expect(parseSnapshot({ employees: [] })).toEqual({ ok: false, reason: 'schema version missing, expected 1' });
+  });
+
+  it('names the bad field', () => {
+    const json = asJson(snapshotOf());
+    const employees = json['employees'] as Record<string, unknown>[];
+    employees[2] = { ...employees[2], status: 'retired' };
+    const result = parseSnapshot(json);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/^employees\.2\.status: /);
+  });
+
+  it('rejects unknown fields, a unit filed under the wrong field, bad dates and non-objects', () => {
+    const base = asJson(snapshotOf());
+    expect(parseSnapshot({ ...base, token: 'x' })).toMatchObject({ ok: false, reason: expect.stringMatching(/Unrecognized key/) });
+    const employees = base['employees'] as Record<string, unknown>[];
+    const wrongField = { ...base, employees: [{ ...employees[0], org: { department: { field: 'team', id: '1', name: 'x' }, team: null, office: null, subcompany: null } }] };
+    expect(parseSnapshot(wrongField)).toMatchObject({ ok: false, reason: expect.stringMatching(/^employees\.0\.org\.department\.field: /) });
+    const badDate = { ...base, employees: [{ ...employees[0], hireDate: '1.2.2020' }] };
+    expect(parseSnapshot(badDate)).toMatchObject({ ok: false, reason: expect.stringMatching(/^employees\.0\.hireDate: /) });
+    expect(parseSnapshot({ ...base, takenAt: 'yesterday' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^takenAt: /) });
+    expect(parseSnapshot([])).toEqual({ ok: false, reason: 'not a JSON object' });
+    expect(parseSnapshot(null)).toEqual({ ok: false, reason: 'not a JSON object' });
+  });
+});
