@@ -1,27 +1,13 @@
 // SCIM resources <-> domain values. Empty strings read as null; on write, null is sent as "" (how
 // Leapsome clears a field is UNCONFIRMED, and "" is the plausible string form).
 
+import type { TeamPatch, UserPatch } from '../apply/ports.js';
 import type { LeapsomeTeam, LeapsomeUser, RejectedRecord, UserAttributes } from '../domain/types.js';
 import { describeIssues } from '../http/parse.js';
 import { ENT, groupResource, hasId, userResource, type UserResource } from './wire.js';
 
-export interface UserPatch {
-  /** Always sent: Leapsome requires userName on PATCH. */
-  readonly userName: string;
-  readonly attributes?: Partial<UserAttributes>;
-  /** Manager's email (Leapsome also accepts its id or externalId); null clears it. */
-  readonly manager?: string | null;
-  readonly active?: boolean;
-}
-
-export interface TeamPatch {
-  readonly displayName?: string;
-  readonly externalId?: string;
-  /** Leapsome user ids; at most 100 per request. */
-  readonly members?: readonly string[];
-  /** true: the members replace all current ones; false (Leapsome's default): they are added. */
-  readonly replaceMembers?: boolean;
-}
+// The write shapes are the applier's port; this adapter implements it.
+export type { TeamPatch, UserPatch };
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly rejected: RejectedRecord };
 
