@@ -2,16 +2,21 @@
 // annotations and the exit code. Everything Actions-specific lives here.
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { isPullRequestEvent, octokitCommentsApi, readPullRequestEvent, upsertComment, type PullRequestRef } from './github/index.js';
 import { createLeapsomeClient } from './leapsome/client.js';
 import { createPersonioClient } from './personio/client.js';
-import { runSync } from './pipeline.js';
+import { runApprovedPlan, runSync } from './pipeline.js';
+import { readPlanFile, runContext } from './plan-file/index.js';
 import { failedCount, outcomeFailures, type RunOutcome } from './report/counts.js';
 import { actionOutputs } from './report/outputs.js';
 import { writePlanFile } from './report/plan-file.js';
+import { commentWorthy, PLAN_COMMENT_MARKER, renderFailureComment, renderPlanComment, type CommentOptions } from './report/pr-comment.js';
 import { renderSummary } from './report/summary.js';
 import { escapeText } from './report/escape.js';
-import { isSecretInput, INPUT_DEFAULTS, readSettings, type Settings } from './settings/settings.js';
+import { ConfigFileError } from './settings/config-file.js';
+import { DEFAULT_CONFIG_FILE, loadSettings, workspaceDir } from './settings/load.js';
+import { isSecretInput, INPUT_DEFAULTS, SettingsError, type Settings, type SummaryDetail } from './settings/settings.js';
 import { cacheKeyParts, createActionsCacheStore, createLocalStore, deriveSnapshotKey, type SnapshotStore } from './snapshot/index.js';
 import { ACTION_VERSION } from './version.js';
 
@@ -62,14 +67,56 @@ async function writeSummary(markdown: string): Promise<void> {
   await core.summary.addRaw(markdown, true).write();
 }
 
-function annotate(outcome: RunOutcome): void {
+function annotate(outcome: RunOutcome, detail: SummaryDetail): void {
+  const stale = outcome.approvedPlan?.stale ?? [];
+  if (detail === 'counts') {
+    // Annotations are as public as the summary: numbers only.
+    const failed = outcome.plan.skipped.length + stale.length + outcomeFailures(outcome).length;
+    if (failed > 0) core.error(`${failed} record(s) were skipped or failed; names are left out (summary-detail: counts), the plan file lists them.`, { title: 'personio-leapsome-sync' });
+    if (outcome.plan.warnings.length > 0) core.warning(`${outcome.plan.warnings.length} warning(s); details are left out (summary-detail: counts).`, { title: 'personio-leapsome-sync' });
+    return;
+  }
   const messages = [
     ...outcome.plan.skipped.map((s) => `Skipped ${s.person.name} (Personio id ${s.person.employeeId ?? 'unknown'}): ${s.reason}: ${s.detail}`),
+    ...stale.map((s) => `Not applied: ${s.operation}${s.person ? ` for ${s.person.name}` : s.team ? ` ${s.team}` : ''}: ${s.reason}`),
     ...outcomeFailures(outcome).map((f) => `Failed to ${f.operation}${f.person ? ` for ${f.person.name}` : f.team ? ` ${f.team}` : ''}: ${f.reason}`),
   ];
   messages.slice(0, MAX_ANNOTATIONS).forEach((m) => core.error(m, { title: 'personio-leapsome-sync' }));
   if (messages.length > MAX_ANNOTATIONS) core.error(`… and ${messages.length - MAX_ANNOTATIONS} more; see the job summary.`);
   for (const w of outcome.plan.warnings.slice(0, MAX_ANNOTATIONS)) core.warning(w.message, { title: 'personio-leapsome-sync' });
+}
+
+function logSettings(settings: Settings, pullRequest: boolean): void {
+  const file = settings.configFile;
+  if (file === null) core.info(`No config file (${DEFAULT_CONFIG_FILE} does not exist and the config-file input is empty): inputs and built-in defaults.`);
+  else {
+    core.info(`Config file ${file.path}: ${file.keys.length === 0 ? 'sets nothing' : `sets ${file.keys.join(', ')}`}.`);
+    if (file.overridden.length > 0) core.info(`Workflow inputs override the file for: ${file.overridden.join(', ')}.`);
+  }
+  if (pullRequest) core.info('Pull request event: planning only; nothing is written to Leapsome, whatever dry-run says.');
+}
+
+/** Posts or updates the plan comment; never fails the run (the plan is in the job summary anyway). */
+async function commentOnPullRequest(token: string | null, render: (pr: PullRequestRef) => string, createIfMissing: boolean): Promise<void> {
+  if (token === null) {
+    core.warning('No github-token: the plan is in the job summary only, not commented on the pull request.');
+    return;
+  }
+  let pr: PullRequestRef;
+  try {
+    pr = readPullRequestEvent();
+  } catch (error) {
+    core.warning(`Cannot comment the plan on the pull request: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  const result = await upsertComment(octokitCommentsApi(token), pr, { marker: PLAN_COMMENT_MARKER, body: render(pr), createIfMissing });
+  if (result.action === 'failed') core.warning(`Could not comment the plan on pull request #${pr.number}: ${result.reason}`);
+  else if (result.action === 'skipped') core.info(`No plan comment on pull request #${pr.number}: ${result.reason}.`);
+  else core.info(`Plan comment ${result.action} on pull request #${pr.number} (comment ${result.id}).`);
+}
+
+function commentOptions(detail: SummaryDetail, configFile: string | null, pr: PullRequestRef): CommentOptions {
+  return { detail, runUrl: runContext().url, headSha: pr.headSha, configFile };
 }
 
 export async function run(): Promise<void> {
@@ -78,35 +125,53 @@ export async function run(): Promise<void> {
     const value = core.getInput(name);
     if (isSecretInput(name) && value !== '') core.setSecret(value);
   }
+  // Decided by the event alone, before any setting is read: a pull request never writes to Leapsome.
+  const pullRequest = isPullRequestEvent(process.env.GITHUB_EVENT_NAME);
   let closers: Array<() => Promise<void>> = [];
   try {
-    const settings = readSettings((name) => core.getInput(name));
-    const personio = createPersonioClient({
-      baseUrl: settings.personio.baseUrl,
-      clientId: settings.personio.clientId,
-      clientSecret: settings.personio.clientSecret,
-      appId: settings.personio.appId,
-      onToken: (token: string) => core.setSecret(token),
-    });
+    const loaded = loadSettings((name) => core.getInput(name));
+    const settings: Settings = pullRequest ? { ...loaded, dryRun: true } : loaded;
+    logSettings(settings, pullRequest);
     const leapsome = createLeapsomeClient({ baseUrl: settings.leapsome.baseUrl, token: settings.leapsome.token });
-    closers = [() => personio.close(), () => leapsome.close()];
-    core.info(settings.dryRun ? 'Dry run: reading both sides and planning; nothing will be written.' : 'Syncing Personio to Leapsome.');
+    closers = [() => leapsome.close()];
+    const log = (message: string): void => core.info(message);
+    const now = (): Date => new Date();
 
-    const outcome = await runSync(settings, {
-      personio,
-      leapsome,
-      snapshots: snapshotStore(settings),
-      eventName: process.env.GITHUB_EVENT_NAME || null,
-      actionVersion: ACTION_VERSION,
-      log: (message) => core.info(message),
-      now: () => new Date(),
-    });
+    let outcome: RunOutcome;
+    if (settings.planFile !== null) {
+      const approved = await readPlanFile(resolve(workspaceDir(), settings.planFile));
+      core.info(settings.dryRun ? `Dry run: checking the approved plan ${approved.planId} against Leapsome; nothing will be written.` : `Applying the approved plan ${approved.planId}.`);
+      outcome = await runApprovedPlan(settings, approved, { leapsome, log, now });
+    } else {
+      const personio = createPersonioClient({
+        baseUrl: settings.personio.baseUrl,
+        clientId: settings.personio.clientId,
+        clientSecret: settings.personio.clientSecret,
+        appId: settings.personio.appId,
+        onToken: (token: string) => core.setSecret(token),
+      });
+      closers.push(() => personio.close());
+      core.info(settings.dryRun ? 'Dry run: reading both sides and planning; nothing will be written.' : 'Syncing Personio to Leapsome.');
+      outcome = await runSync(settings, {
+        personio,
+        leapsome,
+        snapshots: snapshotStore(settings),
+        eventName: process.env.GITHUB_EVENT_NAME || null,
+        actionVersion: ACTION_VERSION,
+        log,
+        now,
+      });
+    }
 
     const planFile = planFilePath();
-    await writePlanFile(planFile, outcome);
+    await writePlanFile(planFile, outcome, { actionVersion: ACTION_VERSION, leapsomeBaseUrl: settings.leapsome.baseUrl, run: runContext() });
     for (const [name, value] of Object.entries(actionOutputs(outcome, planFile))) core.setOutput(name, value);
-    await writeSummary(renderSummary(outcome));
-    annotate(outcome);
+    await writeSummary(renderSummary(outcome, { detail: settings.summaryDetail, pullRequest }));
+    if (pullRequest) {
+      const configFile = settings.configFile?.path ?? null;
+      await commentOnPullRequest(settings.githubToken, (pr) => renderPlanComment(outcome, commentOptions(settings.summaryDetail, configFile, pr)), commentWorthy(outcome));
+    }
+    annotate(outcome, settings.summaryDetail);
 
     const failed = failedCount(outcome);
     if (outcome.refusedReason !== null) core.setFailed(outcome.refusedReason);
@@ -114,8 +179,20 @@ export async function run(): Promise<void> {
     else core.info(`Done: ${outcome.mode === 'dry-run' ? 'plan computed' : 'Leapsome matches Personio'}.`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // With a line, GitHub shows the problem on the config file itself (in a pull request's diff too).
+    if (error instanceof ConfigFileError) {
+      for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) core.error(p.message, { title: `personio-leapsome-sync: ${p.key ?? 'config file'}`, file: p.file, startLine: p.line });
+    }
     core.setFailed(message);
-    await writeSummary(`## Personio → Leapsome sync\n\n**Failed before any change was made to Leapsome.**\n\n> ${escapeText(message)}\n`).catch(() => undefined);
+    const quoted = message.split('\n').map((line) => `> ${line.startsWith('- ') ? `- ${escapeText(line.slice(2))}` : escapeText(line)}`);
+    await writeSummary(`## Personio → Leapsome sync\n\n**Failed before any change was made to Leapsome.**\n\n${quoted.join('\n')}\n`).catch(() => undefined);
+    if (pullRequest) {
+      // Settings errors are the pull request's own doing: worth a new comment. Other failures only
+      // replace an earlier plan, which would otherwise look current.
+      const token = core.getInput('github-token');
+      const cause = error instanceof SettingsError ? 'settings' : 'run';
+      await commentOnPullRequest(token === '' ? null : token, (pr) => renderFailureComment(message, commentOptions('counts', null, pr), cause), cause === 'settings').catch(() => undefined);
+    }
   } finally {
     await Promise.all(closers.map((close) => close().catch(() => undefined)));
   }

@@ -1,7 +1,11 @@
 // settings -> read -> plan -> apply: the whole sync with its I/O passed in, so the GitHub Action
 // entry (main.ts) and local runs share one path and tests can drive it with fakes.
 import { applyPlan } from './apply/apply.js';
+import { checkFreshness } from './apply/approved.js';
+import { fingerprintPlan } from './apply/fingerprint.js';
 import type { LeapsomeWriter } from './apply/ports.js';
+import type { ApprovedPlan } from './plan-file/read.js';
+import { deactivationGuard } from './plan/guard.js';
 import type { LeapsomeState, OrgField, PersonioState } from './domain/types.js';
 import { planSync } from './plan/plan.js';
 import type { RunOutcome, SnapshotReport } from './report/counts.js';
@@ -128,5 +132,54 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
     finishedAt: deps.now().toISOString(),
     requests: { personio: p.total, leapsome: l.total, leapsomeWrites: l.writes },
     snapshot: snapshotReport,
+    fingerprints: fingerprintPlan(plan, leapsome),
   };
+}
+
+export type ApprovedPlanDependencies = Pick<SyncDependencies, 'leapsome' | 'log' | 'now'>;
+
+/**
+ * Applies exactly the operations of an approved plan (a dry run's plan file). Leapsome is read again
+ * and each operation whose record changed since is skipped and reported. Personio is not read: the
+ * plan is what was reviewed, and changes in Personio since are the next regular run's business.
+ * No snapshot is read or saved, because none of this run's data came from Personio.
+ */
+export async function runApprovedPlan(settings: Settings, approved: ApprovedPlan, deps: ApprovedPlanDependencies): Promise<RunOutcome> {
+  const startedAt = deps.now().toISOString();
+  const report = { planId: approved.planId, plannedAt: approved.plannedAt, plannedBy: approved.plannedBy };
+  const finish = (outcome: Omit<RunOutcome, 'startedAt' | 'finishedAt' | 'requests' | 'snapshot'>): RunOutcome => {
+    const l = deps.leapsome.stats();
+    return { ...outcome, startedAt, finishedAt: deps.now().toISOString(), requests: { personio: 0, leapsome: l.total, leapsomeWrites: l.writes }, snapshot: null };
+  };
+  // A plan made against another Leapsome (staging vs production) must not be applied here.
+  if (approved.leapsomeBaseUrl !== settings.leapsome.baseUrl) {
+    return finish({
+      mode: 'refused',
+      plan: { ...approved.plan, users: [], teams: [] },
+      apply: null,
+      refusedReason: `The plan was made against ${approved.leapsomeBaseUrl}, but this run targets ${settings.leapsome.baseUrl}. Nothing was written.`,
+      fingerprints: { users: [], teams: [] },
+      approvedPlan: { ...report, stale: [] },
+    });
+  }
+
+  const leapsome = await deps.leapsome.readState();
+  const check = checkFreshness(approved.plan, approved.fingerprints, leapsome);
+  deps.log(
+    `Plan ${approved.planId}: ${check.fresh.users.length + check.fresh.teams.length} operations still match Leapsome, ${check.stale.length} skipped because their record changed since the plan was made.`,
+  );
+  // The brake applies to what this run would write, with this run's max-deactivations (raise it
+  // for the approving run when the deactivations are intended).
+  const planned = check.fresh.users.filter((op) => op.kind === 'deactivate').length;
+  const plan = { ...check.fresh, skipped: [], warnings: [], deactivationGuard: deactivationGuard(approved.plan.deactivationGuard.base, planned, settings.plan.maxDeactivations) };
+  const apply = settings.dryRun ? null : await applyPlan(plan, deps.leapsome);
+  const refusedReason = apply?.refused ?? null;
+  return finish({
+    mode: refusedReason !== null ? 'refused' : settings.dryRun ? 'dry-run' : 'applied',
+    plan,
+    apply,
+    refusedReason,
+    fingerprints: check.fingerprints,
+    approvedPlan: { ...report, stale: check.stale },
+  });
 }

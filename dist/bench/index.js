@@ -2625,7 +2625,7 @@ var external_node_url_ = __nccwpck_require__(136);
 const PRELOAD = `import { writeFileSync } from 'node:fs';
 process.on('exit', () => writeFileSync(process.env.PLS_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));
 `;
-async function runBundledAction(actionPath, sandbox, node = process.execPath) {
+async function runBundledAction(actionPath, sandbox, node = process.execPath, extraInputs = {}) {
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-bench-'));
     try {
         const files = { summary: (0,external_node_path_.join)(dir, 'summary.md'), output: (0,external_node_path_.join)(dir, 'output.txt'), rss: (0,external_node_path_.join)(dir, 'rss.txt'), preload: (0,external_node_path_.join)(dir, 'rss.mjs') };
@@ -2639,6 +2639,7 @@ async function runBundledAction(actionPath, sandbox, node = process.execPath) {
             'personio-base-url': sandbox.personioUrl,
             'leapsome-base-url': sandbox.leapsomeUrl,
             cache: 'false',
+            ...extraInputs,
         };
         const env = {
             PATH: process.env.PATH ?? '',

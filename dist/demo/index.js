@@ -61,8 +61,7 @@ async function runAction(sandbox, stateDir, extraInputs = {}) {
 /** A readable terminal rendering of the Markdown summary: tags and entities out, tables kept. */
 function forTerminal(markdown) {
     return markdown
-        .replace(/<\/?details>|<summary>[^<]*<\/summary>/g, '')
-        .replace(/<\/?i>/g, '')
+        .replace(/<\/?(?:details|summary|b|i|br|sub|sup)\b[^>]*>/g, '')
         .replace(/&lt;/g, '<')
         .replace(/&gt;/g, '>')
         .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))

@@ -19,7 +19,12 @@ const PRELOAD = `import { writeFileSync } from 'node:fs';
 process.on('exit', () => writeFileSync(process.env.PLS_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));
 `;
 
-export async function runBundledAction(actionPath: string, sandbox: Sandbox, node: string = process.execPath): Promise<ActionRun> {
+export async function runBundledAction(
+  actionPath: string,
+  sandbox: Sandbox,
+  node: string = process.execPath,
+  extraInputs: Readonly<Record<string, string>> = {},
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'pls-bench-'));
   try {
     const files = { summary: join(dir, 'summary.md'), output: join(dir, 'output.txt'), rss: join(dir, 'rss.txt'), preload: join(dir, 'rss.mjs') };
@@ -33,6 +38,7 @@ export async function runBundledAction(actionPath: string, sandbox: Sandbox, nod
       'personio-base-url': sandbox.personioUrl,
       'leapsome-base-url': sandbox.leapsomeUrl,
       cache: 'false',
+      ...extraInputs,
     };
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '',

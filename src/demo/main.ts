@@ -51,8 +51,7 @@ async function runAction(sandbox: Sandbox, stateDir: string, extraInputs: Record
 /** A readable terminal rendering of the Markdown summary: tags and entities out, tables kept. */
 function forTerminal(markdown: string): string {
   return markdown
-    .replace(/<\/?details>|<summary>[^<]*<\/summary>/g, '')
-    .replace(/<\/?i>/g, '')
+    .replace(/<\/?(?:details|summary|b|i|br|sub|sup)\b[^>]*>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))

@@ -80,7 +80,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_CONCURRENCY = 8;
-const DEFAULT_WINDOW_MARGIN_MS = 50;
+/** Clock granularity only: server-side queueing is covered by counting slots from the answer (see Pacer). */
+const DEFAULT_WINDOW_MARGIN_MS = 10;
 
 /** One attempt's result: a response, or a failure with what may be done about it. */
 type AttemptResult =
@@ -190,13 +191,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     };
   }
 
-  async function attempt(request: HttpRequest, label: string, path: string, isRetry: boolean): Promise<AttemptResult> {
+  async function attempt(request: HttpRequest, label: string, path: string, isRetry: boolean): Promise<{ result: AttemptResult; sentAt: number }> {
     // Concurrency slot first, pacing slot second: the pacing timestamp must be the real send time.
     await semaphore.acquire();
     try {
-      await pacer.acquire(label);
+      const slot = await pacer.acquire(label);
+      const sentAt = clock();
       counter.recordAttempt(label, request.method, isRetry);
-      return await send(request, path);
+      try {
+        return { result: await send(request, path), sentAt };
+      } finally {
+        slot.done();
+      }
     } finally {
       semaphore.release();
     }
@@ -205,9 +211,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function request(request: HttpRequest): Promise<HttpResponse> {
     const label = `${request.method} ${request.endpoint}`;
     const path = buildPath(base, requestPath(request), request.query);
-    const firstAttemptAt = clock();
+    // The retry budget starts when the first attempt is sent: time queued behind the pacer (e.g.
+    // page 500 of a large Personio read) is not retrying and must not use the budget up.
+    let firstAttemptAt: number | null = null;
     for (let attemptNo = 1; ; attemptNo += 1) {
-      const result = await attempt(request, label, path, attemptNo > 1);
+      const { result, sentAt } = await attempt(request, label, path, attemptNo > 1);
+      firstAttemptAt ??= sentAt;
       if (result.ok) return result.response;
 
       const init: HttpErrorInit = {

@@ -1,9 +1,9 @@
 // Timing knobs for tests, read from the environment in this one place so that chaos tests can
 // push storms of faults through the real bundled action in seconds. Unset (as in production) they
 // change nothing.
-//   PLS_HTTP_RETRY_SCALE  factor on every retry delay of our own policy: backoff base and cap, the
-//                         least wait after a 429 and the total retry budget. A server's Retry-After
-//                         is still honoured as sent.
+//   PLS_HTTP_RETRY_SCALE  factor on every retry delay of our own policy: backoff base and cap and
+//                         the least wait after a 429. A server's Retry-After is still honoured as
+//                         sent, and the attempt limit and total retry budget stay as they are.
 //   PLS_HTTP_TIMEOUT_MS   per-attempt timeout in ms, instead of the client's own.
 import type { RetryPolicy } from './retry.js';
 
@@ -24,7 +24,6 @@ export function scaleRetryPolicy(policy: RetryPolicy, scale: number | null): Ret
     baseDelayMs: times(policy.baseDelayMs),
     maxDelayMs: times(policy.maxDelayMs),
     min429DelayMs: times(policy.min429DelayMs),
-    maxTotalRetryMs: times(policy.maxTotalRetryMs),
   };
 }
 

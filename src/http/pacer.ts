@@ -1,6 +1,11 @@
 // Sliding-window pacing: a request waits until it fits under every window that applies to its
 // endpoint, and only then is sent. Every attempt (retries too) takes a slot. Slots are handed out
 // in arrival order so that no request starves.
+//
+// The server counts a request when it admits it, which is somewhere between our send and its
+// answer; a server that queues requests (or a slow network) can admit an earlier one late and a
+// later one early, squeezing max+1 into its window. So once the answer is in, a slot counts from
+// the answer's arrival: the latest moment the server can have admitted it.
 
 export interface WindowLimit {
   /** At most this many requests start within any `windowMs`. */
@@ -23,12 +28,23 @@ export interface PacerTiming {
   readonly windowMarginMs: number;
 }
 
+/** Taken by `acquire`; report `done()` when the answer (or failure) arrives. */
+export interface PacerSlot {
+  done(): void;
+}
+
+interface Entry {
+  /** Send time; after `done()`, the time the answer arrived. */
+  at: number;
+  inFlight: boolean;
+}
+
 interface Window {
   readonly max: number;
   readonly spanMs: number;
   readonly applies: (label: string) => boolean;
-  /** Start times of recent requests, oldest first. */
-  readonly starts: number[];
+  /** Recent requests in send order; in flight ones are kept however old they are. */
+  entries: Entry[];
 }
 
 export class Pacer {
@@ -47,16 +63,19 @@ export class Pacer {
         max: limit.max,
         spanMs: limit.windowMs + timing.windowMarginMs,
         applies: matcher(limit.endpoints),
-        starts: [],
+        entries: [],
       };
     });
   }
 
   /** Resolves when a request for `label` may be sent now; the slot is taken on resolve. */
-  acquire(label: string): Promise<void> {
+  acquire(label: string): Promise<PacerSlot> {
     const applicable = this.windows.filter((window) => window.applies(label));
     const turn = this.queue.then(() => this.waitForSlot(applicable));
-    this.queue = turn.catch(() => undefined);
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
     return turn;
   }
 
@@ -65,23 +84,36 @@ export class Pacer {
     this.pausedUntil = Math.max(this.pausedUntil, time);
   }
 
-  private async waitForSlot(applicable: readonly Window[]): Promise<void> {
+  private async waitForSlot(applicable: readonly Window[]): Promise<PacerSlot> {
     for (;;) {
       const now = this.timing.clock();
       let waitMs = this.pausedUntil - now;
-      for (const window of applicable) {
-        while (window.starts.length > 0 && (window.starts[0] ?? 0) <= now - window.spanMs) window.starts.shift();
-        if (window.starts.length >= window.max) {
-          const oldestThatBlocks = window.starts[window.starts.length - window.max] ?? now;
-          waitMs = Math.max(waitMs, oldestThatBlocks + window.spanMs - now);
-        }
-      }
+      for (const window of applicable) waitMs = Math.max(waitMs, this.waitInWindow(window, now));
       if (waitMs <= 0) {
-        for (const window of applicable) window.starts.push(now);
-        return;
+        const entry: Entry = { at: now, inFlight: true };
+        for (const window of applicable) window.entries.push(entry);
+        return {
+          done: () => {
+            entry.at = Math.max(entry.at, this.timing.clock());
+            entry.inFlight = false;
+          },
+        };
       }
       await this.timing.sleep(waitMs);
     }
+  }
+
+  /** Ms until one more request fits in `window` (≤ 0: now). */
+  private waitInWindow(window: Window, now: number): number {
+    const since = now - window.spanMs;
+    // An entry still in flight may yet be answered (and so count) later: never drop it.
+    const live = window.entries.filter((entry) => entry.inFlight || entry.at > since);
+    if (live.length !== window.entries.length) window.entries = live;
+    const counted = live.filter((entry) => entry.at > since).map((entry) => entry.at);
+    if (counted.length < window.max) return 0;
+    // The slot frees when enough of the counted entries have left the window.
+    counted.sort((a, b) => a - b);
+    return (counted[counted.length - window.max] ?? now) + window.spanMs - now;
   }
 }
 

@@ -1,4 +1,6 @@
 import type { ApplyCounts, ApplyFailure, ApplyResult } from '../apply/apply.js';
+import type { StaleOperation } from '../apply/approved.js';
+import type { PlanFingerprints } from '../apply/fingerprint.js';
 import type { Plan } from '../domain/plan.js';
 import type { PersonioDigest } from '../snapshot/digest.js';
 
@@ -24,6 +26,19 @@ export interface RunOutcome {
   readonly finishedAt: string;
   readonly requests: { readonly personio: number; readonly leapsome: number; readonly leapsomeWrites: number } | null;
   readonly snapshot: SnapshotReport | null;
+  /** The Leapsome record each operation was planned against, in plan order (written to the plan file). */
+  readonly fingerprints?: PlanFingerprints;
+  /** Set when this run applied (or, in a dry run, checked) an approved plan file. */
+  readonly approvedPlan?: ApprovedPlanReport;
+}
+
+export interface ApprovedPlanReport {
+  readonly planId: string;
+  /** When the approved plan was made, and the run that made it (null outside GitHub). */
+  readonly plannedAt: string;
+  readonly plannedBy: string | null;
+  /** Operations skipped because their Leapsome record changed since the plan was made. */
+  readonly stale: readonly StaleOperation[];
 }
 
 /** The changes a plan contains, counted the way the outputs and the headline report them. */
@@ -60,9 +75,14 @@ export function outcomeFailures(outcome: RunOutcome): readonly ApplyFailure[] {
   return outcome.apply?.failures ?? [];
 }
 
-/** Records that did not sync: skipped by the planner plus failed writes (plus a refusal). */
+/** Records that did not sync: skipped by the planner, stale operations of an approved plan, failed writes (plus a refusal). */
 export function failedCount(outcome: RunOutcome): number {
-  return outcome.plan.skipped.length + outcomeFailures(outcome).length + (outcome.refusedReason === null ? 0 : 1);
+  return (
+    outcome.plan.skipped.length +
+    (outcome.approvedPlan?.stale.length ?? 0) +
+    outcomeFailures(outcome).length +
+    (outcome.refusedReason === null ? 0 : 1)
+  );
 }
 
 export function hasChanges(plan: Plan): boolean {

@@ -25,3 +25,18 @@ const ENTITIES: Record<string, string> = {
 export function escapeText(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').replace(/[&<>"'|`*_[\]\\~#!@:]/g, (ch) => ENTITIES[ch] ?? ch);
 }
+
+// Bidi controls can make a line read differently from what it is ("Trojan Source"); control
+// characters and line breaks could start a new line, and so a closing fence.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_CODE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+/g;
+
+/**
+ * Makes untrusted text safe for one line inside a fenced code block, where Markdown and HTML are
+ * not interpreted (so no entities): control and bidi characters become a space, and angle brackets
+ * become look-alikes so no tag ever appears raw, even if a renderer got the fence wrong. Lines we
+ * render there always start with a diff marker, so no text can close the fence.
+ */
+export function codeText(text: string): string {
+  return text.replace(UNSAFE_IN_CODE, ' ').replace(/</g, '‹').replace(/>/g, '›');
+}

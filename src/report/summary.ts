@@ -1,9 +1,19 @@
 // The job summary: a review of what changed (or would change), rendered from the Plan and the
-// apply result only. All text from Personio or Leapsome goes through escapeText.
+// apply result only. All text from Personio or Leapsome goes through escapeText (or codeText inside
+// the diff blocks). With `detail: 'counts'` it holds numbers only: no name, email or value.
 import type { FieldValue, PersonLabel, Provenance, TeamMember, UserOp } from '../domain/plan.js';
+import { planId, shortPlanId } from '../plan-file/plan-id.js';
 import { escapeText } from './escape.js';
 import { failedCount, outcomeCounts, outcomeFailures, type RunOutcome } from './counts.js';
-import { renderDigest } from './digest.js';
+import { formatTakenAt, renderDigest } from './digest.js';
+import { diffBlocks, renderDiffBlock, type DiffBlock } from './diff.js';
+
+export interface SummaryOptions {
+  /** `counts` leaves names, emails and values out (the `summary-detail` input). Default `full`. */
+  readonly detail?: 'full' | 'counts';
+  /** The run is for a pull request, so it never writes, whatever `dry-run` says. */
+  readonly pullRequest?: boolean;
+}
 
 /** GitHub drops a step summary above 1 MiB; stay well below it. */
 export const SUMMARY_BUDGET_BYTES = 900 * 1024;
@@ -71,9 +81,11 @@ function sections(outcome: RunOutcome): Section[] {
   const skipped = plan.skipped.map((s): Row => [person(s.person), s.person.employeeId ?? '—', s.reason, e(s.detail)]);
   const failures = outcomeFailures(outcome).map((f): Row => [f.person ? person(f.person) : e(f.team ?? '—'), f.operation, e(f.reason)]);
   const warnings = plan.warnings.map((w): Row => [w.person ? person(w.person) : '—', e(w.message)]);
+  const stale = (outcome.approvedPlan?.stale ?? []).map((st): Row => [st.person ? person(st.person) : e(st.team ?? '—'), st.operation, e(st.reason)]);
   return [
     { title: 'Failures', header: ['Who', 'Operation', 'Error'], rows: failures },
     { title: 'Skipped records', header: ['Who', 'Personio id', 'Reason', 'Detail'], rows: skipped },
+    { title: 'Not applied: changed in Leapsome since the plan was made', header: ['Who', 'Operation', 'Why'], rows: stale },
     { title: 'Created users', header: ['User', 'Title', 'Manager', 'Invite'], rows: created },
     { title: 'Reactivated users', header: ['User', 'Why'], rows: reactivated },
     { title: 'Deactivated users', header: ['User', 'Reason', 'Why'], rows: deactivated },
@@ -91,30 +103,73 @@ function table(header: Row, rows: readonly Row[]): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-function renderSection(section: Section, maxRows: number): string {
+function renderSection(section: Section, maxRows: number, restIn = 'the plan file'): string {
   if (section.rows.length === 0) return '';
   const shown = section.rows.slice(0, maxRows);
   const more = section.rows.length - shown.length;
-  const body = table(section.header, shown) + (more > 0 ? `\n\n… and ${more} more, listed in the plan file.` : '');
+  const body = table(section.header, shown) + (more > 0 ? `\n\n… and ${more} more, listed in ${restIn}.` : '');
   const title = `${section.title} (${section.rows.length})`;
   if (section.rows.length <= FOLD_AFTER_ROWS) return `### ${title}\n\n${body}\n`;
   return `### ${title}\n\n<details><summary>Show ${section.rows.length} rows</summary>\n\n${body}\n\n</details>\n`;
 }
 
-function headline(outcome: RunOutcome): string {
-  const mode =
-    outcome.mode === 'dry-run'
-      ? 'Dry run: this is the plan, nothing was written to Leapsome'
-      : outcome.mode === 'refused'
-        ? 'Refused: nothing was written to Leapsome'
-        : 'Applied to Leapsome';
+function modeText(outcome: RunOutcome, options: SummaryOptions): string {
+  if (outcome.mode === 'refused') return 'Refused: nothing was written to Leapsome';
+  if (outcome.approvedPlan !== undefined) {
+    return outcome.mode === 'dry-run' ? 'Dry run of an approved plan: checked against Leapsome, nothing was written' : 'Applied an approved plan to Leapsome';
+  }
+  if (outcome.mode === 'applied') return 'Applied to Leapsome';
+  return options.pullRequest === true
+    ? 'Dry run: this is the plan, nothing was written to Leapsome (pull requests never write, whatever `dry-run` says)'
+    : 'Dry run: this is the plan, nothing was written to Leapsome';
+}
+
+/** Only links GitHub could have written are shown as links. */
+const safeUrl = (url: string | null): string | null => (url !== null && /^https:\/\/[\w.-]+(?::\d+)?\/[\w./-]+$/.test(url) ? url : null);
+
+/** Lines about the plan itself: its id, an approved plan's origin, a deactivation guard a dry run tripped. */
+export function planNotes(outcome: RunOutcome, options: { readonly planId?: boolean } = {}): string[] {
+  const lines: string[] = [];
+  const approved = outcome.approvedPlan;
+  if (approved !== undefined) {
+    const by = safeUrl(approved.plannedBy);
+    const applied = outcome.plan.users.length + outcome.plan.teams.length;
+    lines.push(
+      `Approved plan \`${shortPlanId(approved.planId)}\`, made ${formatTakenAt(approved.plannedAt)}${by === null ? '' : ` ([run](${by}))`}: ${applied} operation(s) still matched Leapsome; ${approved.stale.length} skipped because their Leapsome record changed since.`,
+    );
+  } else if (outcome.fingerprints !== undefined && outcome.mode === 'dry-run' && options.planId !== false) {
+    lines.push(`Plan id \`${shortPlanId(planId(outcome.plan, outcome.fingerprints))}\`: an apply run given this plan file shows the same id.`);
+  }
+  const g = outcome.plan.deactivationGuard;
+  if (outcome.mode === 'dry-run' && g.exceeded) {
+    lines.push(
+      `> [!WARNING]\n> ${g.planned} deactivations planned, above the max-deactivations limit of ${g.limit} (of ${g.base} managed active users): a run that applies this plan would refuse to write anything.`,
+    );
+  }
+  return lines;
+}
+
+/** The headline's table of counts: what the outputs report. */
+export function countsTable(outcome: RunOutcome): string {
   const c = outcomeCounts(outcome);
-  const failed = failedCount(outcome);
-  const verb = outcome.mode === 'applied' ? '' : ' (planned)';
-  const counts = table(
+  return table(
     ['Created', 'Updated', 'Reactivated', 'Deactivated', 'Teams created', 'Teams renamed', 'Membership changes', 'Manager changes', 'Failed or skipped'],
-    [[c.created, c.updated, c.reactivated, c.deactivated, c.teamsCreated, c.teamsRenamed, c.membershipChanges, c.managerChanges, failed].map(String)],
+    [[c.created, c.updated, c.reactivated, c.deactivated, c.teamsCreated, c.teamsRenamed, c.membershipChanges, c.managerChanges, failedCount(outcome)].map(String)],
   );
+}
+
+/** Failures, skipped records and stale operations, with names and reasons (full detail only). */
+export function renderProblemSections(outcome: RunOutcome, maxRows: number, restIn = 'the plan file'): string[] {
+  return sections(outcome)
+    .slice(0, 3)
+    .map((section) => renderSection(section, maxRows, restIn))
+    .filter((p) => p !== '');
+}
+
+function headline(outcome: RunOutcome, options: SummaryOptions = {}): string {
+  const mode = modeText(outcome, options);
+  const verb = outcome.mode === 'applied' ? '' : ' (planned)';
+  const counts = countsTable(outcome);
   const s = outcome.plan.stats;
   const lines = [
     `## Personio → Leapsome sync`,
@@ -123,14 +178,25 @@ function headline(outcome: RunOutcome): string {
     '',
     counts,
     '',
-    `Personio: ${s.employees} employees, ${s.inScope} in scope, ${s.excluded} excluded. Leapsome: ${s.managedUsers} users managed by this sync, ${s.unmanagedUsers} other users left alone.`,
+    `${outcome.approvedPlan === undefined ? '' : 'When the plan was made: '}Personio: ${s.employees} employees, ${s.inScope} in scope, ${s.excluded} excluded. Leapsome: ${s.managedUsers} users managed by this sync, ${s.unmanagedUsers} other users left alone.`,
   ];
   if (outcome.refusedReason !== null) lines.push('', `> [!CAUTION]`, `> ${e(outcome.refusedReason)}`);
+  for (const note of planNotes(outcome)) lines.push('', note);
   if (outcome.requests !== null) {
     const r = outcome.requests;
     lines.push('', `Requests: ${r.personio} to Personio, ${r.leapsome} to Leapsome (${r.leapsomeWrites} writes).`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** Blocks longer than this many lines fold into <details>. */
+const FOLD_AFTER_LINES = 30;
+
+/** The diff-style review of the plan; empty when it changes nothing. */
+export function renderPlanDiff(blocks: readonly DiffBlock[], maxEntries: number, restIn: string, heading = '### Plan'): string {
+  const rendered = blocks.map((b) => renderDiffBlock(b, { maxEntries, foldAfterLines: FOLD_AFTER_LINES, restIn })).filter((r) => r !== '');
+  if (rendered.length === 0) return '';
+  return `${heading}\n\n\`+\` created or added, \`-\` deactivated or removed, \`~\` changed (old → new).\n\n${rendered.join('\n')}`;
 }
 
 function digestSection(outcome: RunOutcome, maxRows: number): string {
@@ -144,13 +210,57 @@ function digestSection(outcome: RunOutcome, maxRows: number): string {
 }
 
 /** Renders the whole summary, shrinking long tables until it fits GitHub's step-summary limit. */
-export function renderSummary(outcome: RunOutcome): string {
+export function renderSummary(outcome: RunOutcome, options: SummaryOptions = {}): string {
+  if (options.detail === 'counts') return renderCountsSummary(outcome, options);
   const all = sections(outcome);
+  const blocks = diffBlocks(outcome.plan);
   for (const maxRows of [1000, 250, 50, 10, 0]) {
-    const parts = [headline(outcome), digestSection(outcome, maxRows), ...all.map((s) => renderSection(s, maxRows))].filter((p) => p !== '');
+    const parts = [
+      headline(outcome, options),
+      renderPlanDiff(blocks, maxRows, 'the tables below and the plan file'),
+      digestSection(outcome, maxRows),
+      ...all.map((s) => renderSection(s, maxRows)),
+    ].filter((p) => p !== '');
     if (!all.some((s) => s.rows.length > 0)) parts.push('No changes: Leapsome already matches Personio.\n');
     const text = parts.join('\n');
     if (Buffer.byteLength(text) <= SUMMARY_BUDGET_BYTES) return text;
   }
-  return headline(outcome);
+  return headline(outcome, options);
+}
+
+/** How many entries of each kind, without saying who: what `summary-detail: counts` shows. */
+export function countSections(outcome: RunOutcome): string {
+  const parts: string[] = [];
+  const blocks = diffBlocks(outcome.plan).filter((b) => b.entries.length > 0);
+  if (blocks.length > 0) {
+    parts.push(`### Plan\n\n${table(['Area', 'Added (+)', 'Changed (~)', 'Removed (-)'], blocks.map((b) => [b.title, String(b.tally.added), String(b.tally.changed), String(b.tally.removed)]))}\n`);
+  }
+  const byKey = (title: string, header: string, keys: readonly string[]): void => {
+    if (keys.length === 0) return;
+    const counts = new Map<string, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    parts.push(`### ${title} (${keys.length})\n\n${table([header, 'Count'], [...counts].map(([k, n]) => [e(k), String(n)]))}\n`);
+  };
+  byKey('Failures', 'Operation', outcomeFailures(outcome).map((f) => f.operation));
+  byKey('Skipped records', 'Reason', outcome.plan.skipped.map((s) => s.reason));
+  byKey('Not applied: changed in Leapsome since the plan was made', 'Operation', (outcome.approvedPlan?.stale ?? []).map((st) => st.operation));
+  if (outcome.plan.warnings.length > 0) parts.push(`### Warnings (${outcome.plan.warnings.length})\n\nDetails are left out of this summary.\n`);
+  return parts.join('\n');
+}
+
+function renderCountsSummary(outcome: RunOutcome, options: SummaryOptions): string {
+  const snapshot = outcome.snapshot;
+  const digest =
+    snapshot === null
+      ? ''
+      : `${renderDigest(snapshot.digest, snapshot.previousTakenAt, { detail: 'counts', ...(snapshot.missingReason === null ? {} : { missingReason: snapshot.missingReason }) })}\nSnapshot of this run: ${e(snapshot.saved)}.\n`;
+  const body = countSections(outcome);
+  return [
+    headline(outcome, options),
+    'Names, emails and values are left out of this summary (`summary-detail: counts`); the plan file lists every operation.\n',
+    body === '' ? 'No changes: Leapsome already matches Personio.\n' : body,
+    digest,
+  ]
+    .filter((p) => p !== '')
+    .join('\n');
 }

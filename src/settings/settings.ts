@@ -1,4 +1,5 @@
-// Inputs -> one immutable, validated Settings value. This is the only place that reads inputs.
+// Inputs (and the config file's values) -> one immutable, validated Settings value. Precedence per
+// setting: a non-empty input, else the config file, else the built-in default in INPUT_DEFAULTS.
 import { z } from 'zod';
 import {
   ORG_FIELDS,
@@ -9,6 +10,13 @@ import {
   type PlanSettings,
   type Threshold,
 } from '../domain/types.js';
+import type { ConfigFile } from './config-file.js';
+import { APP_ID, type ConfigKey } from './config-schema.js';
+import { SettingsError } from './errors.js';
+
+export { SettingsError } from './errors.js';
+
+export type SummaryDetail = 'full' | 'counts';
 
 export interface Settings {
   readonly personio: {
@@ -25,16 +33,23 @@ export interface Settings {
   readonly snapshotKey: string | null;
   /** Refuse to write when the in-scope count falls by more than this against the last snapshot. */
   readonly maxSourceDrop: Threshold;
-}
-
-/** Thrown for any invalid input; the message names the input and what is wrong. */
-export class SettingsError extends Error {
-  override readonly name = 'SettingsError';
+  /** `counts` leaves names and emails out of the job summary, the PR comment and annotations. */
+  readonly summaryDetail: SummaryDetail;
+  /** Path of an approved plan JSON to apply instead of planning anew; null plans as usual. */
+  readonly planFile: string | null;
+  /** Token for the pull-request plan comment; null when none was given. */
+  readonly githubToken: string | null;
+  /** The config file that was read, the keys it set and those an input overrode; null without one. */
+  readonly configFile: { readonly path: string; readonly keys: readonly ConfigKey[]; readonly overridden: readonly ConfigKey[] } | null;
 }
 
 export type InputReader = (name: string) => string;
 
-/** Every input the action reads, with the default used when it is empty (mirrors action.yml). */
+/**
+ * Every input the action reads, with the default used when it is empty and the config file does not
+ * set it. action.yml gives no `default:` for the settings the file may hold: the runner fills
+ * defaults into INPUT_*, which would make a default indistinguishable from a value the workflow set.
+ */
 export const INPUT_DEFAULTS = {
   'personio-client-id': '',
   'personio-client-secret': '',
@@ -51,10 +66,14 @@ export const INPUT_DEFAULTS = {
   'personio-app-id': 'PERSONIO_LEAPSOME_SYNC',
   'snapshot-key': '',
   'max-source-drop': '20%',
+  'summary-detail': 'full',
+  'config-file': '',
+  'plan-file': '',
+  'github-token': '',
 } as const;
 export type InputName = keyof typeof INPUT_DEFAULTS;
 
-const SECRET_INPUTS: readonly InputName[] = ['personio-client-secret', 'leapsome-scim-token', 'snapshot-key'];
+const SECRET_INPUTS: readonly InputName[] = ['personio-client-secret', 'leapsome-scim-token', 'snapshot-key', 'github-token'];
 export const isSecretInput = (name: string): boolean => (SECRET_INPUTS as readonly string[]).includes(name);
 
 // Same spellings as core.getBooleanInput (YAML 1.2 core schema), so workflows behave alike.
@@ -128,9 +147,11 @@ const excludeRules = z.string().transform((raw, ctx): ExcludeRule[] => {
   return rules;
 });
 
-const inputSchema = z.object({
-  'personio-client-id': required('the Personio client id'),
-  'personio-client-secret': required('the Personio client secret'),
+// Personio credentials are required unless a plan file is applied: that reads only Leapsome, so the
+// apply job needs no Personio secret.
+const inputSchema = (needsPersonio: boolean) => z.object({
+  'personio-client-id': needsPersonio ? required('the Personio client id') : z.string(),
+  'personio-client-secret': needsPersonio ? required('the Personio client secret') : z.string(),
   'leapsome-scim-token': required('the Leapsome SCIM token'),
   'auto-invite': booleanInput,
   'dry-run': booleanInput,
@@ -143,7 +164,11 @@ const inputSchema = z.object({
   cache: booleanInput,
   'snapshot-key': z.string(),
   'max-source-drop': threshold,
-  'personio-app-id': z.string().regex(/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC'),
+  'personio-app-id': z.string().regex(APP_ID, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC'),
+  'summary-detail': z.enum(['full', 'counts'], { error: 'expected full or counts' }),
+  'config-file': z.string(),
+  'plan-file': z.string(),
+  'github-token': z.string(),
 });
 
 function splitList(raw: string): string[] {
@@ -153,16 +178,31 @@ function splitList(raw: string): string[] {
     .filter((v) => v !== '');
 }
 
-/** Reads every input (empty -> documented default) and validates them all, reporting every problem at once. */
-export function readSettings(read: InputReader): Settings {
+/**
+ * Reads every input (empty -> the config file's value -> the documented default) and validates them
+ * all, reporting every problem at once.
+ */
+export function readSettings(read: InputReader, config: ConfigFile | null = null): Settings {
   const raw: Record<string, string> = {};
+  const fromFile = new Set<string>();
+  const overridden: ConfigKey[] = [];
   for (const [name, fallback] of Object.entries(INPUT_DEFAULTS)) {
     const value = read(name).trim();
-    raw[name] = value === '' ? fallback : value;
+    const fileValue = config?.values[name as ConfigKey];
+    if (value !== '') {
+      raw[name] = value;
+      if (fileValue !== undefined) overridden.push(name as ConfigKey);
+    } else if (fileValue !== undefined) {
+      raw[name] = fileValue === '' ? fallback : fileValue;
+      fromFile.add(name);
+    } else raw[name] = fallback;
   }
-  const parsed = inputSchema.safeParse(raw);
+  const parsed = inputSchema(raw['plan-file'] === '').safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `input \`${String(issue.path[0] ?? '?')}\`: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      return `${fromFile.has(name) && config !== null ? `\`${name}\` (from ${config.path})` : `input \`${name}\``}: ${issue.message}`;
+    });
     throw new SettingsError(`Invalid inputs:\n- ${problems.join('\n- ')}`);
   }
   const i = parsed.data;
@@ -185,5 +225,9 @@ export function readSettings(read: InputReader): Settings {
     cache: i.cache,
     snapshotKey: i['snapshot-key'] === '' ? null : i['snapshot-key'],
     maxSourceDrop: i['max-source-drop'],
+    summaryDetail: i['summary-detail'],
+    planFile: i['plan-file'] === '' ? null : i['plan-file'],
+    githubToken: i['github-token'] === '' ? null : i['github-token'],
+    configFile: config === null ? null : { path: config.path, keys: Object.keys(config.values) as ConfigKey[], overridden },
   };
 }

@@ -150,6 +150,16 @@ describe('retries', () => {
     expect(options.time.sleeps).toEqual([10_000]);
   });
 
+  it('starts the retry budget when the first attempt is sent, not while it queues behind the pacer', async () => {
+    let calls = 0;
+    const server = await serve((_req, res) => (++calls === 2 ? sendJson(res, 503, {}) : sendJson(res, 200, {})));
+    const options = fast({ limits: [{ max: 1, windowMs: 30_000 }], windowMarginMs: 0, retry: { maxAttempts: 3, baseDelayMs: 100, maxTotalRetryMs: 5_000 } });
+    const http = client(server, options);
+    // The second request waits 30 s for its first slot, then fails once: that is one retry, well inside the budget.
+    await Promise.all([1, 2].map(() => http.request({ method: 'GET', endpoint: '/Users', idempotent: true })));
+    expect(server.requests).toHaveLength(3);
+  });
+
   it('does not retry other 4xx and keeps a sanitised detail apart from the message', async () => {
     const server = await serve((_req, res) =>
       sendJson(res, 409, {
@@ -282,9 +292,25 @@ describe('pacing and concurrency', () => {
       // The 6th arrival after any arrival must be at least one window later.
       expect((arrivals[i] ?? 0) - (arrivals[i - 5] ?? 0)).toBeGreaterThanOrEqual(200);
     }
-    // 4 bursts of 5: 3 windows (plus the 50 ms default margin) of waiting, not much more.
+    // 4 bursts of 5: 3 windows (plus the default margin and a round trip) of waiting, not much more.
     expect(elapsed).toBeGreaterThanOrEqual(600);
     expect(elapsed).toBeLessThan(1_300);
+  });
+
+  it('counts a slot from the answer, so a server that admits late cannot see max+1 in its window', async () => {
+    // The server admits (and answers) the first two requests only after 300 ms of queueing.
+    const answeredAt: number[] = [];
+    const server = await serve(async (_req, res) => {
+      if (answeredAt.length < 2 && server.requests.length <= 2) await new Promise((resolve) => setTimeout(resolve, 300));
+      answeredAt.push(performance.now());
+      sendJson(res, 200, {});
+    });
+    const http = client(server, { limits: [{ max: 2, windowMs: 400 }], windowMarginMs: 0, maxConcurrency: 4 });
+    await Promise.all(Array.from({ length: 4 }, () => http.request({ method: 'GET', endpoint: '/Users', idempotent: true })));
+    answeredAt.sort((a, b) => a - b);
+    // In the server's view (admission <= answer), any 3 admissions span more than the window.
+    expect((answeredAt[2] ?? 0) - (answeredAt[0] ?? 0)).toBeGreaterThanOrEqual(399);
+    expect((answeredAt[3] ?? 0) - (answeredAt[1] ?? 0)).toBeGreaterThanOrEqual(399);
   });
 
   it('applies endpoint-specific limits only to matching endpoints', async () => {

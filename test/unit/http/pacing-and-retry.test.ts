@@ -54,6 +54,22 @@ describe('Pacer', () => {
     expect(time.clock()).toBe(5_200);
   });
 
+  it('counts a slot from when its answer arrived, and never forgets one still in flight', async () => {
+    const time = fakeTime(0);
+    const pacer = new Pacer([{ max: 1, windowMs: 1_000 }], { clock: time.clock, sleep: time.sleep, windowMarginMs: 0 });
+    const first = await pacer.acquire('GET /x');
+    time.advance(300);
+    first.done();
+    await pacer.acquire('GET /x').then((slot) => {
+      expect(time.clock()).toBe(1_300);
+      // Still in flight long after its window: it may yet be admitted, so it keeps counting once answered.
+      time.advance(5_000);
+      slot.done();
+    });
+    await pacer.acquire('GET /x');
+    expect(time.clock()).toBe(7_300);
+  });
+
   it('rejects nonsensical limits', () => {
     const timing = { clock: () => 0, sleep: () => Promise.resolve(), windowMarginMs: 0 };
     expect(() => new Pacer([{ max: 0, windowMs: 1 }], timing)).toThrow(RangeError);

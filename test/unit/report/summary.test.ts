@@ -70,7 +70,7 @@ describe('renderSummary', () => {
   it('escapes hostile names so they cannot break the table or inject HTML', () => {
     const md = renderSummary(outcome([create(1, hostile)]));
     expect(md).not.toContain('<img');
-    const row = md.split('\n').find((line) => line.includes('img'));
+    const row = md.split('\n').find((line) => line.startsWith('|') && line.includes('img'));
     expect(row?.split('|').length).toBe(6); // 4 cells: the name's pipe did not add one
   });
 

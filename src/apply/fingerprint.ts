@@ -1,0 +1,68 @@
+// A fingerprint of the Leapsome record each operation was planned against, so a plan applied later
+// (after review) can tell which records changed in the meantime. Users: every field the sync reads
+// (not team ids: membership is the team's business). Teams: the team and its current member set.
+// Creates: "absent", checked at apply time by looking for the user or team by its keys.
+import { createHash } from 'node:crypto';
+import type { Plan } from '../domain/plan.js';
+import type { LeapsomeState, LeapsomeTeam, LeapsomeUser } from '../domain/types.js';
+
+/** Fingerprint of a create: nothing with the operation's email/externalId (or team name) exists. */
+export const ABSENT = 'absent';
+/** Fingerprint of an operation whose record was not in the state read (never matches). */
+export const UNKNOWN = 'unknown';
+
+/** One fingerprint per operation, in the order of plan.users and plan.teams. */
+export interface PlanFingerprints {
+  readonly users: readonly string[];
+  readonly teams: readonly string[];
+}
+
+const sha256 = (parts: readonly unknown[]): string => `sha256:${createHash('sha256').update(JSON.stringify(parts)).digest('hex')}`;
+
+export function userFingerprint(user: LeapsomeUser): string {
+  return sha256([
+    'user/1',
+    user.id,
+    user.userName,
+    user.externalId,
+    user.active,
+    user.givenName,
+    user.familyName,
+    user.displayName,
+    user.title,
+    user.managerId,
+    user.startDate,
+    user.endDate,
+    user.location,
+    user.gender,
+  ]);
+}
+
+export function teamFingerprint(team: LeapsomeTeam, memberIds: readonly string[]): string {
+  return sha256(['team/1', team.id, team.displayName, team.externalId, [...memberIds].sort()]);
+}
+
+/** Leapsome returns groups without members; a team's members are the users listing it. */
+export function teamMembers(state: LeapsomeState): Map<string, string[]> {
+  const members = new Map<string, string[]>();
+  for (const user of state.users) for (const teamId of user.teamIds) members.set(teamId, [...(members.get(teamId) ?? []), user.id]);
+  return members;
+}
+
+export function fingerprintPlan(plan: Plan, state: LeapsomeState): PlanFingerprints {
+  const users = new Map(state.users.map((u) => [u.id, u]));
+  const teams = new Map(state.teams.map((t) => [t.id, t]));
+  const members = teamMembers(state);
+  return {
+    users: plan.users.map((op) => {
+      if (op.kind === 'create') return ABSENT;
+      const user = users.get(op.leapsomeId);
+      return user === undefined ? UNKNOWN : userFingerprint(user);
+    }),
+    teams: plan.teams.map((op) => {
+      if (op.kind === 'create') return ABSENT;
+      const team = teams.get(op.teamId);
+      return team === undefined ? UNKNOWN : teamFingerprint(team, members.get(team.id) ?? []);
+    }),
+  };
+}

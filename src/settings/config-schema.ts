@@ -1,0 +1,89 @@
+// The config file's shape, as one zod schema. It is plain data (no transforms), so the same schema
+// validates the file at run time and generates schema/personio-leapsome.schema.json for editors.
+import { z } from 'zod';
+import { ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
+
+/** `20%`, `12.5%`, `100%`, but not `150%`; or a whole number as a string. */
+export const THRESHOLD_STRING = /^(?:\d+|(?:100(?:\.0+)?|\d{1,2}(?:\.\d+)?)\s*%)$/;
+/** One exclude rule, exactly as one line of the `exclude` input. */
+export const EXCLUDE_RULE = /^(?:(?:email|department)\s*:\s*\S.*|id\s*:\s*\d+\s*)$/;
+export const APP_ID = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+
+const threshold = (what: string) =>
+  z
+    .union([
+      z.int({ error: 'expected a whole number such as 10 or a percentage such as "20%"' }).min(0, 'cannot be negative'),
+      z.string().regex(THRESHOLD_STRING, 'expected a whole number such as 10 or a percentage up to "100%"'),
+    ], { error: 'expected a whole number such as 10 or a percentage such as "20%"' })
+    .meta({ description: what });
+
+const listOf = <T extends string>(values: readonly T[], description: string) =>
+  z
+    .array(z.enum(values as unknown as [T, ...T[]], { error: `expected one of ${values.join(', ')}` }), { error: `expected a list, e.g. [${values[0]}]` })
+    .min(1, 'needs at least one value')
+    .meta({ description });
+
+const bool = (description: string) => z.boolean({ error: 'expected true or false' }).meta({ description });
+
+/** Every key the file may hold, in the order the JSON Schema lists them. Names are the input names. */
+export const configFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'Ignored by the action; lets editors find this schema.' }),
+    statuses: listOf(PERSONIO_STATUSES, 'Personio statuses that get an active Leapsome account. Default: [active, leave].').optional(),
+    'teams-from': listOf(ORG_FIELDS, 'Personio org fields that become Leapsome teams. Default: [department].').optional(),
+    exclude: z
+      .array(
+        z.string({ error: 'expected a rule such as "email:*@contractor.example.com"' }).regex(EXCLUDE_RULE, 'expected email:<glob>, department:<name> or id:<personio id>'),
+        { error: 'expected a list of rules' },
+      )
+      .nullable()
+      .optional()
+      .meta({
+        description: 'Rules that take employees out of the sync entirely: email:<glob>, department:<name>, id:<personio id>. Default: none.',
+      }),
+    'max-deactivations': threshold(
+      'Safety threshold: a number, or a percentage of managed active users. Above it nothing is written and the run fails. Default: "20%".',
+    ).optional(),
+    'max-source-drop': threshold(
+      'Refuse to write when Personio returns this much fewer in-scope employees than the last snapshot. Default: "20%".',
+    ).optional(),
+    'auto-invite': bool('Report new accounts as "invited by Leapsome" (true) or "invite pending" (false). Default: false.').optional(),
+    cache: bool('Keep the encrypted previous snapshot in the Actions cache. Default: true.').optional(),
+    'summary-detail': z
+      .enum(['full', 'counts'], { error: 'expected full or counts' })
+      .optional()
+      .meta({ description: 'full: names, emails and values in the job summary and pull-request comment; counts: numbers only. Default: full.' }),
+    'personio-app-id': z
+      .string({ error: 'expected a string' })
+      .regex(APP_ID, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC')
+      .optional()
+      .meta({ description: 'The X-Personio-App-ID header. Default: PERSONIO_LEAPSOME_SYNC.' }),
+  })
+  .meta({
+    title: 'personio-leapsome-sync configuration',
+    description:
+      'Non-secret settings of the personio-leapsome-sync GitHub Action. Keys are the action input names; an input given in the workflow overrides the key.',
+  });
+
+export type ConfigFileValues = z.infer<typeof configFileSchema>;
+export type ConfigKey = Exclude<keyof ConfigFileValues, '$schema'>;
+export const CONFIG_KEYS = Object.keys(configFileSchema.shape).filter((k): k is ConfigKey => k !== '$schema');
+
+/** Keys a file must never hold, and why: said in the error instead of a bare "unknown key". */
+export const INPUT_ONLY_KEYS: Readonly<Record<string, string>> = {
+  'personio-client-id': 'credentials belong in GitHub secrets, never in a file: pass it as an input from a secret',
+  'personio-client-secret': 'credentials belong in GitHub secrets, never in a file: pass it as an input from a secret',
+  'leapsome-scim-token': 'credentials belong in GitHub secrets, never in a file: pass it as an input from a secret',
+  'snapshot-key': 'it is a secret: pass it as an input from a GitHub secret, never in a file',
+  'github-token': 'it is a secret: pass it as an input (it defaults to the workflow token)',
+  'personio-base-url': 'it decides where the credentials are sent, so only the workflow may set it (a pull request must not)',
+  'leapsome-base-url': 'it decides where the credentials are sent, so only the workflow may set it (a pull request must not)',
+  'dry-run': 'it is decided per run: set it as a workflow input',
+  'plan-file': 'it is decided per run: set it as a workflow input',
+  'config-file': 'it names this file: set it as a workflow input',
+};
+
+/** The JSON Schema published for editors (draft-07: the draft YAML editors support best). */
+export function configJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(configFileSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigFileError, parseConfigFile } from '../../../src/settings/config-file.js';
+import { DEFAULT_CONFIG_FILE, loadSettings, locateConfigFile, type ConfigFileSystem } from '../../../src/settings/load.js';
+import { readSettings, SettingsError } from '../../../src/settings/settings.js';
+
+const FILE = '.github/personio-leapsome.yml';
+const credentials: Record<string, string> = { 'personio-client-id': 'id', 'personio-client-secret': 'secret', 'leapsome-scim-token': 'token' };
+const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
+
+function problemsOf(text: string): string[] {
+  try {
+    parseConfigFile(text, FILE);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigFileError);
+    expect(error).toBeInstanceOf(SettingsError);
+    return (error as ConfigFileError).problems.map((p) => `${p.file}:${p.line}: ${p.key === null ? '' : `\`${p.key}\`: `}${p.message}`);
+  }
+  throw new Error('expected a ConfigFileError');
+}
+
+describe('parseConfigFile', () => {
+  it('turns the file into the strings the inputs carry', () => {
+    const config = parseConfigFile(
+      'statuses: [active, onboarding]\nteams-from:\n  - department\n  - office\nexclude:\n  - email:*@x.example\n  - id:42\nmax-deactivations: 5\nmax-source-drop: 30%\nauto-invite: true\nsummary-detail: counts\n',
+      FILE,
+    );
+    expect(config.values).toEqual({
+      statuses: 'active,onboarding',
+      'teams-from': 'department,office',
+      exclude: 'email:*@x.example\nid:42',
+      'max-deactivations': '5',
+      'max-source-drop': '30%',
+      'auto-invite': 'true',
+      'summary-detail': 'counts',
+    });
+  });
+
+  it('accepts an empty file, a comment-only file and an exclude list whose rules are all commented out', () => {
+    expect(parseConfigFile('', FILE).values).toEqual({});
+    expect(parseConfigFile('# nothing yet\n', FILE).values).toEqual({});
+    expect(parseConfigFile('exclude:\n  # - id:1\n', FILE).values).toEqual({ exclude: '' });
+  });
+
+  it('reports bad YAML with the file and line', () => {
+    const problems = problemsOf('statuses: [active\nteams-from: department\n');
+    expect(problems[0]).toMatch(/^\.github\/personio-leapsome\.yml:\d+: not valid YAML: /);
+    expect(problemsOf('statuses: [active]\nstatuses: [leave]\n')).toEqual([`${FILE}:2: not valid YAML: Map keys must be unique`]);
+  });
+
+  it('reports an unknown key with its line and the nearest known key', () => {
+    expect(problemsOf('statuses: [active]\n\nteam-from: [office]\n')).toEqual([
+      expect.stringMatching(/^\.github\/personio-leapsome\.yml:3: `team-from`: unknown key \(did you mean `teams-from`\?\); allowed: statuses, teams-from, /),
+    ]);
+    expect(problemsOf('maxDeactivations: 3\n')[0]).toContain('did you mean `max-deactivations`?');
+  });
+
+  it('reports wrong types and values with file, line and key, every problem at once', () => {
+    const problems = problemsOf(
+      ['statuses: active', 'teams-from: [department, division]', 'auto-invite: yes', 'max-deactivations: "150%"', 'exclude:', '  - id:7', '  - name:Bob', 'summary-detail: some'].join('\n'),
+    );
+    expect(problems).toEqual([
+      `${FILE}:1: \`statuses\`: expected a list, e.g. [active]`,
+      `${FILE}:2: \`teams-from.1\`: expected one of department, team, office, subcompany`,
+      `${FILE}:3: \`auto-invite\`: expected true or false`,
+      `${FILE}:4: \`max-deactivations\`: expected a whole number such as 10 or a percentage up to "100%"`,
+      `${FILE}:7: \`exclude.1\`: expected email:<glob>, department:<name> or id:<personio id>`,
+      `${FILE}:8: \`summary-detail\`: expected full or counts`,
+    ]);
+  });
+
+  it('rejects secrets and input-only settings with the reason, never echoing the value', () => {
+    const problems = problemsOf('leapsome-scim-token: s3cr3t-t0ken\npersonio-base-url: https://evil.example\ndry-run: true\n');
+    expect(problems[0]).toContain('`leapsome-scim-token`: not allowed in the config file: credentials belong in GitHub secrets');
+    expect(problems[1]).toContain('`personio-base-url`: not allowed in the config file: it decides where the credentials are sent');
+    expect(problems[2]).toContain('`dry-run`: not allowed in the config file');
+    expect(problems.join('\n')).not.toContain('s3cr3t-t0ken');
+  });
+
+  it('requires a mapping at the top', () => {
+    expect(problemsOf('- active\n- leave\n')).toEqual([`${FILE}:1: expected a mapping of settings, e.g. \`statuses: [active, leave]\``]);
+  });
+});
+
+describe('precedence: input, then config file, then built-in default', () => {
+  const config = parseConfigFile('statuses: [active]\nteams-from: [office]\nmax-deactivations: 3\nsummary-detail: counts\n', FILE);
+
+  it('takes the file over the defaults', () => {
+    const s = readSettings(reader(credentials), config);
+    expect(s.plan.statuses).toEqual(['active']);
+    expect(s.plan.teamsFrom).toEqual(['office']);
+    expect(s.plan.maxDeactivations).toEqual({ kind: 'count', value: 3 });
+    expect(s.summaryDetail).toBe('counts');
+    expect(s.plan.exclude).toEqual([]); // not in the file: default
+    expect(s.configFile).toEqual({ path: FILE, keys: ['statuses', 'teams-from', 'max-deactivations', 'summary-detail'], overridden: [] });
+  });
+
+  it('takes a non-empty input over the file, and says which keys it overrode', () => {
+    const s = readSettings(reader({ ...credentials, 'teams-from': 'department', 'summary-detail': 'full' }), config);
+    expect(s.plan.teamsFrom).toEqual(['department']);
+    expect(s.summaryDetail).toBe('full');
+    expect(s.plan.statuses).toEqual(['active']);
+    expect(s.configFile?.overridden).toEqual(['teams-from', 'summary-detail']);
+  });
+
+  it('treats an empty input as not given (action.yml gives those inputs no default)', () => {
+    expect(readSettings(reader({ ...credentials, statuses: '  ' }), config).plan.statuses).toEqual(['active']);
+  });
+
+  it('needs no Personio credentials when applying a plan file', () => {
+    const s = readSettings(reader({ 'leapsome-scim-token': 't', 'plan-file': 'plan.json' }));
+    expect(s.planFile).toBe('plan.json');
+    expect(() => readSettings(reader({ 'leapsome-scim-token': 't' }))).toThrow(/personio-client-id/);
+  });
+});
+
+describe('locating the config file', () => {
+  const fsWith = (files: Record<string, string>): ConfigFileSystem => ({
+    exists: (path) => path in files,
+    read: (path) => files[path] ?? '',
+  });
+
+  it('reads the default path when it exists, relative to the workspace', () => {
+    const fs = fsWith({ [`/ws/${DEFAULT_CONFIG_FILE}`]: 'statuses: [leave]\n' });
+    expect(locateConfigFile('', '/ws', fs)).toEqual({ absolute: `/ws/${DEFAULT_CONFIG_FILE}`, shown: DEFAULT_CONFIG_FILE });
+    const s = loadSettings(reader(credentials), { GITHUB_WORKSPACE: '/ws' }, fs);
+    expect(s.plan.statuses).toEqual(['leave']);
+  });
+
+  it('goes without a file when the default path does not exist', () => {
+    expect(locateConfigFile('', '/ws', fsWith({}))).toBeNull();
+    expect(loadSettings(reader(credentials), { GITHUB_WORKSPACE: '/ws' }, fsWith({})).configFile).toBeNull();
+  });
+
+  it('fails when the file named by config-file does not exist', () => {
+    expect(() => locateConfigFile('config/sync.yml', '/ws', fsWith({}))).toThrow(/input `config-file`: config\/sync\.yml does not exist/);
+  });
+});

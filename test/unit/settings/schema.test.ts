@@ -1,0 +1,51 @@
+// The published JSON Schema is generated from the zod schema the action validates with, and the
+// example config passes both. `UPDATE_SCHEMA=1 npx vitest run test/unit/settings/schema.test.ts`
+// rewrites the committed schema after a change to src/settings/config-schema.ts.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { configFileSchema, configJsonSchema } from '../../../src/settings/config-schema.js';
+import { parseConfigFile } from '../../../src/settings/config-file.js';
+import { REPO_ROOT } from '../../support/paths.js';
+import { validateJsonSchema } from '../../support/json-schema-lite.js';
+
+const SCHEMA_FILE = join(REPO_ROOT, 'schema', 'personio-leapsome.schema.json');
+const EXAMPLE_FILE = join(REPO_ROOT, 'docs', 'personio-leapsome.example.yml');
+
+if (process.env.UPDATE_SCHEMA === '1') writeFileSync(SCHEMA_FILE, JSON.stringify(configJsonSchema(), null, 2) + '\n');
+
+const committed = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
+const example = readFileSync(EXAMPLE_FILE, 'utf8');
+
+describe('schema/personio-leapsome.schema.json', () => {
+  it('is exactly what the zod schema generates (regenerate with UPDATE_SCHEMA=1)', () => {
+    expect(committed).toEqual(configJsonSchema());
+  });
+
+  it('validates the example config, which the action also accepts', () => {
+    expect(validateJsonSchema(committed, parse(example))).toEqual([]);
+    expect(configFileSchema.safeParse(parse(example)).success).toBe(true);
+    const loaded = parseConfigFile(example, 'docs/personio-leapsome.example.yml');
+    expect(Object.keys(loaded.values).length).toBeGreaterThan(5);
+  });
+
+  it('rejects what the action rejects: unknown keys, secrets, wrong types, bad values', () => {
+    const bad = [
+      { 'team-from': ['office'] },
+      { 'leapsome-scim-token': 'abc' },
+      { statuses: 'active' },
+      { statuses: ['retired'] },
+      { statuses: [] },
+      { 'max-deactivations': '150%' },
+      { 'max-deactivations': -1 },
+      { exclude: ['name:Bob'] },
+      { 'auto-invite': 'yes' },
+      { 'personio-app-id': 'my-app' },
+    ];
+    for (const config of bad) {
+      expect(validateJsonSchema(committed, config), JSON.stringify(config)).not.toEqual([]);
+      expect(configFileSchema.safeParse(config).success, JSON.stringify(config)).toBe(false);
+    }
+  });
+});
