@@ -119,11 +119,19 @@ function commentOptions(detail: SummaryDetail, configFile: string | null, pr: Pu
   return { detail, runUrl: runContext().url, headSha: pr.headSha, configFile };
 }
 
+/**
+ * Registers a secret with the runner's log masker. Outside GitHub (the CLI) there is no masker, and
+ * the `::add-mask::` command would print the secret itself to the terminal, so nothing is emitted.
+ */
+function mask(secret: string): void {
+  if (process.env.GITHUB_ACTIONS === 'true') core.setSecret(secret);
+}
+
 export async function run(): Promise<void> {
   // Mask secrets before anything can print them, even if other inputs turn out to be invalid.
   for (const name of Object.keys(INPUT_DEFAULTS)) {
     const value = core.getInput(name);
-    if (isSecretInput(name) && value !== '') core.setSecret(value);
+    if (isSecretInput(name) && value !== '') mask(value);
   }
   // Decided by the event alone, before any setting is read: a pull request never writes to Leapsome.
   const pullRequest = isPullRequestEvent(process.env.GITHUB_EVENT_NAME);
@@ -148,7 +156,7 @@ export async function run(): Promise<void> {
         clientId: settings.personio.clientId,
         clientSecret: settings.personio.clientSecret,
         appId: settings.personio.appId,
-        onToken: (token: string) => core.setSecret(token),
+        onToken: mask,
       });
       closers.push(() => personio.close());
       core.info(settings.dryRun ? 'Dry run: reading both sides and planning; nothing will be written.' : 'Syncing Personio to Leapsome.');

@@ -3,7 +3,7 @@
 // Every action input is a flag (--statuses active,leave, --teams-from=department, …). The summary
 // is printed to the terminal; the encrypted snapshot lives in .personio-leapsome-sync/ (or
 // PERSONIO_LEAPSOME_SYNC_STATE_DIR).
-import { INPUT_DEFAULTS } from '../settings/settings.js';
+import { INPUT_DEFAULTS, isSecretInput } from '../settings/settings.js';
 
 export const CREDENTIALS_FROM_ENV: Record<string, string> = {
   'personio-client-id': 'PERSONIO_CLIENT_ID',
@@ -27,6 +27,7 @@ export function inputsFromArgs(args: readonly string[]): Record<string, string> 
     const name = match[1] as string;
     if (!known.has(name)) throw new Error(`unknown option --${name}\n${USAGE}`);
     if (name in CREDENTIALS_FROM_ENV) throw new Error(`pass ${name} in ${CREDENTIALS_FROM_ENV[name]}, not as a flag`);
+    if (isSecretInput(name)) throw new Error(`--${name} is a secret: pass it in INPUT_${name.toUpperCase()}, not as a flag`);
     let value = match[2];
     if (value === undefined) {
       const next = args[i + 1];

@@ -1,4 +1,5 @@
 // Entry of dist/cli/index.js: flags and environment -> INPUT_* -> the action's own run().
+import { run } from '../main.js';
 import { CREDENTIALS_FROM_ENV, inputsFromArgs, USAGE } from './args.js';
 
 async function main(): Promise<void> {
@@ -11,7 +12,6 @@ async function main(): Promise<void> {
   for (const [name, variable] of Object.entries(CREDENTIALS_FROM_ENV)) inputs[name] = process.env[variable] ?? '';
   // @actions/core reads inputs from INPUT_<NAME> (hyphens kept), exactly as on a runner.
   for (const [name, value] of Object.entries(inputs)) process.env[`INPUT_${name.toUpperCase()}`] = value;
-  const { run } = await import('../main.js');
   await run();
 }
 

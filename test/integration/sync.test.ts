@@ -37,6 +37,8 @@ async function sync(sb: Sandbox, extra: Record<string, string> = {}, node?: stri
 
 function expectSecretsHidden(sb: Sandbox, run: ActionRun): void {
   for (const secret of [sb.credentials.personioClientSecret, sb.credentials.leapsomeToken]) {
+    // Registered with the runner's masker, and nowhere else.
+    expect(run.stdout).toContain(`::add-mask::${secret}`);
     expect(run.summary).not.toContain(secret);
     expect(run.stdout.replaceAll(`::add-mask::${secret}`, '')).not.toContain(secret);
     expect(run.stderr).not.toContain(secret);

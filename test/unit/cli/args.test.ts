@@ -17,5 +17,7 @@ describe('inputsFromArgs', () => {
 
   it('refuses secrets on the command line, where they would land in shell history', () => {
     expect(() => inputsFromArgs(['--leapsome-scim-token', 'abc'])).toThrow('LEAPSOME_SCIM_TOKEN');
+    expect(() => inputsFromArgs(['--snapshot-key=abc'])).toThrow('is a secret');
+    expect(() => inputsFromArgs(['--github-token', 'abc'])).toThrow('is a secret');
   });
 });
