@@ -103,6 +103,9 @@ function table(header: Row, rows: readonly Row[]): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+/** Sections shown outside the folded tables: they are what a reviewer must act on. */
+const ATTENTION = new Set(['Failures', 'Skipped records', 'Not applied: changed in Leapsome since the plan was made', 'Warnings']);
+
 function renderSection(section: Section, maxRows: number, restIn = 'the plan file'): string {
   if (section.rows.length === 0) return '';
   const shown = section.rows.slice(0, maxRows);
@@ -215,11 +218,16 @@ export function renderSummary(outcome: RunOutcome, options: SummaryOptions = {})
   const all = sections(outcome);
   const blocks = diffBlocks(outcome.plan);
   for (const maxRows of [1000, 250, 50, 10, 0]) {
+    // What needs attention stays in view; the per-change tables repeat the diff with columns
+    // (invite state, reasons, provenance), so they are folded into one block.
+    const attention = all.filter((s) => ATTENTION.has(s.title)).map((s) => renderSection(s, maxRows));
+    const tables = all.filter((s) => !ATTENTION.has(s.title)).map((s) => renderSection(s, maxRows)).filter((t) => t !== '');
     const parts = [
       headline(outcome, options),
-      renderPlanDiff(blocks, maxRows, 'the tables below and the plan file'),
       digestSection(outcome, maxRows),
-      ...all.map((s) => renderSection(s, maxRows)),
+      renderPlanDiff(blocks, maxRows, 'the tables below and the plan file'),
+      ...attention,
+      tables.length === 0 ? '' : `<details><summary><b>Every change as a table</b> (with invite state, reasons and whether it comes from Personio)</summary>\n\n${tables.join('\n')}\n</details>\n`,
     ].filter((p) => p !== '');
     if (!all.some((s) => s.rows.length > 0)) parts.push('No changes: Leapsome already matches Personio.\n');
     const text = parts.join('\n');

@@ -98,7 +98,9 @@ describe('plan comments on pull requests', () => {
     const run = await pullRequestRun(sb, gh, workDir);
     expect(run.code, run.stdout).toBe(0);
     expect(run.writes).toBe(0);
-    const plan = run.summary.slice(run.summary.indexOf('### Plan'), run.summary.indexOf('### Changes in Personio'));
+    const start = run.summary.indexOf('### Plan');
+    const end = run.summary.indexOf('<details><summary><b>Every change as a table', start);
+    const plan = run.summary.slice(start, end === -1 ? undefined : end);
     expect(plan.length).toBeGreaterThan(70_000);
     expect(gh.comments).toHaveLength(1); // the fake, like GitHub, rejects longer bodies
     const body = gh.comments[0]?.body ?? '';
