@@ -12,7 +12,7 @@ import {
   type WindowLimit,
 } from '../http/index.js';
 import { TokenSource } from './auth.js';
-import { parseEmployeeRecord } from './employee.js';
+import { parseEmployeeRecord, type RecordResult } from './employee.js';
 import { ConfigurationError, MissingAttributesError } from './errors.js';
 import { isLastPage, remainingOffsets, type FetchedPage } from './pagination.js';
 import { attributeKey, attributeList, employeesPage } from './wire.js';
@@ -110,7 +110,8 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     if (missing.length > 0) throw new MissingAttributesError(missing);
   }
 
-  async function fetchPage(offset: number, attributes: readonly string[]): Promise<FetchedPage> {
+  /** One page, its records parsed at once so that the raw JSON of every page is never held together. */
+  async function fetchPage(offset: number, attributes: readonly string[]): Promise<FetchedPage & { readonly records: RecordResult[] }> {
     const label = `GET ${EMPLOYEES}`;
     const raw = await authorised({
       method: 'GET',
@@ -120,7 +121,7 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     });
     const page = parseBody(employeesPage, raw, 'personio', label);
     if (page.success === false) throw new ResponseShapeError('personio', label, 'success is false');
-    return { offset, page };
+    return { offset, page: { metadata: page.metadata, limit: page.limit, size: page.data.length }, records: page.data.map(parseEmployeeRecord) };
   }
 
   async function readEmployees(attributes: readonly string[]): Promise<PersonioState> {
@@ -131,10 +132,10 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     // If the company grew while we were reading, the last page's metadata says there is more.
     for (let last = pages[pages.length - 1] ?? first; !isLastPage(last); ) {
       if (pages.length >= MAX_PAGES) throw new ResponseShapeError('personio', `GET ${EMPLOYEES}`, 'pagination does not end');
-      last = await fetchPage(last.offset + last.page.data.length, attributes);
+      last = await fetchPage(last.offset + last.page.size, attributes);
       pages.push(last);
     }
-    return collect(pages.flatMap(({ page }) => page.data));
+    return collect(pages.flatMap((page) => page.records));
   }
 
   return {
@@ -145,14 +146,13 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
   };
 }
 
-/** Parses every record on its own and keeps the first occurrence of each id (pages can overlap). */
-function collect(records: readonly unknown[]): PersonioState {
+/** Keeps the first occurrence of each id (pages can overlap). */
+function collect(results: readonly RecordResult[]): PersonioState {
   const employees: Employee[] = [];
   const rejected: RejectedRecord[] = [];
   const seen = new Set<string>();
   const seenRejections = new Set<string>();
-  for (const record of records) {
-    const result = parseEmployeeRecord(record);
+  for (const result of results) {
     if (result.ok) {
       if (seen.has(result.employee.id)) continue;
       seen.add(result.employee.id);

@@ -3,9 +3,10 @@
 
 import type { EmployeesPage } from './wire.js';
 
+/** What paging needs to know of a page; the records themselves are parsed and dropped at once. */
 export interface FetchedPage {
   readonly offset: number;
-  readonly page: EmployeesPage;
+  readonly page: Pick<EmployeesPage, 'metadata' | 'limit'> & { readonly size: number };
 }
 
 /**
@@ -13,12 +14,12 @@ export interface FetchedPage {
  * metadata, a page shorter than the echoed `limit` is the last one.
  */
 export function isLastPage({ offset, page }: FetchedPage): boolean {
-  if (page.data.length === 0) return true;
+  if (page.size === 0) return true;
   const meta = page.metadata;
   if (meta?.total_pages != null && meta.current_page != null && meta.current_page >= meta.total_pages - 1) return true;
-  if (meta?.total_elements != null && offset + page.data.length >= meta.total_elements) return true;
+  if (meta?.total_elements != null && offset + page.size >= meta.total_elements) return true;
   const hasTotals = meta?.total_elements != null || meta?.total_pages != null;
-  return !hasTotals && page.limit != null && page.data.length < page.limit;
+  return !hasTotals && page.limit != null && page.size < page.limit;
 }
 
 /**
@@ -27,7 +28,7 @@ export function isLastPage({ offset, page }: FetchedPage): boolean {
  */
 export function remainingOffsets(first: FetchedPage): number[] {
   if (isLastPage(first)) return [];
-  const step = first.page.data.length;
+  const step = first.page.size;
   const meta = first.page.metadata;
   const total =
     meta?.total_elements ?? (meta?.total_pages != null ? meta.total_pages * step : null);

@@ -157,9 +157,31 @@ describe('readState', () => {
     const userPages = fake.server.requests.filter((r) => r.path === `${BASE}/Users`);
     expect(userPages[0]?.query.get('startIndex')).toBe('1');
     expect(new Set(userPages.map((r) => r.query.get('startIndex')))).toEqual(new Set(['1', '5', '9']));
-    expect(userPages.every((r) => r.query.get('count') === '5000')).toBe(true);
+    // 1,000 per page keeps peak memory down (see USERS_PAGE_SIZE).
+    expect(userPages.every((r) => r.query.get('count') === '1000')).toBe(true);
     const groupPages = fake.server.requests.filter((r) => r.path === `${BASE}/Groups`);
     expect(groupPages.map((r) => r.query.get('count'))).toEqual(['1000']);
+  });
+
+  it('reads user pages one after another, so only one page of raw JSON is in memory at a time', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const users = Array.from({ length: 10 }, (_, i) => ({ id: `u${i + 1}`, userName: `user${i + 1}@example.com` }));
+    const server = await startServer(async (request, response) => {
+      const isUsers = request.path === `${BASE}/Users`;
+      if (isUsers) maxInFlight = Math.max(maxInFlight, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const start = Number(request.query.get('startIndex') ?? '1');
+      const page = isUsers ? users.slice(start - 1, start + 2) : [];
+      if (isUsers) inFlight -= 1;
+      sendJson(response, 200, { totalResults: isUsers ? users.length : 0, startIndex: start, Resources: page });
+    });
+    cleanups.push(() => server.close());
+    const client = createLeapsomeClient({ baseUrl: `${server.url}${BASE}`, token: 'scim-token' });
+    cleanups.push(() => client.close());
+    expect((await client.readState()).users).toHaveLength(10);
+    expect(server.requests.filter((r) => r.path === `${BASE}/Users`).map((r) => r.query.get('startIndex'))).toEqual(['1', '4', '7', '10']);
+    expect(maxInFlight).toBe(1);
   });
 
   it('returns an empty state for an empty organisation', async () => {
