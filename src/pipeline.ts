@@ -78,8 +78,13 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   const missingReason = restored === null ? 'the cache input is false' : missingSnapshotReason(restored);
 
   const attributes = requiredAttributes(settings);
-  await deps.personio.checkAttributes(attributes);
-  const [personio, leapsome] = await Promise.all([deps.personio.readEmployees(attributes), deps.leapsome.readState()]);
+  // The attribute check runs alongside the reads (one round trip less); its error wins over any
+  // read error, because a missing attribute explains the rest. Nothing is written before both end.
+  const check = deps.personio.checkAttributes(attributes);
+  const reads = Promise.all([deps.personio.readEmployees(attributes), deps.leapsome.readState()]);
+  reads.catch(() => undefined); // handled below, once the check has passed
+  await check;
+  const [personio, leapsome] = await reads;
   const readAt = deps.now();
   deps.log(
     `Read ${personio.employees.length} Personio employees (${personio.rejected.length} unreadable) and ${leapsome.users.length} Leapsome users, ${leapsome.teams.length} teams.`,

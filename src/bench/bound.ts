@@ -4,8 +4,9 @@
 // start no earlier than ⌊k/max⌋·w after the first. Personio pages sit under two windows (15/s and
 // 300/min), so S_P(k) = max(⌊k/15⌋·1 s, ⌊k/300⌋·60 s); Leapsome has one, S_L(k) = ⌊k/30⌋·1 s.
 //
-//   read  = max( Personio: auth → attribute check → first page → the other pages:
-//                3·RTT + max(RTT, S_P(P−1)) when P > 1, else 3·RTT,
+//   read  = max( Personio: auth → the attribute check and the first page together → the other pages:
+//                2·RTT + max(RTT, S_P(P)) when P > 1, else 2·RTT (the attribute check is request 0
+//                under the employees windows, as the sandbox counts it; the pages are 1..P),
 //                Leapsome: first user/group page → the other pages: RTT, or 2·RTT with more pages )
 //   write = S_L(W−1) + phases·RTT   (0 when W = 0)
 //   bound = read + write
@@ -35,7 +36,7 @@ export function leapsomeSchedule(k: number): number {
 
 export function lowerBoundMs(input: BoundInput): { readonly readMs: number; readonly writeMs: number; readonly totalMs: number } {
   const rtt = input.rttMs;
-  const personio = input.personioPages > 1 ? 3 * rtt + Math.max(rtt, personioSchedule(input.personioPages - 1)) : 3 * rtt;
+  const personio = input.personioPages > 1 ? 2 * rtt + Math.max(rtt, personioSchedule(input.personioPages)) : 2 * rtt;
   const morePages = input.scimUserPages > 1 || input.scimGroupPages > 1;
   const leapsome = (morePages ? 2 : 1) * rtt + leapsomeSchedule(Math.max(0, input.scimUserPages + input.scimGroupPages - 1));
   const readMs = Math.max(personio, leapsome);

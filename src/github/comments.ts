@@ -1,8 +1,9 @@
 // Issue comments on a pull request over the GitHub REST API (@actions/github's Octokit, whose base
 // URL is GITHUB_API_URL). Responses are validated; only what the plan comment needs is kept.
-import { getOctokit } from '@actions/github';
 import { z } from 'zod';
 import type { PullRequestRef } from './event.js';
+
+type Octokit = ReturnType<typeof import('@actions/github').getOctokit>;
 
 export interface IssueComment {
   readonly id: number;
@@ -25,9 +26,13 @@ const parseComment = (raw: unknown, what: string): IssueComment => {
 
 /** `baseUrl` defaults to GITHUB_API_URL (read by @actions/github), as on a runner. */
 export function octokitCommentsApi(token: string, options: { readonly baseUrl?: string } = {}): IssueCommentsApi {
-  const octokit = getOctokit(token, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl });
+  // Loaded on first use: Octokit is needed only on pull request events, and only then worth its start-up cost.
+  let client: Promise<Octokit> | undefined;
+  const octokitClient = (): Promise<Octokit> =>
+    (client ??= import('@actions/github').then(({ getOctokit }) => getOctokit(token, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl })));
   return {
     async findByMarker(pr, marker) {
+      const octokit = await octokitClient();
       let found: IssueComment | null = null;
       // Stop paging once found: the plan comment is usually among the first.
       await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 }, (response, done) => {
@@ -43,10 +48,12 @@ export function octokitCommentsApi(token: string, options: { readonly baseUrl?: 
       return found;
     },
     async create(pr, body) {
+      const octokit = await octokitClient();
       const response = await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body });
       return parseComment(response.data, 'create comment');
     },
     async update(pr, id, body) {
+      const octokit = await octokitClient();
       const response = await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: id, body });
       return parseComment(response.data, 'update comment');
     },

@@ -223,6 +223,22 @@ describe('safety brakes', () => {
     expect(run.summary).toContain('Readable employee attributes');
   });
 
+  it('reads employees and Leapsome while the attribute check is in flight, and writes only after it passed', async () => {
+    const sb = await start({ faults: { personio: { latencyMs: 150 }, leapsome: { latencyMs: 150 } } });
+    const run = await sync(sb);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const log = sb.requests;
+    const check = log.find((e) => e.route === '/v1/company/employees/attributes');
+    const firstPage = log.find((e) => e.route === '/v1/company/employees');
+    const firstScim = log.find((e) => e.api === 'leapsome');
+    const firstWrite = log.find((e) => e.api === 'leapsome' && e.method !== 'GET');
+    if (!check || !firstPage || !firstScim || !firstWrite) throw new Error('expected the check, a page, a SCIM read and a write');
+    const checkAnswered = check.at + check.durationMs;
+    expect(firstPage.at).toBeLessThan(checkAnswered);
+    expect(firstScim.at).toBeLessThan(checkAnswered);
+    expect(firstWrite.at).toBeGreaterThanOrEqual(checkAnswered);
+  });
+
   it('fails cleanly on a rejected Leapsome token, writing nothing and leaking nothing', async () => {
     const sb = await start();
     const run = await runAction({ inputs: { ...inputsFor(sb), 'leapsome-scim-token': 'wrong-token-value' } });

@@ -25,6 +25,8 @@ export interface RunActionOptions {
   readonly workDir?: string;
   /** Kill the process with SIGKILL after this many ms (crash tests). */
   readonly killAfterMs?: number;
+  /** The action's entry file; defaults to dist/index.js. */
+  readonly entry?: string;
 }
 
 export function parseOutputFile(text: string): Record<string, string> {
@@ -63,7 +65,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
-  const child = spawn(options.node ?? process.execPath, [DIST_ENTRY], { env, cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.node ?? process.execPath, [options.entry ?? DIST_ENTRY], { env, cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
