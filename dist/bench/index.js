@@ -16,7 +16,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(834);
-/* harmony import */ var _scenario_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(30);
+/* harmony import */ var _scenario_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(718);
 // `npm run bench`: first sync, no-op and a day of 1 % changes at 1k, 5k and 20k employees against
 // the sandbox with real rate limits and latency. Writes bench/results.md and prints it.
 //   node dist/bench/index.js [--sizes 1000,5000] [--latency 20] [--out bench/results.md] [--node /path/to/node]
@@ -275,7 +275,7 @@ function markdownTable(head, rows) {
 
 /***/ }),
 
-/***/ 30:
+/***/ 718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2628,8 +2628,6 @@ function teamView(g) {
     return { id: g.id, displayName: g.displayName, externalId: g.externalId, memberIds: [...g.members] };
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
 // EXTERNAL MODULE: external "node:os"
@@ -2638,9 +2636,79 @@ var external_node_os_ = __nccwpck_require__(161);
 var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(136);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(421);
+;// CONCATENATED MODULE: ./src/sandbox/action-process.ts
+// Runs the bundled action as the runner does: a fresh `node dist/index.js` process whose inputs are
+// INPUT_* variables (hyphens kept), with GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files and nothing
+// else from our environment. Shared by the demo, the benchmark and the tests.
+
+
+
+
+/** The inputs that point the action at a sandbox: its URLs and credentials. */
+function sandboxInputs(sandbox) {
+    return {
+        'personio-client-id': sandbox.credentials.personioClientId,
+        'personio-client-secret': sandbox.credentials.personioClientSecret,
+        'leapsome-scim-token': sandbox.credentials.leapsomeToken,
+        'personio-base-url': sandbox.personioUrl,
+        'leapsome-base-url': sandbox.leapsomeUrl,
+    };
+}
+async function runActionProcess(options) {
+    const workDir = options.workDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-action-'));
+    const summaryFile = (0,external_node_path_.join)(workDir, 'summary.md');
+    const outputFile = (0,external_node_path_.join)(workDir, 'output.txt');
+    (0,external_node_fs_.writeFileSync)(summaryFile, '');
+    (0,external_node_fs_.writeFileSync)(outputFile, '');
+    const env = { PATH: process.env.PATH ?? '', GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, ...options.env };
+    for (const [name, value] of Object.entries(options.inputs))
+        env[`INPUT_${name.toUpperCase()}`] = value;
+    const started = performance.now();
+    const child = (0,external_node_child_process_.spawn)(options.node ?? process.execPath, [...(options.nodeArgs ?? []), options.entry], {
+        env,
+        cwd: options.cwd ?? workDir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+    const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    const [code, signal] = await new Promise((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    clearTimeout(timer);
+    return {
+        code,
+        signal,
+        stdout,
+        stderr,
+        summary: (0,external_node_fs_.readFileSync)(summaryFile, 'utf8'),
+        outputs: (0,external_node_fs_.existsSync)(outputFile) ? parseOutputFile((0,external_node_fs_.readFileSync)(outputFile, 'utf8')) : {},
+        wallMs: performance.now() - started,
+        workDir,
+    };
+}
+/** GITHUB_OUTPUT as @actions/core writes it: `name<<delimiter`, the value's lines, `delimiter`. */
+function parseOutputFile(text) {
+    const outputs = {};
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const m = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+        if (!m)
+            continue;
+        const [, name, delimiter] = m;
+        const value = [];
+        for (i++; i < lines.length && lines[i] !== delimiter; i++)
+            value.push(lines[i] ?? '');
+        outputs[name] = value.join('\n');
+    }
+    return outputs;
+}
+
 ;// CONCATENATED MODULE: ./src/bench/action.ts
-// Runs the bundled action (dist/index.js) as the runner does: a fresh `node` process with INPUT_*
-// variables. A preload module reports the process's peak RSS when it exits.
+// Runs the bundled action (dist/index.js) as the runner does, against the sandbox. A preload module
+// reports the process's peak RSS when it exits.
 
 
 
@@ -2652,44 +2720,25 @@ process.on('exit', () => writeFileSync(process.env.PLS_BENCH_RSS_FILE, String(pr
 async function runBundledAction(actionPath, sandbox, node = process.execPath, extraInputs = {}) {
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-bench-'));
     try {
-        const files = { summary: (0,external_node_path_.join)(dir, 'summary.md'), output: (0,external_node_path_.join)(dir, 'output.txt'), rss: (0,external_node_path_.join)(dir, 'rss.txt'), preload: (0,external_node_path_.join)(dir, 'rss.mjs') };
-        (0,external_node_fs_.writeFileSync)(files.summary, '');
-        (0,external_node_fs_.writeFileSync)(files.output, '');
-        (0,external_node_fs_.writeFileSync)(files.preload, PRELOAD);
-        const inputs = {
-            'personio-client-id': sandbox.credentials.personioClientId,
-            'personio-client-secret': sandbox.credentials.personioClientSecret,
-            'leapsome-scim-token': sandbox.credentials.leapsomeToken,
-            'personio-base-url': sandbox.personioUrl,
-            'leapsome-base-url': sandbox.leapsomeUrl,
-            cache: 'false',
-            ...extraInputs,
-        };
-        const env = {
-            PATH: process.env.PATH ?? '',
-            GITHUB_ACTIONS: 'true',
-            GITHUB_STEP_SUMMARY: files.summary,
-            GITHUB_OUTPUT: files.output,
-            RUNNER_TEMP: dir,
-            PLS_BENCH_RSS_FILE: files.rss,
-        };
-        for (const [name, value] of Object.entries(inputs))
-            env[`INPUT_${name.toUpperCase()}`] = value;
-        const started = performance.now();
-        const child = (0,external_node_child_process_.spawn)(node, ['--import', (0,external_node_url_.pathToFileURL)(files.preload).href, actionPath], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-        let log = '';
-        child.stdout.on('data', (chunk) => (log += chunk.toString()));
-        child.stderr.on('data', (chunk) => (log += chunk.toString()));
-        const code = await new Promise((resolve) => child.on('close', resolve));
-        const wallMs = performance.now() - started;
+        const rssFile = (0,external_node_path_.join)(dir, 'rss.txt');
+        const preload = (0,external_node_path_.join)(dir, 'rss.mjs');
+        (0,external_node_fs_.writeFileSync)(preload, PRELOAD);
+        const run = await runActionProcess({
+            entry: actionPath,
+            node,
+            nodeArgs: ['--import', (0,external_node_url_.pathToFileURL)(preload).href],
+            inputs: { ...sandboxInputs(sandbox), cache: 'false', ...extraInputs },
+            workDir: dir,
+            env: { GITHUB_ACTIONS: 'true', RUNNER_TEMP: dir, PLS_BENCH_RSS_FILE: rssFile },
+        });
         let maxRssKb = null;
         try {
-            maxRssKb = Number((0,external_node_fs_.readFileSync)(files.rss, 'utf8'));
+            maxRssKb = Number((0,external_node_fs_.readFileSync)(rssFile, 'utf8'));
         }
         catch {
             maxRssKb = null;
         }
-        return { code, wallMs, maxRssKb, log };
+        return { code: run.code, wallMs: run.wallMs, maxRssKb, log: run.stdout + run.stderr };
     }
     finally {
         (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });

@@ -5,16 +5,15 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _sandbox_action_process_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(271);
 /* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(692);
 // `npm run demo`: starts the sandbox (local Personio and Leapsome with a sample company), runs the
 // real bundled action against it twice — the first sync, then a no-op — and prints each job
@@ -25,38 +24,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-const ACTION = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(import.meta.url)), '..', 'index.js');
+const ACTION = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url)), '..', 'index.js');
 async function runAction(sandbox, stateDir, extraInputs = {}) {
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'personio-leapsome-demo-'));
-    const summary = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'summary.md');
-    const output = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'output.txt');
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(summary, '');
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(output, '');
-    const inputs = {
-        'personio-client-id': sandbox.credentials.personioClientId,
-        'personio-client-secret': sandbox.credentials.personioClientSecret,
-        'leapsome-scim-token': sandbox.credentials.leapsomeToken,
-        'personio-base-url': sandbox.personioUrl,
-        'leapsome-base-url': sandbox.leapsomeUrl,
-        cache: 'true',
-        ...extraInputs,
-    };
-    const env = {
-        PATH: process.env.PATH ?? '',
-        GITHUB_STEP_SUMMARY: summary,
-        GITHUB_OUTPUT: output,
-        RUNNER_TEMP: dir,
-        // Outside GitHub the encrypted snapshot lives in a local directory, shared by both runs.
-        PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir,
-    };
-    for (const [name, value] of Object.entries(inputs))
-        env[`INPUT_${name.toUpperCase()}`] = value;
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let log = '';
-    child.stdout.on('data', (chunk) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk) => (log += chunk.toString()));
-    const code = await new Promise((resolve) => child.on('close', resolve));
-    return { code, summary: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(summary, 'utf8'), log };
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'personio-leapsome-demo-'));
+    const run = await (0,_sandbox_action_process_js__WEBPACK_IMPORTED_MODULE_4__/* .runActionProcess */ .l2)({
+        entry: ACTION,
+        inputs: { ...(0,_sandbox_action_process_js__WEBPACK_IMPORTED_MODULE_4__/* .sandboxInputs */ .bZ)(sandbox), cache: 'true', ...extraInputs },
+        workDir: dir,
+        cwd: process.cwd(),
+        // Outside GitHub the encrypted snapshot lives in a local directory, shared by all runs.
+        env: { RUNNER_TEMP: dir, PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir },
+    });
+    return { code: run.code, summary: run.summary, log: run.stdout + run.stderr };
 }
 /** A readable terminal rendering of the Markdown summary: tags and entities out, tables kept. */
 function forTerminal(markdown) {
@@ -104,7 +83,7 @@ function dayOfChanges(sandbox) {
 }
 async function main() {
     const sandbox = await (0,_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .startSandbox */ .OT)({});
-    const stateDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'personio-leapsome-demo-state-'));
+    const stateDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'personio-leapsome-demo-state-'));
     try {
         console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}\n`);
         const steps = [
@@ -135,6 +114,97 @@ await main();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  l2: () => (/* binding */ runActionProcess),
+  bZ: () => (/* binding */ sandboxInputs)
+});
+
+// UNUSED EXPORTS: parseOutputFile
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: ./src/sandbox/action-process.ts
+// Runs the bundled action as the runner does: a fresh `node dist/index.js` process whose inputs are
+// INPUT_* variables (hyphens kept), with GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files and nothing
+// else from our environment. Shared by the demo, the benchmark and the tests.
+
+
+
+
+/** The inputs that point the action at a sandbox: its URLs and credentials. */
+function sandboxInputs(sandbox) {
+    return {
+        'personio-client-id': sandbox.credentials.personioClientId,
+        'personio-client-secret': sandbox.credentials.personioClientSecret,
+        'leapsome-scim-token': sandbox.credentials.leapsomeToken,
+        'personio-base-url': sandbox.personioUrl,
+        'leapsome-base-url': sandbox.leapsomeUrl,
+    };
+}
+async function runActionProcess(options) {
+    const workDir = options.workDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-action-'));
+    const summaryFile = (0,external_node_path_.join)(workDir, 'summary.md');
+    const outputFile = (0,external_node_path_.join)(workDir, 'output.txt');
+    (0,external_node_fs_.writeFileSync)(summaryFile, '');
+    (0,external_node_fs_.writeFileSync)(outputFile, '');
+    const env = { PATH: process.env.PATH ?? '', GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, ...options.env };
+    for (const [name, value] of Object.entries(options.inputs))
+        env[`INPUT_${name.toUpperCase()}`] = value;
+    const started = performance.now();
+    const child = (0,external_node_child_process_namespaceObject.spawn)(options.node ?? process.execPath, [...(options.nodeArgs ?? []), options.entry], {
+        env,
+        cwd: options.cwd ?? workDir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+    const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    const [code, signal] = await new Promise((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    clearTimeout(timer);
+    return {
+        code,
+        signal,
+        stdout,
+        stderr,
+        summary: (0,external_node_fs_.readFileSync)(summaryFile, 'utf8'),
+        outputs: (0,external_node_fs_.existsSync)(outputFile) ? parseOutputFile((0,external_node_fs_.readFileSync)(outputFile, 'utf8')) : {},
+        wallMs: performance.now() - started,
+        workDir,
+    };
+}
+/** GITHUB_OUTPUT as @actions/core writes it: `name<<delimiter`, the value's lines, `delimiter`. */
+function parseOutputFile(text) {
+    const outputs = {};
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const m = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+        if (!m)
+            continue;
+        const [, name, delimiter] = m;
+        const value = [];
+        for (i++; i < lines.length && lines[i] !== delimiter; i++)
+            value.push(lines[i] ?? '');
+        outputs[name] = value.join('\n');
+    }
+    return outputs;
+}
+
 
 /***/ }),
 
@@ -2404,13 +2474,6 @@ function teamView(g) {
     return { id: g.id, displayName: g.displayName, externalId: g.externalId, memberIds: [...g.members] };
 }
 
-
-/***/ }),
-
-/***/ 421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

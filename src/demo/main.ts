@@ -1,11 +1,11 @@
 // `npm run demo`: starts the sandbox (local Personio and Leapsome with a sample company), runs the
 // real bundled action against it twice — the first sync, then a no-op — and prints each job
 // summary in the terminal. No credentials, no network beyond loopback.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runActionProcess, sandboxInputs } from '../sandbox/action-process.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
 
 const ACTION = join(dirname(fileURLToPath(import.meta.url)), '..', 'index.js');
@@ -18,34 +18,15 @@ interface Run {
 
 async function runAction(sandbox: Sandbox, stateDir: string, extraInputs: Record<string, string> = {}): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), 'personio-leapsome-demo-'));
-  const summary = join(dir, 'summary.md');
-  const output = join(dir, 'output.txt');
-  writeFileSync(summary, '');
-  writeFileSync(output, '');
-  const inputs: Record<string, string> = {
-    'personio-client-id': sandbox.credentials.personioClientId,
-    'personio-client-secret': sandbox.credentials.personioClientSecret,
-    'leapsome-scim-token': sandbox.credentials.leapsomeToken,
-    'personio-base-url': sandbox.personioUrl,
-    'leapsome-base-url': sandbox.leapsomeUrl,
-    cache: 'true',
-    ...extraInputs,
-  };
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_STEP_SUMMARY: summary,
-    GITHUB_OUTPUT: output,
-    RUNNER_TEMP: dir,
-    // Outside GitHub the encrypted snapshot lives in a local directory, shared by both runs.
-    PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir,
-  };
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return { code, summary: readFileSync(summary, 'utf8'), log };
+  const run = await runActionProcess({
+    entry: ACTION,
+    inputs: { ...sandboxInputs(sandbox), cache: 'true', ...extraInputs },
+    workDir: dir,
+    cwd: process.cwd(),
+    // Outside GitHub the encrypted snapshot lives in a local directory, shared by all runs.
+    env: { RUNNER_TEMP: dir, PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir },
+  });
+  return { code: run.code, summary: run.summary, log: run.stdout + run.stderr };
 }
 
 /** A readable terminal rendering of the Markdown summary: tags and entities out, tables kept. */

@@ -5,6 +5,7 @@ import { mulberry32 } from '../../src/sandbox/random.js';
 import type { FaultConfig, Sandbox } from '../../src/sandbox/index.js';
 import { divergences } from '../support/converged.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
+import { sandboxInputs } from '../../src/sandbox/action-process.js';
 
 /** Our retry delays at 1 % (a 1 s wait becomes 10 ms) and a short timeout for hung requests. */
 export const FAST_TIMING: Readonly<Record<string, string>> = { PLS_HTTP_RETRY_SCALE: '0.01', PLS_HTTP_TIMEOUT_MS: '1000' };
@@ -20,15 +21,7 @@ export interface SyncOptions {
 
 export function sync(sandbox: Sandbox, options: SyncOptions = {}): Promise<ActionRun> {
   return runAction({
-    inputs: {
-      'personio-client-id': sandbox.credentials.personioClientId,
-      'personio-client-secret': sandbox.credentials.personioClientSecret,
-      'leapsome-scim-token': sandbox.credentials.leapsomeToken,
-      'personio-base-url': sandbox.personioUrl,
-      'leapsome-base-url': sandbox.leapsomeUrl,
-      cache: 'false',
-      ...options.inputs,
-    },
+    inputs: { ...sandboxInputs(sandbox), cache: 'false', ...options.inputs },
     env: { ...(options.env ?? FAST_TIMING) },
     timeoutMs: 60_000,
     ...(options.node === undefined ? {} : { node: options.node }),

@@ -8,6 +8,7 @@ import { startSandbox } from '../../src/sandbox/index.js';
 import { divergences } from '../support/converged.js';
 import { DIST_ENTRY, REPO_ROOT } from '../support/paths.js';
 import { runAction } from '../support/run-action.js';
+import { sandboxInputs } from '../../src/sandbox/action-process.js';
 
 const DIST = join(REPO_ROOT, 'dist');
 const entry = readFileSync(DIST_ENTRY, 'utf8');
@@ -32,15 +33,7 @@ describe('the bundled action', () => {
     copyFileSync(join(DIST, 'package.json'), join(alone, 'package.json'));
     const sandbox = await startSandbox({ rateLimits: false });
     try {
-      const inputs = {
-        'personio-client-id': sandbox.credentials.personioClientId,
-        'personio-client-secret': sandbox.credentials.personioClientSecret,
-        'leapsome-scim-token': sandbox.credentials.leapsomeToken,
-        'personio-base-url': sandbox.personioUrl,
-        'leapsome-base-url': sandbox.leapsomeUrl,
-        cache: 'false',
-      };
-      const run = await runAction({ inputs, entry: join(alone, 'index.js') });
+      const run = await runAction({ inputs: { ...sandboxInputs(sandbox), cache: 'false' }, entry: join(alone, 'index.js') });
       expect(run.stderr).not.toMatch(/Cannot find module|ERR_MODULE_NOT_FOUND/);
       expect(run.code).toBe(0);
       expect(Number(run.outputs.created)).toBeGreaterThan(0);

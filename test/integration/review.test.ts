@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { startFakeGitHubApi, type FakeGitHubApi } from '../support/fake-github-api.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
+import { sandboxInputs } from '../../src/sandbox/action-process.js';
 
 const MARKER = '<!-- personio-leapsome-sync:plan -->';
 
@@ -26,14 +27,7 @@ async function setup(options: SandboxOptions = {}): Promise<{ sb: Sandbox; gh: F
 }
 
 function credentials(sb: Sandbox): Record<string, string> {
-  return {
-    'personio-client-id': sb.credentials.personioClientId,
-    'personio-client-secret': sb.credentials.personioClientSecret,
-    'leapsome-scim-token': sb.credentials.leapsomeToken,
-    'personio-base-url': sb.personioUrl,
-    'leapsome-base-url': sb.leapsomeUrl,
-    cache: 'false',
-  };
+  return { ...sandboxInputs(sb), cache: 'false' };
 }
 
 function writeConfig(workDir: string, yaml: string, path = '.github/personio-leapsome.yml'): void {

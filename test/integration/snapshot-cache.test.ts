@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { closedPortUrl, startFakeCacheServer, type FakeCacheServer } from '../support/fake-cache-server.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
+import { sandboxInputs } from '../../src/sandbox/action-process.js';
 
 let sandbox: Sandbox | null = null;
 let cache: FakeCacheServer | null = null;
@@ -29,14 +30,7 @@ async function run(sb: Sandbox, resultsUrl: string, workDir: string, extra: { in
   sb.resetLog();
   const result = await runAction({
     workDir,
-    inputs: {
-      'personio-client-id': sb.credentials.personioClientId,
-      'personio-client-secret': sb.credentials.personioClientSecret,
-      'leapsome-scim-token': sb.credentials.leapsomeToken,
-      'personio-base-url': sb.personioUrl,
-      'leapsome-base-url': sb.leapsomeUrl,
-      ...extra.inputs,
-    },
+    inputs: { ...sandboxInputs(sb), ...extra.inputs },
     env: {
       ACTIONS_CACHE_SERVICE_V2: 'true',
       ACTIONS_RESULTS_URL: resultsUrl,

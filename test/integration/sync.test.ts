@@ -5,6 +5,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandb
 import { divergences } from '../support/converged.js';
 import { NODE24_BIN } from '../support/paths.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
+import { sandboxInputs } from '../../src/sandbox/action-process.js';
 
 let sandbox: Sandbox | null = null;
 afterEach(async () => {
@@ -18,15 +19,7 @@ async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 }
 
 function inputsFor(sb: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    'personio-client-id': sb.credentials.personioClientId,
-    'personio-client-secret': sb.credentials.personioClientSecret,
-    'leapsome-scim-token': sb.credentials.leapsomeToken,
-    'personio-base-url': sb.personioUrl,
-    'leapsome-base-url': sb.leapsomeUrl,
-    cache: 'false',
-    ...extra,
-  };
+  return { ...sandboxInputs(sb), cache: 'false', ...extra };
 }
 
 async function sync(sb: Sandbox, extra: Record<string, string> = {}, node?: string): Promise<ActionRun & { writes: number }> {
