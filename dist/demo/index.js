@@ -1418,8 +1418,8 @@ class ScimError extends Error {
     }
 }
 const bad = (detail, scimType = 'invalidValue') => new ScimError(400, detail, scimType);
-/** What a PUT resets before applying its body (a full replacement; `active` only if given). */
-const PUT_RESET = {
+/** The profile fields that are empty on a new user and that a PUT resets (same names in both shapes). */
+const BLANK_PROFILE = {
     externalId: null,
     givenName: null,
     familyName: null,
@@ -1436,9 +1436,9 @@ const PUT_RESET = {
     birthday: null,
     gender: null,
     employmentType: null,
-    manager: null,
-    additionalManagers: null,
 };
+/** What a PUT resets before applying its body (a full replacement; `active` only if given). */
+const PUT_RESET = { ...BLANK_PROFILE, manager: null, additionalManagers: null };
 /** Fields copied verbatim from a change onto a user. */
 const PLAIN_FIELDS = [
     'externalId', 'givenName', 'familyName', 'displayName', 'title', 'active', 'photo', 'location', 'department',
@@ -1520,23 +1520,8 @@ class ScimStore {
         const user = {
             id: this.nextId(),
             userName: changes.userName.trim(),
-            externalId: null,
-            givenName: null,
-            familyName: null,
-            displayName: null,
-            title: null,
+            ...BLANK_PROFILE,
             active: true,
-            photo: null,
-            location: null,
-            department: null,
-            costCenter: null,
-            division: null,
-            level: null,
-            startDate: null,
-            endDate: null,
-            birthday: null,
-            gender: null,
-            employmentType: null,
             managerId: null,
             additionalManagerIds: [],
             custom: new Map(),

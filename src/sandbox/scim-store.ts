@@ -81,8 +81,8 @@ export interface GroupChanges {
   members?: readonly string[];
 }
 
-/** What a PUT resets before applying its body (a full replacement; `active` only if given). */
-const PUT_RESET: Required<Omit<UserChanges, 'userName' | 'active' | 'custom'>> = {
+/** The profile fields that are empty on a new user and that a PUT resets (same names in both shapes). */
+const BLANK_PROFILE = {
   externalId: null,
   givenName: null,
   familyName: null,
@@ -99,9 +99,10 @@ const PUT_RESET: Required<Omit<UserChanges, 'userName' | 'active' | 'custom'>> =
   birthday: null,
   gender: null,
   employmentType: null,
-  manager: null,
-  additionalManagers: null,
-};
+} as const;
+
+/** What a PUT resets before applying its body (a full replacement; `active` only if given). */
+const PUT_RESET: Required<Omit<UserChanges, 'userName' | 'active' | 'custom'>> = { ...BLANK_PROFILE, manager: null, additionalManagers: null };
 
 /** Fields copied verbatim from a change onto a user. */
 const PLAIN_FIELDS = [
@@ -204,23 +205,8 @@ export class ScimStore {
     const user: ScimUser = {
       id: this.nextId(),
       userName: changes.userName.trim(),
-      externalId: null,
-      givenName: null,
-      familyName: null,
-      displayName: null,
-      title: null,
+      ...BLANK_PROFILE,
       active: true,
-      photo: null,
-      location: null,
-      department: null,
-      costCenter: null,
-      division: null,
-      level: null,
-      startDate: null,
-      endDate: null,
-      birthday: null,
-      gender: null,
-      employmentType: null,
       managerId: null,
       additionalManagerIds: [],
       custom: new Map(),
