@@ -175,8 +175,11 @@ async function runActionProcess(options) {
     child.stdout.on('data', (chunk) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
     const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    const { killWhen } = options;
+    const watcher = killWhen === undefined ? undefined : setInterval(() => killWhen() && child.kill('SIGKILL'), 2);
     const [code, signal] = await new Promise((resolve) => child.on('close', (c, s) => resolve([c, s])));
     clearTimeout(timer);
+    clearInterval(watcher);
     return {
         code,
         signal,

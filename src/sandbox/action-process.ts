@@ -23,6 +23,8 @@ export interface ActionProcessOptions {
   readonly cwd?: string;
   /** SIGKILL after this many ms (a hung run, or a crash test). */
   readonly killAfterMs?: number;
+  /** SIGKILL as soon as this returns true, checked every few ms (e.g. after the n-th write the sandbox saw). */
+  readonly killWhen?: () => boolean;
 }
 
 export interface ActionProcessRun {
@@ -69,8 +71,11 @@ export async function runActionProcess(options: ActionProcessOptions): Promise<A
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+  const { killWhen } = options;
+  const watcher = killWhen === undefined ? undefined : setInterval(() => killWhen() && child.kill('SIGKILL'), 2);
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
   clearTimeout(timer);
+  clearInterval(watcher);
   return {
     code,
     signal,

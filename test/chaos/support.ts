@@ -13,6 +13,7 @@ export const FAST_TIMING: Readonly<Record<string, string>> = { PLS_HTTP_RETRY_SC
 export interface SyncOptions {
   readonly node?: string;
   readonly killAfterMs?: number;
+  readonly killWhen?: () => boolean;
   /** Environment for the action (default FAST_TIMING). */
   readonly env?: Readonly<Record<string, string>>;
   /** Extra action inputs. */
@@ -26,6 +27,7 @@ export function sync(sandbox: Sandbox, options: SyncOptions = {}): Promise<Actio
     timeoutMs: 60_000,
     ...(options.node === undefined ? {} : { node: options.node }),
     ...(options.killAfterMs === undefined ? {} : { killAfterMs: options.killAfterMs }),
+    ...(options.killWhen === undefined ? {} : { killWhen: options.killWhen }),
   });
 }
 

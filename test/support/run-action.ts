@@ -18,6 +18,8 @@ export interface RunActionOptions {
   readonly workDir?: string;
   /** Kill the process with SIGKILL after this many ms (crash tests). */
   readonly killAfterMs?: number;
+  /** Kill the process with SIGKILL as soon as this returns true (crash tests). */
+  readonly killWhen?: () => boolean;
   /** The action's entry file; defaults to dist/index.js. */
   readonly entry?: string;
 }
@@ -30,6 +32,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     workDir,
     killAfterMs: Math.min(options.killAfterMs ?? Number.POSITIVE_INFINITY, options.timeoutMs ?? 120_000),
     ...(options.node === undefined ? {} : { node: options.node }),
+    ...(options.killWhen === undefined ? {} : { killWhen: options.killWhen }),
     env: {
       HOME: workDir,
       GITHUB_ACTIONS: 'true',
