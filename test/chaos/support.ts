@@ -12,7 +12,6 @@ export const FAST_TIMING: Readonly<Record<string, string>> = { PLS_HTTP_RETRY_SC
 
 export interface SyncOptions {
   readonly node?: string;
-  readonly killAfterMs?: number;
   readonly killWhen?: () => boolean;
   /** Environment for the action (default FAST_TIMING). */
   readonly env?: Readonly<Record<string, string>>;
@@ -26,7 +25,6 @@ export function sync(sandbox: Sandbox, options: SyncOptions = {}): Promise<Actio
     env: { ...(options.env ?? FAST_TIMING) },
     timeoutMs: 60_000,
     ...(options.node === undefined ? {} : { node: options.node }),
-    ...(options.killAfterMs === undefined ? {} : { killAfterMs: options.killAfterMs }),
     ...(options.killWhen === undefined ? {} : { killWhen: options.killWhen }),
   });
 }

@@ -16,8 +16,6 @@ export interface RunActionOptions {
   /** A hung run is killed after this long (default 2 minutes). */
   readonly timeoutMs?: number;
   readonly workDir?: string;
-  /** Kill the process with SIGKILL after this many ms (crash tests). */
-  readonly killAfterMs?: number;
   /** Kill the process with SIGKILL as soon as this returns true (crash tests). */
   readonly killWhen?: () => boolean;
   /** The action's entry file; defaults to dist/index.js. */
@@ -30,7 +28,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     entry: options.entry ?? DIST_ENTRY,
     inputs: options.inputs,
     workDir,
-    killAfterMs: Math.min(options.killAfterMs ?? Number.POSITIVE_INFINITY, options.timeoutMs ?? 120_000),
+    killAfterMs: options.timeoutMs ?? 120_000,
     ...(options.node === undefined ? {} : { node: options.node }),
     ...(options.killWhen === undefined ? {} : { killWhen: options.killWhen }),
     env: {
