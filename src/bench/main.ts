@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, report);
   console.log(`\n${report}\nWritten to ${out}`);
-  if (results.some((r) => r.exitCode !== 0 || r.divergences > 0)) process.exitCode = 1;
+  if (results.some((r) => r.exitCode !== 0 || r.divergences > 0 || !r.snapshotRestored)) process.exitCode = 1;
 }
 
 /** What a fresh process of this Node binary costs before any of our code runs. */

@@ -34,7 +34,9 @@ export function renderTable(results: readonly RunResult[]): string {
       ratio(r.wallMs, r.boundMs),
       ratio(t.activeMs, r.boundMs),
       r.maxRssKb === null ? '?' : String(Math.round(r.maxRssKb / 1024)),
-      r.exitCode === 0 && r.divergences === 0 ? 'yes' : `**no** (exit ${r.exitCode}, ${r.divergences} diffs)`,
+      r.exitCode === 0 && r.divergences === 0 && r.snapshotRestored
+        ? 'yes'
+        : `**no** (exit ${r.exitCode}, ${r.divergences} diffs${r.snapshotRestored ? '' : ', snapshot not restored'})`,
     ];
   });
   const head = ['Employees', 'Run', 'Personio requests (actual / min)', 'SCIM reads (actual / API min)', 'SCIM writes', '429s', 'Wall s', 'Start-up s', 'Active s', 'Bound s', 'Wall ÷ bound', 'Active ÷ bound', 'Peak RSS MB', 'Converged'];
@@ -56,6 +58,9 @@ sandbox with the real rate limits (Personio GET employees 15/s + 300/min, /v1/au
 and ${context.latencyMs} ms latency on every request. Per size: the first sync of an empty Leapsome, a no-op
 sync straight after, and a day on which about 1 % of employees changed (titles, departments,
 supervisors, a few leavers and hires). Rate-limit windows start empty before each run (a day passes).
+The snapshot is on, as by default: each run restores the previous run's encrypted snapshot and saves
+its own, in a local directory (on GitHub the Actions cache moves the same file; loading
+\`@actions/cache\` for that costs another ~0.06 s and ~20 MB of RSS, measured apart from this table).
 
 ${renderTable(results)}
 

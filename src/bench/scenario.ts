@@ -1,5 +1,8 @@
 // One company size: first sync, no-op sync, then a day with 1 % changes, each measured against
 // the minimum traffic and the rate-limit lower bound.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { divergences } from '../../test/support/converged.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { runBundledAction } from './action.js';
@@ -21,6 +24,8 @@ export interface RunResult {
   readonly startupMs: number;
   readonly boundMs: number;
   readonly maxRssKb: number | null;
+  /** Every run after the first restored the previous run's snapshot (and so did its work). */
+  readonly snapshotRestored: boolean;
   /** Differences the independent oracle found afterwards (empty = converged). */
   readonly divergences: number;
   readonly firstDivergence: string | null;
@@ -40,28 +45,31 @@ export async function runScenario(options: ScenarioOptions): Promise<RunResult[]
     logBodies: false,
     faults: { personio: { latencyMs: options.latencyMs }, leapsome: { latencyMs: options.latencyMs } },
   });
+  // One snapshot history per company: each run restores the previous run's snapshot.
+  const stateDir = mkdtempSync(join(tmpdir(), 'pls-bench-state-'));
   try {
     const results: RunResult[] = [];
     for (const kind of ['first sync', 'no-op', '1 % changes'] as const) {
       if (kind === '1 % changes') applyDayOfChanges(sandbox, 0.01, options.size);
-      const result = await measuredRun(sandbox, kind, options);
+      const result = await measuredRun(sandbox, kind, stateDir, options);
       options.log(describe(result));
       results.push(result);
     }
     return results;
   } finally {
     await sandbox.close();
+    rmSync(stateDir, { recursive: true, force: true });
   }
 }
 
-async function measuredRun(sandbox: Sandbox, kind: RunKind, options: ScenarioOptions): Promise<RunResult> {
+async function measuredRun(sandbox: Sandbox, kind: RunKind, stateDir: string, options: ScenarioOptions): Promise<RunResult> {
   // Runs are a day apart: every rate-limit window starts empty.
   sandbox.rateLimits.personio.set({});
   sandbox.rateLimits.leapsome.set({});
   sandbox.resetLog();
   const before = snapshotLeapsome(sandbox);
   const spawnedAt = Date.now();
-  const run = await runBundledAction(options.actionPath, sandbox, options.node);
+  const run = await runBundledAction(options.actionPath, sandbox, stateDir, options.node);
   const traffic = measureTraffic(sandbox.requests);
   const minimum = minimumFor(before, snapshotLeapsome(sandbox), sandbox.personio.list().length);
   const problems = divergences(sandbox);
@@ -86,6 +94,7 @@ async function measuredRun(sandbox: Sandbox, kind: RunKind, options: ScenarioOpt
     startupMs: traffic.firstAt === null ? 0 : Math.max(0, traffic.firstAt - spawnedAt),
     boundMs: bound.totalMs,
     maxRssKb: run.maxRssKb,
+    snapshotRestored: kind === 'first sync' || run.log.includes('Restored the previous snapshot'),
     divergences: problems.length,
     firstDivergence: problems[0] ?? null,
   };
