@@ -19,6 +19,7 @@ import {
   personioDigest,
   restoredSnapshot,
   snapshotSaveDecision,
+  type RestoreResult,
   type SnapshotStore,
 } from './snapshot/index.js';
 
@@ -71,20 +72,21 @@ export function requiredAttributes(settings: Settings): string[] {
 
 export async function runSync(settings: Settings, deps: SyncDependencies): Promise<RunOutcome> {
   const startedAt = deps.now().toISOString();
-  // The snapshot is a reviewer's aid and a brake, never the source of truth: the plan below is
-  // always computed against live Leapsome.
-  const restored = deps.snapshots === null ? null : await deps.snapshots.restore();
-  const previous = restored === null ? null : restoredSnapshot(restored);
-  const missingReason = restored === null ? 'the cache input is false' : missingSnapshotReason(restored);
-
   const attributes = requiredAttributes(settings);
   // The attribute check runs alongside the reads (one round trip less); its error wins over any
   // read error, because a missing attribute explains the rest. Nothing is written before both end.
   const check = deps.personio.checkAttributes(attributes);
   const reads = Promise.all([deps.personio.readEmployees(attributes), deps.leapsome.readState()]);
   reads.catch(() => undefined); // handled below, once the check has passed
+  // The snapshot is a reviewer's aid and a brake, never the source of truth: the plan below is
+  // always computed against live Leapsome. It is restored (downloaded, decrypted, parsed) while
+  // the reads wait on the APIs' rate limits, not before them.
+  const restoring = deps.snapshots === null ? null : restoreSafely(deps.snapshots);
   await check;
   const [personio, leapsome] = await reads;
+  const restored = restoring === null ? null : await restoring;
+  const previous = restored === null ? null : restoredSnapshot(restored);
+  const missingReason = restored === null ? 'the cache input is false' : missingSnapshotReason(restored);
   const readAt = deps.now();
   deps.log(
     `Read ${personio.employees.length} Personio employees (${personio.rejected.length} unreadable) and ${leapsome.users.length} Leapsome users, ${leapsome.teams.length} teams.`,
@@ -139,6 +141,15 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
     snapshot: snapshotReport,
     fingerprints: fingerprintPlan(plan, leapsome),
   };
+}
+
+/** Stores report failures as results; should one throw anyway, the run goes on as a first run. */
+async function restoreSafely(store: SnapshotStore): Promise<RestoreResult> {
+  try {
+    return await store.restore();
+  } catch (error) {
+    return { kind: 'unavailable', reason: `snapshot restore failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 export type ApprovedPlanDependencies = Pick<SyncDependencies, 'leapsome' | 'log' | 'now'>;

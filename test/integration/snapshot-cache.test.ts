@@ -104,6 +104,21 @@ describe('snapshot in the Actions cache', () => {
     expect(result.summary).toContain('not saved on pull&#95;request events');
   });
 
+  it('restores the snapshot while reading the APIs, not before', async () => {
+    const { sb, cacheServer, workDir } = await setup();
+    expect((await run(sb, cacheServer.url, workDir)).code).toBe(0);
+    cacheServer.faults.latencyMs = 400; // a slow cache service
+    const restoresBefore = cacheServer.requests.length;
+    const second = await run(sb, cacheServer.url, workDir);
+    expect(second.code, second.stdout).toBe(0);
+    expect(second.summary).not.toContain('No previous snapshot');
+    const download = cacheServer.requests.slice(restoresBefore).find((r) => r.twirp === 'GetCacheEntryDownloadURL');
+    const firstApiRequest = sb.requests[0];
+    if (download === undefined || firstApiRequest === undefined) throw new Error('expected a cache lookup and API requests');
+    // The APIs are asked before the cache has even answered where the snapshot is.
+    expect(firstApiRequest.at).toBeLessThan(download.at + 400);
+  });
+
   it('goes on as a first run with a warning when the cache service is down', async () => {
     const { sb, workDir } = await setup();
     const result = await run(sb, await closedPortUrl(), workDir);

@@ -35,6 +35,8 @@ export interface FakeCacheFaults {
   writeDenied: boolean;
   /** Per-method replies that win over everything else. Avoid 5xx: the client retries them with 3 s waits. */
   methods: Partial<Record<TwirpMethod, TwirpOverride>>;
+  /** Every answer waits this long (a slow cache service). */
+  latencyMs: number;
 }
 
 export interface LoggedRequest {
@@ -44,6 +46,8 @@ export interface LoggedRequest {
   readonly twirp: TwirpMethod | null;
   /** Parsed JSON body of twirp calls. */
   readonly body: Readonly<Record<string, unknown>> | null;
+  /** Epoch ms when the request arrived. */
+  readonly at: number;
 }
 
 export interface FakeCacheServer {
@@ -87,7 +91,7 @@ function blobHeaders(id: number): Record<string, string> {
 export async function startFakeCacheServer(): Promise<FakeCacheServer> {
   const entries: FakeCacheEntry[] = [];
   const requests: LoggedRequest[] = [];
-  const faults: FakeCacheFaults = { down: false, readDenied: false, writeDenied: false, methods: {} };
+  const faults: FakeCacheFaults = { down: false, readDenied: false, writeDenied: false, methods: {}, latencyMs: 0 };
   const sockets = new Set<Socket>();
   let base = '';
   let nextId = 1;
@@ -162,7 +166,9 @@ export async function startFakeCacheServer(): Promise<FakeCacheServer> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', base);
+      const at = Date.now();
       const data = await readBody(req);
+      if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
       const name = url.pathname.startsWith(TWIRP_PREFIX) ? url.pathname.slice(TWIRP_PREFIX.length) : '';
       const twirpMethod = isTwirpMethod(name) ? name : null;
       let body: Record<string, unknown> | null = null;
@@ -174,7 +180,7 @@ export async function startFakeCacheServer(): Promise<FakeCacheServer> {
           body = {};
         }
       }
-      requests.push({ method: req.method ?? '', path: url.pathname, twirp: twirpMethod, body });
+      requests.push({ method: req.method ?? '', path: url.pathname, twirp: twirpMethod, body, at });
       if (twirpMethod !== null && body !== null) {
         if (!(req.headers.authorization ?? '').startsWith('Bearer ')) return twirpError(res, 401, 'unauthenticated', 'missing Bearer token');
         return twirp(twirpMethod, body, res);
