@@ -120,7 +120,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     connect: { timeout: Math.min(timeoutMs, 10_000) },
   });
 
-  async function send(request: HttpRequest, path: string): Promise<AttemptResult> {
+  /** `answered` is called once the response headers are in: the server has admitted the request by then. */
+  async function send(request: HttpRequest, path: string, answered: () => void): Promise<AttemptResult> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...defaultHeaders,
@@ -144,6 +145,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         body,
         signal: controller.signal,
       });
+      answered();
       const text = await response.body.text();
       return interpretResponse(response.statusCode, headerValue(response.headers['retry-after']), text);
     } catch (error) {
@@ -198,10 +200,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const slot = await pacer.acquire(label);
       const sentAt = clock();
       counter.recordAttempt(label, request.method, isRetry);
-      try {
-        return { result: await send(request, path), sentAt };
-      } finally {
+      // The slot counts from the response headers (not the end of a large body), or from the failure.
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
         slot.done();
+      };
+      try {
+        return { result: await send(request, path, release), sentAt };
+      } finally {
+        release();
       }
     } finally {
       semaphore.release();

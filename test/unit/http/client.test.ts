@@ -313,6 +313,22 @@ describe('pacing and concurrency', () => {
     expect((answeredAt[3] ?? 0) - (answeredAt[1] ?? 0)).toBeGreaterThanOrEqual(399);
   });
 
+  it('counts a slot from the response headers, not from the end of a slow body', async () => {
+    // Headers at once, the body 150 ms later (a large page on a slow link), within the window.
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"page":');
+      setTimeout(() => res.end('1}'), 150);
+    });
+    const http = client(server, { limits: [{ max: 1, windowMs: 300 }], windowMarginMs: 0, maxConcurrency: 2 });
+    await Promise.all([0, 1].map(() => http.request({ method: 'GET', endpoint: '/Users', idempotent: true })));
+    const [first, second] = server.requests.map((request) => request.at);
+    const gap = (second ?? 0) - (first ?? 0);
+    // One window after the headers (~300 ms), not after the body (~450 ms).
+    expect(gap).toBeGreaterThanOrEqual(280);
+    expect(gap).toBeLessThan(400);
+  });
+
   it('applies endpoint-specific limits only to matching endpoints', async () => {
     const server = await serve((_req, res) => sendJson(res, 200, {}));
     const options = fast({ limits: [{ max: 1, windowMs: 60_000, endpoints: ['POST /v1/auth'] }] });
