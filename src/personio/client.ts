@@ -55,7 +55,9 @@ export const PERSONIO_LIMITS: readonly WindowLimit[] = [
 
 const PERSONIO_HTTP_DEFAULTS: HttpOverrides = {
   limits: PERSONIO_LIMITS,
-  maxConcurrency: 10,
+  // A whole burst (15 pages) at once: with fewer, each second's last pages start a round trip or
+  // two late, and since slots count from their answers, every later second inherits the delay.
+  maxConcurrency: 15,
   timeoutMs: 60_000,
   retry: { maxAttempts: 6, baseDelayMs: 1_000, maxDelayMs: 30_000, maxTotalRetryMs: 120_000, min429DelayMs: 1_000 },
 };

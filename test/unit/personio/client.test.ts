@@ -118,6 +118,25 @@ describe('Personio client', () => {
     expect(tokens).toEqual(['papi-token-1']);
   });
 
+  it('sends a whole burst of pages at once (15 per second), not a few at a time', async () => {
+    const fake = await fakePersonio(1_500);
+    let maxInFlight = 0;
+    fake.intercept = (request, response) => {
+      if (request.path !== '/v1/company/employees' || request.query.get('offset') === '0') return false;
+      maxInFlight = Math.max(maxInFlight, fake.server.inFlight());
+      const limit = Number(request.query.get('limit'));
+      const offset = Number(request.query.get('offset'));
+      const total = fake.records.length;
+      const page = { success: true, metadata: { total_elements: total, current_page: offset / limit, total_pages: Math.ceil(total / limit) }, offset, limit, data: fake.records.slice(offset, offset + limit) };
+      setTimeout(() => sendJson(response, 200, page), 50);
+      return true;
+    };
+    const state = await connect(fake).readEmployees(['first_name', 'email']);
+    expect(state.employees).toHaveLength(1_500);
+    // Page 0, then the other 14 together: all of them fit in the first second's 15 slots.
+    expect(maxInFlight).toBe(14);
+  });
+
   it('reads every page: page 0 first, then the rest concurrently, with the attribute projection', async () => {
     const fake = await fakePersonio(250);
     const client = connect(fake);
