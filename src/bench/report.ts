@@ -64,7 +64,7 @@ its own, in a local directory (on GitHub the Actions cache moves the same file; 
 
 ${renderTable(results)}
 
-Writes by kind (actual / minimum) and lookups (reads beyond the full listing, needed only after an unknown
+${renderRepeats(results)}Writes by kind (actual / minimum) and lookups (reads beyond the full listing, needed only after an unknown
 outcome or Leapsome's \`201 {}\` for an existing user):
 
 ${renderWritesTable(results)}
@@ -114,6 +114,14 @@ Targets (issue 5): wall ≤ 1.2 × bound for first and no-op syncs, writes equal
 - Empty Node process (\`node -e 0\`, median of 5): ${sec(context.emptyNodeMs)} s
 - Whole benchmark: ${(context.totalWallMs / 60_000).toFixed(1)} min
 `;
+}
+
+/** The spread behind each repeated run, so that a reader can judge the noise. */
+function renderRepeats(results: readonly RunResult[]): string {
+  const lines = results
+    .filter((r) => (r.wallSamplesMs?.length ?? 0) > 1)
+    .map((r) => `${r.size.toLocaleString('en-US')} ${r.kind}: ${(r.wallSamplesMs ?? []).map((ms) => sec(ms)).join(', ')} s`);
+  return lines.length === 0 ? '' : `Repeated runs (the table shows the median by wall time): ${lines.join('; ')}.\n\n`;
 }
 
 function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -62,6 +62,8 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
       teams: plan.teams.map((op) => (op.kind === 'create' ? op : { ...op, provenance: 'unknown' })),
     };
   }
+  // Nothing to label (a no-op run): skip indexing both employee lists.
+  if (plan.users.every((op) => op.kind === 'create') && plan.teams.every((op) => op.kind === 'create')) return plan;
   const before = employeesById(previous.employees);
   const now = employeesById(current);
   const sides = (id: string | null): Sides | null => {
