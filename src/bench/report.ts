@@ -99,6 +99,8 @@ ${renderWritesTable(results)}
   come within 1.2× of it as a fresh process: there the fair comparison is active ÷ bound.
 - **429s** counts answers from the sandbox's rate limiter: requests over a documented limit (target 0).
 - **Peak RSS** is \`process.resourceUsage().maxRSS\` of the action process, reported by a preload module.
+  Most of it above the live data is garbage V8 has not collected yet, so identical runs differ by tens
+  of MB depending on when a full collection happens to run: the repeated no-op runs show the spread.
 - **Converged**: exit code 0 and the independent oracle (\`test/support/converged.ts\`) finds no
   difference between Leapsome and Personio afterwards.
 
@@ -118,10 +120,11 @@ Targets (issue 5): wall ≤ 1.2 × bound for first and no-op syncs, writes equal
 
 /** The spread behind each repeated run, so that a reader can judge the noise. */
 function renderRepeats(results: readonly RunResult[]): string {
+  const mb = (kb: number | null): string => (kb === null ? '?' : String(Math.round(kb / 1024)));
   const lines = results
-    .filter((r) => (r.wallSamplesMs?.length ?? 0) > 1)
-    .map((r) => `${r.size.toLocaleString('en-US')} ${r.kind}: ${(r.wallSamplesMs ?? []).map((ms) => sec(ms)).join(', ')} s`);
-  return lines.length === 0 ? '' : `Repeated runs (the table shows the median by wall time): ${lines.join('; ')}.\n\n`;
+    .filter((r) => (r.repeats?.length ?? 0) > 1)
+    .map((r) => `${r.size.toLocaleString('en-US')} ${r.kind}: ${(r.repeats ?? []).map((x) => `${sec(x.wallMs)} s / ${mb(x.maxRssKb)} MB`).join(', ')}`);
+  return lines.length === 0 ? '' : `Repeated runs, wall time / peak RSS (the table shows the median by wall time): ${lines.join('; ')}.\n\n`;
 }
 
 function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -24,8 +24,8 @@ export interface RunResult {
   readonly startupMs: number;
   readonly boundMs: number;
   readonly maxRssKb: number | null;
-  /** Wall times of every repeat of this run, sorted (the row shows the median one). */
-  readonly wallSamplesMs?: readonly number[];
+  /** Every repeat of this run, by wall time (the row shows the median one). */
+  readonly repeats?: readonly { readonly wallMs: number; readonly maxRssKb: number | null }[];
   /** Every run after the first restored the previous run's snapshot (and so did its work). */
   readonly snapshotRestored: boolean;
   /** Differences the independent oracle found afterwards (empty = converged). */
@@ -63,9 +63,9 @@ export async function runScenario(options: ScenarioOptions): Promise<RunResult[]
         options.log(describe(result));
         runs.push(result);
       }
-      const walls = runs.map((r) => r.wallMs).sort((a, b) => a - b);
-      const median = runs.find((r) => r.wallMs === walls[Math.floor(walls.length / 2)]) ?? runs[0];
-      if (median !== undefined) results.push({ ...median, wallSamplesMs: walls });
+      const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+      const median = byWall[Math.floor(byWall.length / 2)];
+      if (median !== undefined) results.push({ ...median, repeats: byWall.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })) });
     }
     return results;
   } finally {

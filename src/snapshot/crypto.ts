@@ -6,10 +6,11 @@
 // bytes are authenticated too (AAD), so they cannot be swapped without the tag failing.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { parseSnapshot, type ParseResult, type Snapshot } from './schema.js';
+import { decodeSnapshot, encodeSnapshot, type ParseResult, type Snapshot } from './schema.js';
 
 const MAGIC = Buffer.from('PLSS', 'ascii');
-const ENVELOPE_VERSION = 1;
+/** 2: the plaintext is newline-delimited (see encodeSnapshot); 1 held one JSON document. */
+const ENVELOPE_VERSION = 2;
 const HEADER = Buffer.concat([MAGIC, Buffer.from([ENVELOPE_VERSION])]);
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -58,7 +59,7 @@ function checkKey(key: Buffer): void {
 
 export function encryptSnapshot(snapshot: Snapshot, key: Buffer): Buffer {
   checkKey(key);
-  const plaintext = gzipSync(Buffer.from(JSON.stringify(snapshot), 'utf8'));
+  const plaintext = gzipSync(encodeSnapshot(snapshot));
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(HEADER);
@@ -88,11 +89,11 @@ export function decryptSnapshot(envelope: Buffer, key: Buffer): ParseResult {
   } catch {
     return { ok: false, reason: DECRYPT_FAILED };
   }
-  let json: unknown;
+  let plain: Buffer;
   try {
-    json = JSON.parse(gunzipSync(compressed, { maxOutputLength: MAX_PLAINTEXT_BYTES }).toString('utf8'));
+    plain = gunzipSync(compressed, { maxOutputLength: MAX_PLAINTEXT_BYTES });
   } catch (error) {
     return { ok: false, reason: `decrypted but unreadable: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return parseSnapshot(json);
+  return decodeSnapshot(plain);
 }

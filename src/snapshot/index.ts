@@ -1,5 +1,5 @@
 // The snapshot's public surface: schema, encryption, stores, and the pure digest, drift labels and source guard.
-export { SNAPSHOT_SCHEMA_VERSION, buildSnapshot, parseSnapshot } from './schema.js';
+export { SNAPSHOT_SCHEMA_VERSION, buildSnapshot, decodeSnapshot, encodeSnapshot } from './schema.js';
 export type { BuildSnapshotInput, ParseResult, Snapshot } from './schema.js';
 export { DECRYPT_FAILED, decryptSnapshot, deriveSnapshotKey, encryptSnapshot } from './crypto.js';
 export type { SnapshotKeyInput } from './crypto.js';

@@ -51,30 +51,73 @@ const employeeSchema = z.strictObject({
 
 const idMap = z.record(z.string().min(1), z.string().min(1));
 
-const snapshotSchema = z.strictObject({
+/** The first line of the encoded snapshot: everything but the employees, and how many follow. */
+const headerSchema = z.strictObject({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   actionVersion: z.string(),
   takenAt: z.iso.datetime({ offset: true }),
-  employees: z.array(employeeSchema),
   leapsomeUserIds: idMap,
   leapsomeTeamIds: idMap,
+  employeeCount: z.number().int().min(0),
 });
 
 export type ParseResult = { readonly ok: true; readonly snapshot: Snapshot } | { readonly ok: false; readonly reason: string };
 
-/** Validates untrusted JSON (a decrypted cache entry). The reason names the first bad field. */
-export function parseSnapshot(json: unknown): ParseResult {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return { ok: false, reason: 'not a JSON object' };
-  // Checked first so that an older or newer format is reported as such, not as a random bad field.
-  const version: unknown = (json as Record<string, unknown>)['schemaVersion'];
-  if (version !== SNAPSHOT_SCHEMA_VERSION) {
-    return { ok: false, reason: `schema version ${JSON.stringify(version) ?? 'missing'}, expected ${SNAPSHOT_SCHEMA_VERSION}` };
+const NEWLINE = 0x0a;
+
+/**
+ * The snapshot as newline-delimited JSON (UTF-8): a header line, then one line per employee. Every
+ * line is a small string, so neither writing nor reading ever holds the whole snapshot as one
+ * string or one parsed tree: at 20k employees that was ~10 MB of string and ~30 MB of objects left
+ * for the garbage collector, on top of the employees themselves.
+ */
+export function encodeSnapshot(snapshot: Snapshot): Buffer {
+  const { employees, ...rest } = snapshot;
+  const lines = [JSON.stringify({ ...rest, employeeCount: employees.length }), ...employees.map((e) => JSON.stringify(e))];
+  return Buffer.concat(lines.map((line) => Buffer.from(`${line}\n`, 'utf8')));
+}
+
+function reasonOf(error: z.ZodError, prefix: readonly (string | number)[]): string {
+  const issue = error.issues[0];
+  const path = [...prefix, ...(issue?.path ?? [])].map(String);
+  return `${path.length === 0 ? '(root)' : path.join('.')}: ${issue?.message ?? 'invalid'}`;
+}
+
+/** Validates an untrusted (decrypted) encoded snapshot. The reason names the first bad field. */
+export function decodeSnapshot(plain: Buffer): ParseResult {
+  let header: z.infer<typeof headerSchema> | null = null;
+  const employees: Employee[] = [];
+  for (let start = 0; start < plain.length; ) {
+    const newline = plain.indexOf(NEWLINE, start);
+    const end = newline === -1 ? plain.length : newline;
+    const text = plain.toString('utf8', start, end);
+    start = end + 1;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return { ok: false, reason: header === null ? 'the header is not JSON' : `employees.${employees.length}: not JSON` };
+    }
+    if (header === null) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'not a JSON object' };
+      // Checked first so that an older or newer format is reported as such, not as a random bad field.
+      const version: unknown = (value as Record<string, unknown>)['schemaVersion'];
+      if (version !== SNAPSHOT_SCHEMA_VERSION) {
+        return { ok: false, reason: `schema version ${JSON.stringify(version) ?? 'missing'}, expected ${SNAPSHOT_SCHEMA_VERSION}` };
+      }
+      const parsed = headerSchema.safeParse(value);
+      if (!parsed.success) return { ok: false, reason: reasonOf(parsed.error, []) };
+      header = parsed.data;
+      continue;
+    }
+    const parsed = employeeSchema.safeParse(value);
+    if (!parsed.success) return { ok: false, reason: reasonOf(parsed.error, ['employees', employees.length]) };
+    employees.push(parsed.data);
   }
-  const result = snapshotSchema.safeParse(json);
-  if (result.success) return { ok: true, snapshot: result.data };
-  const issue = result.error.issues[0];
-  const where = issue === undefined || issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.');
-  return { ok: false, reason: `${where}: ${issue?.message ?? 'invalid'}` };
+  if (header === null) return { ok: false, reason: 'empty' };
+  const { employeeCount, ...rest } = header;
+  if (employees.length !== employeeCount) return { ok: false, reason: `${employees.length} employees, the header says ${employeeCount}` };
+  return { ok: true, snapshot: { ...rest, employees } };
 }
 
 export interface BuildSnapshotInput {

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, parseSnapshot } from '../../../src/snapshot/schema.js';
+import { buildSnapshot, decodeSnapshot, encodeSnapshot, type Snapshot } from '../../../src/snapshot/schema.js';
 import { employee, leapsomeUser } from '../plan/builders.js';
 import { company, leapsome, snapshotOf, TAKEN_AT } from './fixtures.js';
 
 const asJson = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+
+/** Encodes any object the way encodeSnapshot lays a snapshot out (header line, one line per employee), without its checks. */
+function linesOf(value: unknown): Buffer {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return Buffer.from(`${JSON.stringify(value)}\n`);
+  const { employees, ...rest } = value as Record<string, unknown>;
+  const list = Array.isArray(employees) ? employees : [];
+  return Buffer.from([JSON.stringify({ ...rest, employeeCount: list.length }), ...list.map((e) => JSON.stringify(e))].map((l) => `${l}\n`).join(''));
+}
+const parseSnapshot = (value: unknown) => decodeSnapshot(linesOf(value));
 
 describe('buildSnapshot', () => {
   it('keeps the employees (sorted by id), the Leapsome ids they map to, the time and the versions', () => {
@@ -31,10 +40,31 @@ describe('buildSnapshot', () => {
   });
 });
 
-describe('parseSnapshot', () => {
-  it('accepts what buildSnapshot produces, through JSON', () => {
+describe('decodeSnapshot', () => {
+  it('reads back what encodeSnapshot writes: a header line, then one line per employee', () => {
     const snapshot = snapshotOf();
-    expect(parseSnapshot(asJson(snapshot))).toEqual({ ok: true, snapshot });
+    const encoded = encodeSnapshot(snapshot);
+    expect(decodeSnapshot(encoded)).toEqual({ ok: true, snapshot });
+    const lines = encoded.toString('utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(1 + snapshot.employees.length);
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ schemaVersion: 1, employeeCount: snapshot.employees.length });
+    expect(JSON.parse(lines[1] ?? '')).toEqual(snapshot.employees[0]);
+  });
+
+  it('keeps names with line breaks and non-ASCII text intact (JSON escapes the newlines)', () => {
+    const base = snapshotOf();
+    const first = base.employees[0];
+    if (first === undefined) throw new Error('fixture has employees');
+    const snapshot: Snapshot = { ...base, employees: [{ ...first, lastName: 'Müller\nSchmidt', position: 'Ärztin 👩‍⚕️' }, ...base.employees.slice(1)] };
+    expect(decodeSnapshot(encodeSnapshot(snapshot))).toEqual({ ok: true, snapshot });
+  });
+
+  it('notices missing employee lines and lines that are not JSON', () => {
+    const encoded = encodeSnapshot(snapshotOf()).toString('utf8').trimEnd().split('\n');
+    const count = encoded.length - 1;
+    expect(decodeSnapshot(Buffer.from(encoded.slice(0, -1).join('\n')))).toEqual({ ok: false, reason: `${count - 1} employees, the header says ${count}` });
+    expect(decodeSnapshot(Buffer.from([...encoded.slice(0, 2), '{oops', ...encoded.slice(3)].join('\n')))).toEqual({ ok: false, reason: 'employees.1: not JSON' });
+    expect(decodeSnapshot(Buffer.alloc(0))).toEqual({ ok: false, reason: 'empty' });
   });
 
   it('names another schema version, old or new', () => {
