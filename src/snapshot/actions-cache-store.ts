@@ -70,6 +70,8 @@ export interface ActionsCacheStoreOptions {
   readonly workDir: string;
   readonly log: StoreLog;
   readonly cache?: CacheApi;
+  /** How @actions/cache is loaded when `cache` is not given (a dynamic import; injectable for tests). */
+  readonly loadCache?: () => Promise<CacheApi>;
 }
 
 /**
@@ -80,13 +82,15 @@ const loadActionsCache = async (): Promise<CacheApi> => import('@actions/cache')
 
 const UNAVAILABLE = 'the Actions cache service is not available to this job (ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL not set)';
 
-export function createActionsCacheStore({ key, encryptionKey, workDir, log, cache: injected }: ActionsCacheStoreOptions): SnapshotStore {
+export function createActionsCacheStore({ key, encryptionKey, workDir, log, cache: injected, loadCache = loadActionsCache }: ActionsCacheStoreOptions): SnapshotStore {
   const file = join(workDir, SNAPSHOT_FILE_NAME);
   const primaryKey = snapshotCacheKey(key);
   const restorePrefix = snapshotRestorePrefix(key);
 
-  let loaded: Promise<CacheApi> | undefined;
-  const cacheApi = (): Promise<CacheApi> => (loaded ??= injected === undefined ? loadActionsCache() : Promise.resolve(injected));
+  let loaded: Promise<CacheApi | string> | undefined;
+  /** The cache client, or why it could not be loaded (a missing chunk file must not fail the run). */
+  const cacheApi = (): Promise<CacheApi | string> =>
+    (loaded ??= injected !== undefined ? Promise.resolve(injected) : loadCache().catch((error: unknown) => `@actions/cache could not be loaded: ${errorText(error)}`));
 
   const available = (cache: CacheApi): boolean => {
     try {
@@ -98,6 +102,10 @@ export function createActionsCacheStore({ key, encryptionKey, workDir, log, cach
 
   async function restore(): Promise<RestoreResult> {
     const cache = await cacheApi();
+    if (typeof cache === 'string') {
+      log.warning(`No previous snapshot: ${cache}. The run goes on as a first run.`);
+      return { kind: 'unavailable', reason: cache };
+    }
     if (!available(cache)) {
       log.warning(`No previous snapshot: ${UNAVAILABLE}. The run goes on as a first run.`);
       return { kind: 'unavailable', reason: UNAVAILABLE };
@@ -134,6 +142,10 @@ export function createActionsCacheStore({ key, encryptionKey, workDir, log, cach
 
   async function save(snapshot: Snapshot): Promise<SaveResult> {
     const cache = await cacheApi();
+    if (typeof cache === 'string') {
+      log.warning(`The snapshot was not saved: ${cache}.`);
+      return { saved: false, reason: cache };
+    }
     if (!available(cache)) {
       log.warning(`The snapshot was not saved: ${UNAVAILABLE}.`);
       return { saved: false, reason: UNAVAILABLE };

@@ -133,6 +133,21 @@ describe('createActionsCacheStore (with a stand-in for @actions/cache)', () => {
     expect(log.lines.map((l) => l.split(':')[0])).toEqual(['warning', 'warning']);
   });
 
+  it('loads @actions/cache once, on first use, and survives a load failure as "unavailable"', async () => {
+    let loads = 0;
+    const lazy = createActionsCacheStore({ key, encryptionKey: KEY, workDir: dir, log: recordingLog(), loadCache: async () => (loads++, memoryCache()) });
+    expect(loads).toBe(0);
+    expect(await lazy.restore()).toEqual({ kind: 'miss' });
+    expect(await lazy.save(snapshotOf())).toMatchObject({ saved: true });
+    expect(loads).toBe(1);
+
+    const log = recordingLog();
+    const broken = createActionsCacheStore({ key, encryptionKey: KEY, workDir: dir, log, loadCache: () => Promise.reject(new Error("Cannot find module './691.index.js'")) });
+    expect(await broken.restore()).toEqual({ kind: 'unavailable', reason: expect.stringMatching(/could not be loaded: .*691\.index\.js/) });
+    expect(await broken.save(snapshotOf())).toMatchObject({ saved: false, reason: expect.stringMatching(/could not be loaded/) });
+    expect(log.lines.map((l) => l.split(':')[0])).toEqual(['warning', 'warning']);
+  });
+
   it('turns -1 from saveCache into "not saved" and anything thrown into a warning, never an exception', async () => {
     const log = recordingLog();
     const minusOne = createActionsCacheStore({ key, encryptionKey: KEY, workDir: dir, log, cache: memoryCache({ saveCache: async () => -1 }) });
