@@ -2,6 +2,7 @@
 // validates the file at run time and generates schema/personio-leapsome.schema.json for editors.
 import { z } from 'zod';
 import { ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
+import { fieldsSchema } from './fields-schema.js';
 
 /** `20%`, `12.5%`, `100%`, but not `150%`; or a whole number as a string. */
 export const THRESHOLD_STRING = /^(?:\d+|(?:100(?:\.0+)?|\d{1,2}(?:\.\d+)?)\s*%)$/;
@@ -25,49 +26,71 @@ const listOf = <T extends string>(values: readonly T[], description: string) =>
 
 const bool = (description: string) => z.boolean({ error: 'expected true or false' }).meta({ description });
 
+/** Keys that are also action inputs: the file's value reaches Settings as the input's string would. */
+const inputKeys = {
+  statuses: listOf(PERSONIO_STATUSES, 'Personio statuses that get an active Leapsome account. Default: [active, leave].').optional(),
+  'teams-from': listOf(ORG_FIELDS, 'Personio org fields that become Leapsome teams. Default: [department].').optional(),
+  exclude: z
+    .array(
+      z.string({ error: 'expected a rule such as "email:*@contractor.example.com"' }).regex(EXCLUDE_RULE, 'expected email:<glob>, department:<name> or id:<personio id>'),
+      { error: 'expected a list of rules' },
+    )
+    .nullable()
+    .optional()
+    .meta({
+      description: 'Rules that take employees out of the sync entirely: email:<glob>, department:<name>, id:<personio id>. Default: none.',
+    }),
+  'max-deactivations': threshold(
+    'Safety threshold: a number, or a percentage of managed active users. Above it nothing is written and the run fails. Default: "20%".',
+  ).optional(),
+  'max-source-drop': threshold(
+    'Refuse to write when Personio returns this much fewer in-scope employees than the last snapshot. Default: "20%".',
+  ).optional(),
+  'auto-invite': bool('Report new accounts as "invited by Leapsome" (true) or "invite pending" (false). Default: false.').optional(),
+  cache: bool('Keep the encrypted previous snapshot in the Actions cache. Default: true.').optional(),
+  'summary-detail': z
+    .enum(['full', 'counts'], { error: 'expected full or counts' })
+    .optional()
+    .meta({ description: 'full: names, emails and values in the job summary and pull-request comment; counts: numbers only. Default: full.' }),
+  'personio-app-id': z
+    .string({ error: 'expected a string' })
+    .regex(APP_ID, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC')
+    .optional()
+    .meta({ description: 'The X-Personio-App-ID header. Default: PERSONIO_LEAPSOME_SYNC.' }),
+};
+
+/**
+ * Keys only the file holds: structured values no action input could carry. Each reaches Settings
+ * typed, through its reader in settings.ts, with lines for problems found later. To add one, give
+ * its schema here and its reader there.
+ */
+const configOnlyKeys = {
+  fields: fieldsSchema,
+};
+
 /** Every key the file may hold, in the order the JSON Schema lists them. Names are the input names. */
 export const configFileSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Ignored by the action; lets editors find this schema.' }),
-    statuses: listOf(PERSONIO_STATUSES, 'Personio statuses that get an active Leapsome account. Default: [active, leave].').optional(),
-    'teams-from': listOf(ORG_FIELDS, 'Personio org fields that become Leapsome teams. Default: [department].').optional(),
-    exclude: z
-      .array(
-        z.string({ error: 'expected a rule such as "email:*@contractor.example.com"' }).regex(EXCLUDE_RULE, 'expected email:<glob>, department:<name> or id:<personio id>'),
-        { error: 'expected a list of rules' },
-      )
-      .nullable()
-      .optional()
-      .meta({
-        description: 'Rules that take employees out of the sync entirely: email:<glob>, department:<name>, id:<personio id>. Default: none.',
-      }),
-    'max-deactivations': threshold(
-      'Safety threshold: a number, or a percentage of managed active users. Above it nothing is written and the run fails. Default: "20%".',
-    ).optional(),
-    'max-source-drop': threshold(
-      'Refuse to write when Personio returns this much fewer in-scope employees than the last snapshot. Default: "20%".',
-    ).optional(),
-    'auto-invite': bool('Report new accounts as "invited by Leapsome" (true) or "invite pending" (false). Default: false.').optional(),
-    cache: bool('Keep the encrypted previous snapshot in the Actions cache. Default: true.').optional(),
-    'summary-detail': z
-      .enum(['full', 'counts'], { error: 'expected full or counts' })
-      .optional()
-      .meta({ description: 'full: names, emails and values in the job summary and pull-request comment; counts: numbers only. Default: full.' }),
-    'personio-app-id': z
-      .string({ error: 'expected a string' })
-      .regex(APP_ID, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC')
-      .optional()
-      .meta({ description: 'The X-Personio-App-ID header. Default: PERSONIO_LEAPSOME_SYNC.' }),
+    ...inputKeys,
+    ...configOnlyKeys,
   })
   .meta({
     title: 'personio-leapsome-sync configuration',
     description:
-      'Non-secret settings of the personio-leapsome-sync GitHub Action. Keys are the action input names; an input given in the workflow overrides the key.',
+      'Non-secret settings of the personio-leapsome-sync GitHub Action. Keys are the action input names; an input given in the workflow overrides the key. `fields` is set here only.',
   });
 
 export type ConfigFileValues = z.infer<typeof configFileSchema>;
-export type ConfigKey = Exclude<keyof ConfigFileValues, '$schema'>;
-export const CONFIG_KEYS = Object.keys(configFileSchema.shape).filter((k): k is ConfigKey => k !== '$schema');
+/** Keys that are also inputs (their file values become input strings). */
+export type InputConfigKey = keyof typeof inputKeys;
+/** Keys only the file holds. */
+export type ConfigOnlyKey = keyof typeof configOnlyKeys;
+export type ConfigKey = InputConfigKey | ConfigOnlyKey;
+export type ConfigOnlyValues = Partial<Pick<ConfigFileValues, ConfigOnlyKey>>;
+export const INPUT_CONFIG_KEYS = Object.keys(inputKeys) as InputConfigKey[];
+export const CONFIG_ONLY_KEYS = Object.keys(configOnlyKeys) as ConfigOnlyKey[];
+export const CONFIG_KEYS: readonly ConfigKey[] = [...INPUT_CONFIG_KEYS, ...CONFIG_ONLY_KEYS];
 
 /** Keys a file must never hold, and why: said in the error instead of a bare "unknown key". */
 export const INPUT_ONLY_KEYS: Readonly<Record<string, string>> = {

@@ -11,8 +11,9 @@ import {
   type Threshold,
 } from '../domain/types.js';
 import type { ConfigFile } from './config-file.js';
-import { APP_ID, type ConfigKey } from './config-schema.js';
+import { APP_ID, type ConfigKey, type InputConfigKey } from './config-schema.js';
 import { SettingsError } from './errors.js';
+import { readFieldSettings, type FieldSetting } from './fields.js';
 
 export { SettingsError } from './errors.js';
 
@@ -39,6 +40,8 @@ export interface Settings {
   readonly planFile: string | null;
   /** Token for the pull-request plan comment; null when none was given. */
   readonly githubToken: string | null;
+  /** The Leapsome fields the sync owns and their Personio sources (`fields`, config file only); off fields are left out. */
+  readonly fields: readonly FieldSetting[];
   /** The config file that was read, the keys it set and those an input overrode; null without one. */
   readonly configFile: { readonly path: string; readonly keys: readonly ConfigKey[]; readonly overridden: readonly ConfigKey[] } | null;
 }
@@ -188,10 +191,10 @@ export function readSettings(read: InputReader, config: ConfigFile | null = null
   const overridden: ConfigKey[] = [];
   for (const [name, fallback] of Object.entries(INPUT_DEFAULTS)) {
     const value = read(name).trim();
-    const fileValue = config?.values[name as ConfigKey];
+    const fileValue = config?.values[name as InputConfigKey];
     if (value !== '') {
       raw[name] = value;
-      if (fileValue !== undefined) overridden.push(name as ConfigKey);
+      if (fileValue !== undefined) overridden.push(name as InputConfigKey);
     } else if (fileValue !== undefined) {
       raw[name] = fileValue === '' ? fallback : fileValue;
       fromFile.add(name);
@@ -228,6 +231,7 @@ export function readSettings(read: InputReader, config: ConfigFile | null = null
     summaryDetail: i['summary-detail'],
     planFile: i['plan-file'] === '' ? null : i['plan-file'],
     githubToken: i['github-token'] === '' ? null : i['github-token'],
-    configFile: config === null ? null : { path: config.path, keys: Object.keys(config.values) as ConfigKey[], overridden },
+    fields: readFieldSettings(config),
+    configFile: config === null ? null : { path: config.path, keys: config.keys, overridden },
   };
 }

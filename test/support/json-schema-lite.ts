@@ -3,7 +3,7 @@
 // checker never silently passes a schema it does not understand.
 type Schema = Record<string, unknown>;
 
-const KNOWN = new Set(['$schema', 'title', 'description', 'type', 'properties', 'additionalProperties', 'items', 'minItems', 'enum', 'pattern', 'anyOf', 'minimum', 'maximum', 'required']);
+const KNOWN = new Set(['$schema', 'title', 'description', 'type', 'properties', 'additionalProperties', 'propertyNames', 'items', 'minItems', 'enum', 'const', 'pattern', 'anyOf', 'minimum', 'maximum', 'required']);
 
 function typeOk(type: unknown, value: unknown): boolean {
   if (type === 'object') return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -29,6 +29,7 @@ export function validateJsonSchema(schema: Schema, value: unknown, path = '$'): 
     if (!types.some((t) => typeOk(t, value))) return [...problems, `${path}: expected ${types.join(' or ')}`];
   }
   if (schema.enum !== undefined && !(schema.enum as unknown[]).includes(value)) problems.push(`${path}: not one of the allowed values`);
+  if ('const' in schema && schema.const !== value) problems.push(`${path}: not ${JSON.stringify(schema.const)}`);
   if (typeof value === 'string' && typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) problems.push(`${path}: does not match ${schema.pattern}`);
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) problems.push(`${path}: below ${schema.minimum}`);
@@ -43,9 +44,11 @@ export function validateJsonSchema(schema: Schema, value: unknown, path = '$'): 
     const record = value as Record<string, unknown>;
     for (const name of (schema.required ?? []) as string[]) if (!(name in record)) problems.push(`${path}: missing ${name}`);
     for (const [name, v] of Object.entries(record)) {
+      if (schema.propertyNames !== undefined) problems.push(...validateJsonSchema(schema.propertyNames as Schema, name, `${path}.${name} (key)`));
       const sub = props[name];
       if (sub !== undefined) problems.push(...validateJsonSchema(sub, v, `${path}.${name}`));
       else if (schema.additionalProperties === false) problems.push(`${path}: unknown key ${name}`);
+      else if (typeof schema.additionalProperties === 'object') problems.push(...validateJsonSchema(schema.additionalProperties as Schema, v, `${path}.${name}`));
     }
   }
   return problems;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CONFIG_KEYS } from '../../../src/settings/config-schema.js';
+import { CONFIG_ONLY_KEYS, INPUT_CONFIG_KEYS } from '../../../src/settings/config-schema.js';
 import { INPUT_DEFAULTS } from '../../../src/settings/settings.js';
 import { REPO_ROOT } from '../../support/paths.js';
 
@@ -16,16 +16,20 @@ describe('action.yml', () => {
   });
 
   it('gives no default to the settings the config file may hold, and documents the built-in one', () => {
-    for (const key of CONFIG_KEYS) {
+    for (const key of INPUT_CONFIG_KEYS) {
       expect(action.inputs[key]?.default, key).toBeUndefined();
       const builtIn = INPUT_DEFAULTS[key];
       if (builtIn !== '') expect(action.inputs[key]?.description, key).toContain(`Default ${builtIn}`);
     }
   });
 
+  it('has no input for the keys only the config file holds (structured values)', () => {
+    for (const key of CONFIG_ONLY_KEYS) expect(action.inputs[key], key).toBeUndefined();
+  });
+
   it('keeps the other defaults equal to the code', () => {
     for (const [name, value] of Object.entries(INPUT_DEFAULTS)) {
-      if ((CONFIG_KEYS as readonly string[]).includes(name) || name === 'github-token') continue;
+      if ((INPUT_CONFIG_KEYS as readonly string[]).includes(name) || name === 'github-token') continue;
       expect(action.inputs[name]?.default ?? '', name).toBe(value);
     }
     expect(action.inputs['github-token']?.default).toBe('${{ github.token }}');

@@ -135,3 +135,101 @@ describe('locating the config file', () => {
     expect(() => locateConfigFile('config/sync.yml', '/ws', fsWith({}))).toThrow(/input `config-file`: config\/sync\.yml does not exist/);
   });
 });
+
+describe('fields: a config-only key that reaches Settings typed', () => {
+  const settingsOf = (text: string) => readSettings(reader(credentials), parseConfigFile(text, FILE));
+  const rules = (text: string) => settingsOf(text).fields.map(({ field, from, map, default: fallback, apply, at }) => ({ field, from, map: map === null ? null : Object.fromEntries(map), default: fallback, apply, line: at?.line ?? null }));
+
+  it('owns exactly what the sync always owned when there is no fields key', () => {
+    const expected = [
+      { field: 'title', from: 'position', map: null, default: null, apply: 'always', line: null },
+      { field: 'location', from: 'office', map: null, default: null, apply: 'always', line: null },
+      { field: 'start-date', from: 'hire_date', map: null, default: null, apply: 'always', line: null },
+      { field: 'end-date', from: 'termination_date', map: null, default: null, apply: 'always', line: null },
+      { field: 'gender', from: 'gender', map: null, default: null, apply: 'always', line: null },
+    ];
+    expect(rules('statuses: [active]\n')).toEqual(expected);
+    expect(rules('fields: {}\n')).toEqual(expected);
+    expect(readSettings(reader(credentials)).fields.map((r) => r.field)).toEqual(expected.map((r) => r.field));
+  });
+
+  it('reads short forms, off, the long form and custom attributes, each with the line it is written on', () => {
+    const text = [
+      'fields:',
+      '  gender: off',
+      '  title: false',
+      '  birthday: date_of_birth',
+      '  level:',
+      '    from: dynamic_1146702',
+      '    map: { L1: Junior, " l2 ": Intermediate }',
+      '    default: Unassigned',
+      '  cost-center: cost_centers',
+      '  custom:',
+      '    6140868326541A4DA586DB0B: dynamic_1146703',
+      '    6140868326541a4da586db0c:',
+      '      from: employment_type',
+      '      map: { internal: Employee, external: Freelancer }',
+      '      apply: on-create',
+    ].join('\n');
+    expect(rules(text)).toEqual([
+      { field: 'location', from: 'office', map: null, default: null, apply: 'always', line: null },
+      { field: 'start-date', from: 'hire_date', map: null, default: null, apply: 'always', line: null },
+      { field: 'end-date', from: 'termination_date', map: null, default: null, apply: 'always', line: null },
+      { field: 'birthday', from: 'date_of_birth', map: null, default: null, apply: 'always', line: 4 },
+      { field: 'level', from: 'dynamic_1146702', map: { l1: 'Junior', l2: 'Intermediate' }, default: 'Unassigned', apply: 'always', line: 6 },
+      { field: 'cost-center', from: 'cost_centers', map: null, default: null, apply: 'always', line: 9 },
+      { field: 'custom.6140868326541a4da586db0b', from: 'dynamic_1146703', map: null, default: null, apply: 'always', line: 11 },
+      { field: 'custom.6140868326541a4da586db0c', from: 'employment_type', map: { internal: 'Employee', external: 'Freelancer' }, default: null, apply: 'on-create', line: 13 },
+    ]);
+    const config = parseConfigFile(text, FILE);
+    expect(config.values).toEqual({});
+    expect(config.keys).toEqual(['fields']);
+    expect(settingsOf(text).configFile?.keys).toEqual(['fields']);
+  });
+
+  it('reports every mistake in fields with its line and the fix', () => {
+    const problems = problemsOf(
+      [
+        'fields:',
+        '  levle: dynamic_1',
+        '  level:',
+        '    from: dynamic_1146702',
+        '    map: { L1: Junior, L2: 2, l1: Senior }',
+        '    apply: sometimes',
+        '  gender: { from: gender, map: { m: man } }',
+        '  birthday: { from: date_of_birth, default: 1.1.1970 }',
+        '  title: { map: { a: b } }',
+        '  division: { from: off }',
+        '  location: "office name"',
+        '  custom:',
+        '    not-an-id: dynamic_7',
+        '    6140868326541a4da586db0b: [dynamic_7]',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      `${FILE}:2: \`fields.levle\`: unknown field (did you mean \`level\`?); allowed: title, location, start-date, end-date, gender, birthday, level, division, cost-center, additional-managers, custom`,
+      `${FILE}:5: \`fields.level.map.L2\`: expected text (quote numbers and dates): map values are what Leapsome gets`,
+      `${FILE}:6: \`fields.level.apply\`: expected always or on-create`,
+      `${FILE}:7: \`fields.gender.map.m\`: gender takes male, female, diverse, not "man"`,
+      `${FILE}:8: \`fields.birthday.default\`: birthday takes a date as YYYY-MM-DD, not "1.1.1970"`,
+      expect.stringMatching(new RegExp(`^${FILE.replace(/\./g, '\\.')}:9: \`fields\\.title\\.from\`: expected a Personio attribute key`)),
+      `${FILE}:10: \`fields.division.from\`: \`from\` names a Personio attribute; to stop syncing the field write \`division: off\``,
+      `${FILE}:11: \`fields.location\`: expected a Personio attribute key (e.g. position, dynamic_1146702) or universal id (e.g. date_of_birth); list them with \`personio-leapsome-sync attributes\``,
+      `${FILE}:13: \`fields.custom.not-an-id\`: expected a Leapsome custom attribute id: 24 hexadecimal characters, copied from Leapsome (Settings → Users & Teams → custom attributes)`,
+      expect.stringMatching(new RegExp(`^${FILE.replace(/\./g, '\\.')}:14: \`fields\\.custom\\.6140868326541a4da586db0b\`: expected a Personio attribute key`)),
+    ]);
+  });
+
+  it('reports map keys that would match the same value, and a custom attribute given twice', () => {
+    expect(problemsOf('fields:\n  level:\n    from: dynamic_1\n    map:\n      L1: Junior\n      " l1": Senior\n')).toEqual([
+      `${FILE}:6: \`fields.level.map. l1\`: same key as "L1": keys are matched ignoring case and surrounding spaces`,
+    ]);
+    expect(problemsOf('fields:\n  custom:\n    6140868326541a4da586db0b: dynamic_1\n    6140868326541A4DA586DB0B: dynamic_2\n')).toEqual([
+      `${FILE}:4: \`fields.custom.6140868326541A4DA586DB0B\`: the same custom attribute as 6140868326541a4da586db0b (ids ignore case)`,
+    ]);
+  });
+
+  it('is not an input: an INPUT_FIELDS variable cannot set it', () => {
+    expect(readSettings(reader({ ...credentials, fields: 'gender: off' })).fields.some((r) => r.field === 'gender')).toBe(true);
+  });
+});

@@ -30,6 +30,20 @@ describe('schema/personio-leapsome.schema.json', () => {
     expect(Object.keys(loaded.values).length).toBeGreaterThan(5);
   });
 
+  it('accepts what the action accepts in fields: short forms, off, the long form, custom attributes', () => {
+    const good = {
+      fields: {
+        gender: 'off',
+        title: false,
+        birthday: 'date_of_birth',
+        level: { from: 'dynamic_1146702', map: { L1: 'Junior' }, default: 'Unassigned', apply: 'on-create' },
+        custom: { '6140868326541a4da586db0b': 'dynamic_1146703', '6140868326541a4da586db0c': { from: 'employment_type' } },
+      },
+    };
+    expect(validateJsonSchema(committed, good)).toEqual([]);
+    expect(configFileSchema.safeParse(good).success).toBe(true);
+  });
+
   it('rejects what the action rejects: unknown keys, secrets, wrong types, bad values', () => {
     const bad = [
       { 'team-from': ['office'] },
@@ -42,6 +56,12 @@ describe('schema/personio-leapsome.schema.json', () => {
       { exclude: ['name:Bob'] },
       { 'auto-invite': 'yes' },
       { 'personio-app-id': 'my-app' },
+      { fields: { levle: 'dynamic_1' } },
+      { fields: { level: { from: 'dynamic_1', apply: 'sometimes' } } },
+      { fields: { level: { from: 'dynamic_1', map: { L1: 1 } } } },
+      { fields: { level: { map: { L1: 'Junior' } } } },
+      { fields: { title: 'office name' } },
+      { fields: { custom: { 'not-an-id': 'dynamic_1' } } },
     ];
     for (const config of bad) {
       expect(validateJsonSchema(committed, config), JSON.stringify(config)).not.toEqual([]);
