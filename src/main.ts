@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { isPullRequestEvent, octokitCommentsApi, readPullRequestEvent, upsertComment, type PullRequestRef } from './github/index.js';
 import { createLeapsomeClient } from './leapsome/client.js';
 import { createPersonioClient } from './personio/client.js';
+import { MissingAttributesError } from './personio/errors.js';
 import { runApprovedPlan, runSync } from './pipeline.js';
 import { readPlanFile, runContext } from './plan-file/index.js';
 import { failedCount, outcomeFailures, type RunOutcome } from './report/counts.js';
@@ -190,6 +191,11 @@ export async function run(): Promise<void> {
     // With a line, GitHub shows the problem on the config file itself (in a pull request's diff too).
     if (error instanceof ConfigFileError) {
       for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) core.error(p.message, { title: `personio-leapsome-sync: ${p.key ?? 'config file'}`, file: p.file, startLine: p.line });
+    }
+    if (error instanceof MissingAttributesError) {
+      for (const p of error.problems.filter((x) => x.at !== null).slice(0, MAX_ANNOTATIONS)) {
+        core.error(`\`${p.source}\` is not among the attributes the Personio credential may read: unknown, or not allowed for it.`, { title: `personio-leapsome-sync: ${p.neededBy}`, file: p.at?.file, startLine: p.at?.line });
+      }
     }
     core.setFailed(message);
     const quoted = message.split('\n').map((line) => `> ${line.startsWith('- ') ? `- ${escapeText(line.slice(2))}` : escapeText(line)}`);

@@ -6,9 +6,11 @@ import { fingerprintPlan } from './apply/fingerprint.js';
 import type { LeapsomeWriter } from './apply/ports.js';
 import type { ApprovedPlan } from './plan-file/read.js';
 import { deactivationGuard } from './plan/guard.js';
-import type { LeapsomeState, OrgField, PersonioState } from './domain/types.js';
+import type { LeapsomeState, PersonioState } from './domain/types.js';
+import { FIXED_KEYS, queryWithoutList, resolveSources, type AttributeNeed, type EmployeeQuery, type ReadableAttribute } from './personio/sources.js';
 import { planSync } from './plan/plan.js';
 import type { RunOutcome, SnapshotReport } from './report/counts.js';
+import { settingName } from './settings/fields.js';
 import type { Settings } from './settings/settings.js';
 import {
   buildSnapshot,
@@ -24,8 +26,8 @@ import {
 } from './snapshot/index.js';
 
 export interface PersonioReader {
-  checkAttributes(required: readonly string[]): Promise<void>;
-  readEmployees(attributes: readonly string[]): Promise<PersonioState>;
+  readableAttributes(): Promise<readonly ReadableAttribute[]>;
+  readEmployees(query: EmployeeQuery): Promise<PersonioState>;
 }
 
 export interface LeapsomeReader {
@@ -48,41 +50,37 @@ export interface SyncDependencies {
   readonly now: () => Date;
 }
 
-const ALWAYS_READ = [
-  'first_name',
-  'last_name',
-  'preferred_name',
-  'email',
-  'status',
-  'position',
-  'supervisor',
-  'hire_date',
-  'termination_date',
-  'office',
-  'gender',
-] as const;
+/** Who the employee is: what every sync reads, whatever `fields` says. */
+const IDENTITY = ['first_name', 'last_name', 'preferred_name', 'email', 'status', 'supervisor'] as const;
 
-/** The Personio attributes this configuration reads; the credential must be allowed all of them. */
-export function requiredAttributes(settings: Settings): string[] {
-  const fields = new Set<string>(ALWAYS_READ);
-  settings.plan.teamsFrom.forEach((field: OrgField) => fields.add(field));
-  if (settings.plan.exclude.some((rule) => rule.kind === 'department')) fields.add('department');
-  return [...fields];
+/** Every Personio attribute this configuration reads, and the setting that needs it. Nothing else is read. */
+export function attributeNeeds(settings: Settings): AttributeNeed[] {
+  const needs: AttributeNeed[] = IDENTITY.map((source) => ({ source, neededBy: 'the sync itself', at: null }));
+  for (const rule of settings.fields) {
+    const hint = rule.at === null ? `It is read by default; \`${rule.field}: off\` under \`fields\` in the config file stops reading it.` : undefined;
+    needs.push({ source: rule.from, neededBy: settingName(rule.field), at: rule.at, ...(hint === undefined ? {} : { hint }) });
+  }
+  for (const field of settings.plan.teamsFrom) needs.push({ source: field, neededBy: 'teams-from', at: null });
+  if (settings.plan.exclude.some((rule) => rule.kind === 'department')) needs.push({ source: 'department', neededBy: 'exclude (department: rules)', at: null });
+  return needs;
 }
 
 export async function runSync(settings: Settings, deps: SyncDependencies): Promise<RunOutcome> {
   const startedAt = deps.now().toISOString();
-  const attributes = requiredAttributes(settings);
-  // The attribute check runs alongside the reads (one round trip less); its error wins over any
+  const needs = attributeNeeds(settings);
+  // The attribute list resolves each source to the key Personio sends, and proves the credential
+  // may read it. When every source is surely a key already, the employees are requested alongside
+  // it (one round trip less); a universal id needs the list first. The list's error wins over any
   // read error, because a missing attribute explains the rest. Nothing is written before both end.
-  const check = deps.personio.checkAttributes(attributes);
-  const reads = Promise.all([deps.personio.readEmployees(attributes), deps.leapsome.readState()]);
-  reads.catch(() => undefined); // handled below, once the check has passed
+  const resolved = deps.personio.readableAttributes().then((list) => resolveSources(needs, list));
+  const early = queryWithoutList(needs);
+  const reads = Promise.all([(early === null ? resolved : Promise.resolve(early)).then((query) => deps.personio.readEmployees(query)), deps.leapsome.readState()]);
+  reads.catch(() => undefined); // handled below, once the attribute list has passed
   // The snapshot is a reviewer's aid and a brake, never the source of truth: the plan below is
   // always computed against live Leapsome. It is restored (downloaded, decrypted, parsed) while
   // the reads wait on the APIs' rate limits, not before them.
   const restoring = deps.snapshots === null ? null : restoreSafely(deps.snapshots);
-  await check;
+  const query = await resolved;
   const [personio, leapsome] = await reads;
   const restored = restoring === null ? null : await restoring;
   const previous = restored === null ? null : restoredSnapshot(restored);
@@ -112,6 +110,7 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
     const snapshot = buildSnapshot({
       personio,
       leapsome,
+      attributes: readAttributeNames(query),
       actionVersion: deps.actionVersion,
       takenAt: readAt,
       ...(apply === null ? {} : { createdUserIds: apply.createdUserIds, createdTeamIds: apply.createdTeamIds }),
@@ -141,6 +140,11 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
     snapshot: snapshotReport,
     fingerprints: fingerprintPlan(plan, leapsome),
   };
+}
+
+/** The names under which the snapshot's employees hold what was read: fixed keys and extras' names. */
+function readAttributeNames(query: EmployeeQuery): string[] {
+  return [...query.keys.filter((key) => FIXED_KEYS.has(key)), ...query.extras.map((e) => e.name)];
 }
 
 /** Stores report failures as results; should one throw anyway, the run goes on as a first run. */

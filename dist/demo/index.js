@@ -587,8 +587,20 @@ function pick(rand, items) {
 
 const DEFAULT_DOMAIN = 'example.com';
 const DEFAULT_TODAY = '2025-09-01';
-/** The custom attribute the sample company fills in. */
+/** The custom attributes the sample company fills in, one of each type Personio has. */
 const COST_CENTER_CODE_KEY = 'dynamic_1146702';
+/** list (single choice): L1 … L5. */
+const LEVEL_KEY = 'dynamic_1146703';
+/** tags (multi-valued). */
+const SKILLS_KEY = 'dynamic_1146704';
+/** integer. */
+const REMOTE_DAYS_KEY = 'dynamic_1146705';
+/** text: Personio ids and work emails, separated by commas or semicolons. */
+const MENTORS_KEY = 'dynamic_1146710';
+/** date, universal id date_of_birth (the key Personio's own example uses). */
+const BIRTHDAY_KEY = 'dynamic_180883';
+const LEVELS = ['L1', 'L2', 'L3', 'L4', 'L5'];
+const SKILLS = ['TypeScript', 'Go', 'SQL', 'Kotlin', 'Figma', 'Negotiation', 'Public speaking', 'Excel', 'Recruiting', 'Kubernetes'];
 const DEPARTMENTS = [
     { name: 'Engineering', weight: 34, head: 'VP Engineering', lead: 'Engineering Manager', core: true,
         teams: ['Platform', 'Backend', 'Frontend', 'Mobile', 'Data', 'Infrastructure', 'Security', 'QA', 'Payments', 'Search'],
@@ -696,6 +708,7 @@ function sampleCompany(options = {}) {
             weeklyWorkingHours: rand() < 0.85 ? '40' : rand() < 0.5 ? '32' : '20',
             createdAt: berlinDateTime(created),
             lastModifiedAt: berlinDateTime(modified),
+            costCenters: [],
             dynamic: {},
         };
         employees.push(e);
@@ -760,7 +773,61 @@ function sampleCompany(options = {}) {
     });
     ceo.dynamic[COST_CENTER_CODE_KEY] = 'CC-000';
     assignStatuses(leaves, rand, today);
+    addProfileAttributes(employees, options.seed ?? 42);
     return employees;
+}
+/**
+ * Level, skills, remote days, birthday, mentors and cost centers. Drawn from a generator of their
+ * own (seeded per employee), so the rest of the company is the same as before they existed.
+ */
+function addProfileAttributes(employees, seed) {
+    const byDepartment = new Map();
+    for (const e of employees) {
+        if (e.department === null)
+            continue;
+        const list = byDepartment.get(e.department.id);
+        if (list === undefined)
+            byDepartment.set(e.department.id, [e]);
+        else
+            list.push(e);
+    }
+    for (const e of employees) {
+        const rand = mulberry32((seed * 7919 + e.id * 104_729) >>> 0);
+        e.dynamic[LEVEL_KEY] = levelOf(e.position);
+        const skills = SKILLS.filter(() => rand() < 0.25);
+        e.dynamic[SKILLS_KEY] = skills.length === 0 ? null : skills;
+        e.dynamic[REMOTE_DAYS_KEY] = randInt(rand, 0, 5);
+        e.dynamic[BIRTHDAY_KEY] = isoDate(Date.UTC(randInt(rand, 1962, 2002), randInt(rand, 0, 11), randInt(rand, 1, 28)));
+        const code = e.dynamic[COST_CENTER_CODE_KEY];
+        const centre = (name, percentage) => ({ id: 82_000 + Number(name.replace(/\D/g, '')), name, percentage });
+        if (typeof code === 'string')
+            e.costCenters = rand() < 0.1 ? [centre('CC-000', 40), centre(code, 60)] : [centre(code, 100)];
+        // Every eighth person has two mentors in their department: one by work email, one by Personio id.
+        const department = e.department === null ? [] : (byDepartment.get(e.department.id) ?? []);
+        const first = rand() < 0.125 ? mentorFor(e, department, rand, null) : null;
+        const second = first === null ? null : mentorFor(e, department, rand, first);
+        e.dynamic[MENTORS_KEY] = first === null || second === null ? null : `${first.email ?? first.id}; ${second.id}`;
+    }
+}
+/** A colleague who is not the person, their supervisor or `other`; null after a few misses (tiny departments). */
+function mentorFor(e, department, rand, other) {
+    for (let attempt = 0; attempt < 8 && department.length > 0; attempt++) {
+        const candidate = pick(rand, department);
+        if (candidate.id !== e.id && candidate.id !== e.supervisorId && candidate !== other)
+            return candidate;
+    }
+    return null;
+}
+function levelOf(position) {
+    if (/^(Chief|VP|Head|Director)\b/.test(position))
+        return 'L5';
+    if (/\b(Lead|Manager)\b/.test(position) && !position.startsWith('Junior'))
+        return 'L4';
+    if (position.startsWith('Senior'))
+        return 'L3';
+    if (position.startsWith('Junior'))
+        return 'L1';
+    return 'L2';
 }
 /** Deterministic counts so even the 40-person company has a few of each non-active status. */
 function assignStatuses(leaves, rand, today) {
@@ -960,13 +1027,24 @@ const STANDARD = [
     { key: 'last_working_day', label: 'Last day of work', type: 'date', universal_id: 'last_working_day', get: (e) => date(e.lastWorkingDay) },
     { key: 'termination_type', label: 'Termination type', type: 'standard', universal_id: 'termination_type', get: (e) => e.terminationType },
     { key: 'termination_reason', label: 'Termination reason', type: 'standard', universal_id: 'termination_reason', get: (e) => e.terminationReason },
-    { key: 'cost_centers', label: 'Cost center', type: 'standard', universal_id: 'cost_centers', get: () => [] },
+    {
+        key: 'cost_centers',
+        label: 'Cost center',
+        type: 'standard',
+        universal_id: 'cost_centers',
+        get: (e) => e.costCenters.map((c) => ({ type: 'CostCenter', attributes: { id: c.id, name: c.name, percentage: c.percentage } })),
+    },
     { key: 'created_at', label: 'Created at', type: 'date', universal_id: 'created_at', get: (e) => e.createdAt },
     { key: 'last_modified_at', label: 'Last modified', type: 'date', universal_id: 'last_modified_at', get: (e) => e.lastModifiedAt },
 ];
-/** Custom attributes known to the sandbox account (`dynamic_<n>`, universal_id null). */
+/** Custom attributes known to the sandbox account (`dynamic_<n>`), one of each type. */
 const DEFAULT_CUSTOM_ATTRIBUTES = [
     { key: COST_CENTER_CODE_KEY, label: 'Kostenstelle Code', type: 'standard', universal_id: null },
+    { key: LEVEL_KEY, label: 'Level', type: 'list', universal_id: null, options: LEVELS },
+    { key: SKILLS_KEY, label: 'Skills', type: 'tags', universal_id: null, options: SKILLS },
+    { key: REMOTE_DAYS_KEY, label: 'Remote days per week', type: 'integer', universal_id: null },
+    { key: MENTORS_KEY, label: 'Mentors', type: 'standard', universal_id: null },
+    { key: BIRTHDAY_KEY, label: 'Birthday', type: 'date', universal_id: 'date_of_birth' },
 ];
 class PersonioCatalogue {
     getters = new Map();
@@ -979,7 +1057,7 @@ class PersonioCatalogue {
         }
         for (const def of custom) {
             defs.push(def);
-            this.getters.set(def.key, (e) => e.dynamic[def.key] ?? null);
+            this.getters.set(def.key, (e) => customValue(def.type, e.dynamic[def.key] ?? null));
         }
         this.definitions = defs;
     }
@@ -997,6 +1075,13 @@ class PersonioCatalogue {
         }
         return { type: 'Employee', attributes };
     }
+}
+/**
+ * Tags as one comma-separated string (the v1 wire form of tags is UNCONFIRMED: our client reads
+ * this and a JSON list alike). Custom dates are plain YYYY-MM-DD, as in the spec's examples.
+ */
+function customValue(type, value) {
+    return Array.isArray(value) && type === 'tags' ? value.join(',') : value;
 }
 function attribute(def, value) {
     return { label: def.label, value, type: def.type, universal_id: def.universal_id };
@@ -1148,7 +1233,7 @@ class PersonioApi {
             return this.listEmployees(req, headers);
         if (route === `${EMPLOYEES}/:id`)
             return this.oneEmployee(req, headers);
-        const data = this.allowed().map((d) => ({ key: d.key, label: d.label, type: d.type, universal_id: d.universal_id, options: [] }));
+        const data = this.allowed().map((d) => ({ key: d.key, label: d.label, type: d.type, universal_id: d.universal_id, options: d.options ?? [] }));
         return jsonResponse(200, { success: true, data }, headers);
     }
     // ---- endpoints -------------------------------------------------------------------------------
@@ -1343,6 +1428,7 @@ class PersonioStore {
             weeklyWorkingHours: '40',
             createdAt: stamp,
             lastModifiedAt: stamp,
+            costCenters: [],
             dynamic: {},
             ...defined(input),
             id,

@@ -12,6 +12,7 @@ export const CREDENTIALS_FROM_ENV: Record<string, string> = {
 };
 
 export const USAGE = `Usage: personio-leapsome-sync [--dry-run] [--<input> <value>]...
+       personio-leapsome-sync attributes [--config-file <path>]   (the Personio attributes the credential may read)
 Credentials come from PERSONIO_CLIENT_ID, PERSONIO_CLIENT_SECRET and LEAPSOME_SCIM_TOKEN
 (never pass secrets as flags: they would end up in your shell history).
 Inputs: ${Object.keys(INPUT_DEFAULTS).join(', ')}`;

@@ -1,9 +1,14 @@
 // Entry of dist/cli/index.js: flags and environment -> INPUT_* -> the action's own run().
 import { run } from '../main.js';
 import { CREDENTIALS_FROM_ENV, inputsFromArgs, USAGE } from './args.js';
+import { attributesCommand } from './attributes.js';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args[0] === 'attributes') {
+    process.exitCode = await attributesCommand(args.slice(1));
+    return;
+  }
   if (args.includes('--help') || args.includes('-h')) {
     console.log(USAGE);
     return;

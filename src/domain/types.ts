@@ -17,6 +17,13 @@ export interface OrgUnit {
   readonly name: string;
 }
 
+/**
+ * A Personio attribute's value as text: one value, or the values of a multi-valued attribute
+ * (tags) in Personio's order; null when empty. Org units give their name, dates YYYY-MM-DD, cost
+ * centers the name with the highest percentage, numbers the digits Personio sends.
+ */
+export type AttributeValue = string | readonly string[] | null;
+
 /** One Personio employee, normalised. Dates are local calendar dates (YYYY-MM-DD), never shifted to UTC. */
 export interface Employee {
   readonly id: string;
@@ -34,6 +41,11 @@ export interface Employee {
   readonly hireDate: string | null;
   readonly terminationDate: string | null;
   readonly gender: Gender | null;
+  /**
+   * The other Personio attributes the settings read (custom attributes, cost_centers, …), keyed
+   * by the name the settings use (a key or a universal id). An attribute not read is absent.
+   */
+  readonly attributes: Readonly<Record<string, AttributeValue>>;
 }
 
 /** A record that could not be parsed into a domain value. It is skipped and reported, never fatal. */

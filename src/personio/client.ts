@@ -1,4 +1,4 @@
-// Personio v1 client: token handling, the readable-attributes check and the paged employee read.
+// Personio v1 client: token handling, the readable-attributes list and the paged employee read.
 
 import type { Employee, PersonioState, RejectedRecord } from '../domain/types.js';
 import {
@@ -13,9 +13,10 @@ import {
 } from '../http/index.js';
 import { TokenSource } from './auth.js';
 import { parseEmployeeRecord, type RecordResult } from './employee.js';
-import { ConfigurationError, MissingAttributesError } from './errors.js';
+import { ConfigurationError } from './errors.js';
 import { isLastPage, remainingOffsets, type FetchedPage } from './pagination.js';
-import { attributeKey, attributeList, employeesPage } from './wire.js';
+import type { EmployeeQuery, ExtraAttribute, ReadableAttribute } from './sources.js';
+import { attributeItem, attributeList, employeesPage } from './wire.js';
 
 export interface PersonioClientOptions {
   readonly baseUrl: string;
@@ -30,11 +31,21 @@ export interface PersonioClientOptions {
   readonly http?: HttpOverrides;
 }
 
+/** How many of the first employees hold a value in each attribute (the `attributes` command). */
+export interface ValueCounts {
+  /** Employees looked at. */
+  readonly sampled: number;
+  /** Attribute key -> employees with a non-empty value. */
+  readonly counts: ReadonlyMap<string, number>;
+}
+
 export interface PersonioClient {
-  /** Throws MissingAttributesError (a ConfigurationError) naming every attribute the credential cannot read. */
-  checkAttributes(required: readonly string[]): Promise<void>;
-  /** All employees; records that do not parse are returned as `rejected`, never thrown. */
-  readEmployees(attributes: readonly string[]): Promise<PersonioState>;
+  /** The attributes this credential may read (`GET /v1/company/employees/attributes`). */
+  readableAttributes(): Promise<ReadableAttribute[]>;
+  /** All employees, with exactly the query's attributes; records that do not parse are returned as `rejected`, never thrown. */
+  readEmployees(query: EmployeeQuery): Promise<PersonioState>;
+  /** One page of employees with every readable attribute, counted, never kept: values are not returned. */
+  valueCounts(sampleSize?: number): Promise<ValueCounts>;
   stats(): HttpStats;
   close(): Promise<void>;
 }
@@ -98,51 +109,74 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     }
   }
 
-  async function checkAttributes(required: readonly string[]): Promise<void> {
+  async function readableAttributes(): Promise<ReadableAttribute[]> {
     const label = `GET ${ATTRIBUTES}`;
     const body = parseBody(attributeList, await authorised({ method: 'GET', endpoint: ATTRIBUTES, idempotent: true }), 'personio', label);
     if (body.success === false) throw new ResponseShapeError('personio', label, 'success is false');
-    const allowed = new Set<string>();
+    const attributes: ReadableAttribute[] = [];
     for (const item of body.data) {
-      const parsed = attributeKey.safeParse(item);
-      if (parsed.success) allowed.add(parsed.data.key);
+      const parsed = attributeItem.safeParse(item);
+      if (!parsed.success) continue;
+      const a = parsed.data;
+      const options = (a.options ?? []).flatMap((o) => (typeof o === 'string' ? [o] : typeof o === 'number' ? [String(o)] : []));
+      attributes.push({ key: a.key, label: a.label ?? null, type: a.type ?? null, universalId: a.universal_id ?? null, options });
     }
-    // `id` is always returned and is not listed as a readable attribute.
-    const missing = [...new Set(required)].filter((key) => key !== 'id' && !allowed.has(key));
-    if (missing.length > 0) throw new MissingAttributesError(missing);
+    return attributes;
   }
 
-  /** One page, its records parsed at once so that the raw JSON of every page is never held together. */
-  async function fetchPage(offset: number, attributes: readonly string[]): Promise<FetchedPage & { readonly records: RecordResult[] }> {
+  async function fetchRaw(offset: number, limit: number, keys: readonly string[] | null): Promise<ReturnType<typeof employeesPage.parse>> {
     const label = `GET ${EMPLOYEES}`;
     const raw = await authorised({
       method: 'GET',
       endpoint: EMPLOYEES,
-      query: { limit: PAGE_SIZE, offset, ...(attributes.length > 0 ? { 'attributes[]': attributes } : {}) },
+      query: { limit, offset, ...(keys !== null && keys.length > 0 ? { 'attributes[]': keys } : {}) },
       idempotent: true,
     });
     const page = parseBody(employeesPage, raw, 'personio', label);
     if (page.success === false) throw new ResponseShapeError('personio', label, 'success is false');
-    return { offset, page: { metadata: page.metadata, limit: page.limit, size: page.data.length }, records: page.data.map(parseEmployeeRecord) };
+    return page;
   }
 
-  async function readEmployees(attributes: readonly string[]): Promise<PersonioState> {
-    const first = await fetchPage(0, attributes);
+  /** One page, its records parsed at once so that the raw JSON of every page is never held together. */
+  async function fetchPage(offset: number, keys: readonly string[], extras: readonly ExtraAttribute[]): Promise<FetchedPage & { readonly records: RecordResult[] }> {
+    const page = await fetchRaw(offset, PAGE_SIZE, keys);
+    return { offset, page: { metadata: page.metadata, limit: page.limit, size: page.data.length }, records: page.data.map((raw) => parseEmployeeRecord(raw, extras)) };
+  }
+
+  async function valueCounts(sampleSize = PAGE_SIZE): Promise<ValueCounts> {
+    // No `attributes[]`: Personio then sends every attribute the credential may read.
+    const page = await fetchRaw(0, Math.min(PAGE_SIZE, Math.max(1, sampleSize)), null);
+    const counts = new Map<string, number>();
+    for (const record of page.data) {
+      const attributes = (record as { attributes?: unknown } | null)?.attributes;
+      if (typeof attributes !== 'object' || attributes === null) continue;
+      for (const [key, attribute] of Object.entries(attributes as Record<string, unknown>)) {
+        const value = (attribute as { value?: unknown } | null)?.value;
+        const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+        counts.set(key, (counts.get(key) ?? 0) + (empty ? 0 : 1));
+      }
+    }
+    return { sampled: page.data.length, counts };
+  }
+
+  async function readEmployees({ keys, extras }: EmployeeQuery): Promise<PersonioState> {
+    const first = await fetchPage(0, keys, extras);
     // The HTTP layer paces these under Personio's limits.
-    const rest = await Promise.all(remainingOffsets(first).map((offset) => fetchPage(offset, attributes)));
+    const rest = await Promise.all(remainingOffsets(first).map((offset) => fetchPage(offset, keys, extras)));
     const pages = [first, ...rest];
     // If the company grew while we were reading, the last page's metadata says there is more.
     for (let last = pages[pages.length - 1] ?? first; !isLastPage(last); ) {
       if (pages.length >= MAX_PAGES) throw new ResponseShapeError('personio', `GET ${EMPLOYEES}`, 'pagination does not end');
-      last = await fetchPage(last.offset + last.page.size, attributes);
+      last = await fetchPage(last.offset + last.page.size, keys, extras);
       pages.push(last);
     }
     return collect(pages.flatMap((page) => page.records));
   }
 
   return {
-    checkAttributes,
+    readableAttributes,
     readEmployees,
+    valueCounts,
     stats: () => http.stats(),
     close: () => http.close(),
   };

@@ -1,21 +1,43 @@
 // One Personio employee record (wire format) -> domain Employee, or a RejectedRecord naming the
 // field that was wrong.
 
-import { GENDERS, ORG_FIELDS, type Employee, type Gender, type OrgField, type OrgUnit, type RejectedRecord } from '../domain/types.js';
+import { GENDERS, ORG_FIELDS, type AttributeValue, type Employee, type Gender, type OrgField, type OrgUnit, type RejectedRecord } from '../domain/types.js';
 import { describeIssues } from '../http/parse.js';
+import type { ExtraAttribute } from './sources.js';
+import { attributeValue } from './values.js';
 import { employeeRecord, recordIdOnly, type EmployeeRecord } from './wire.js';
 
 export type RecordResult = { readonly ok: true; readonly employee: Employee } | { readonly ok: false; readonly rejected: RejectedRecord };
 
-export function parseEmployeeRecord(raw: unknown): RecordResult {
+/** Shared by every employee read without extra attributes. */
+const NO_ATTRIBUTES: Readonly<Record<string, AttributeValue>> = Object.freeze({});
+
+/** Parses one record: the fixed attributes, then each extra attribute into `attributes[name]`. */
+export function parseEmployeeRecord(raw: unknown, extras: readonly ExtraAttribute[] = []): RecordResult {
   const parsed = employeeRecord.safeParse(raw);
-  if (!parsed.success) {
-    return { ok: false, rejected: { source: 'personio', recordId: readRecordId(raw), reason: describeIssues(parsed.error) } };
+  const reject = (reason: string): RecordResult => ({ ok: false, rejected: { source: 'personio', recordId: readRecordId(raw), reason } });
+  if (!parsed.success) return reject(describeIssues(parsed.error));
+  let attributes = NO_ATTRIBUTES;
+  if (extras.length > 0) {
+    const wire = wireAttributes(raw);
+    const values: Record<string, AttributeValue> = {};
+    // Same keys in the same order for every employee: one hidden class, little memory.
+    for (const extra of extras) {
+      const value = attributeValue(wire[extra.key], extra.key);
+      if (!value.ok) return reject(value.reason);
+      values[extra.name] = value.value;
+    }
+    attributes = values;
   }
-  return { ok: true, employee: toEmployee(parsed.data) };
+  return { ok: true, employee: toEmployee(parsed.data, attributes) };
 }
 
-function toEmployee(record: EmployeeRecord): Employee {
+function wireAttributes(raw: unknown): Record<string, unknown> {
+  const attributes = typeof raw === 'object' && raw !== null ? (raw as { attributes?: unknown }).attributes : undefined;
+  return typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes) ? (attributes as Record<string, unknown>) : {};
+}
+
+function toEmployee(record: EmployeeRecord, attributes: Readonly<Record<string, AttributeValue>>): Employee {
   const a = record.attributes;
   const org = Object.fromEntries(
     ORG_FIELDS.map((field) => [field, toOrgUnit(field, a[field]?.value)]),
@@ -33,6 +55,7 @@ function toEmployee(record: EmployeeRecord): Employee {
     hireDate: a.hire_date?.value ?? null,
     terminationDate: a.termination_date?.value ?? null,
     gender: toGender(a.gender?.value),
+    attributes,
   };
 }
 

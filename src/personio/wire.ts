@@ -120,11 +120,18 @@ export type EmployeesPage = z.output<typeof employeesPage>;
 
 export const attributeList = z.object({
   success: z.boolean().nullish(),
-  // Items are read leniently: only their `key` matters here.
+  // Items are read one by one: an item without a key is left out, not fatal.
   data: z.array(z.unknown()),
 });
 
-export const attributeKey = z.object({ key: z.string() });
+/** One readable attribute; labels are localised and options exist only for list and tags (since 2024). */
+export const attributeItem = z.object({
+  key: z.string().trim().min(1),
+  label: z.string().nullish(),
+  type: z.string().nullish(),
+  universal_id: z.string().nullish(),
+  options: z.array(z.unknown()).nullish(),
+});
 
 export const authResponse = z.object({
   success: z.boolean().nullish(),

@@ -31,6 +31,11 @@ export function escapeText(text: string): string {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_IN_CODE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]+/g;
 
+/** Untrusted text for one line of a terminal: control and bidi characters (escape sequences) become a space. */
+export function terminalText(text: string): string {
+  return text.replace(UNSAFE_IN_CODE, ' ');
+}
+
 /**
  * Makes untrusted text safe for one line inside a fenced code block, where Markdown and HTML are
  * not interpreted (so no entities): control and bidi characters become a space, and angle brackets

@@ -11,6 +11,16 @@ export interface SandboxOrgUnit {
   name: string;
 }
 
+/** One entry of `cost_centers`: an employee may be split across several. */
+export interface SandboxCostCenter {
+  id: number;
+  name: string;
+  percentage: number;
+}
+
+/** A custom attribute value: text, a number, the values of a tags attribute, or none. */
+export type SandboxDynamicValue = string | number | readonly string[] | null;
+
 /** One Personio employee as the sandbox stores it; rendered into v1 attribute objects on the wire. */
 export interface SandboxEmployee {
   id: number;
@@ -42,8 +52,10 @@ export interface SandboxEmployee {
   /** ISO datetimes with offset, e.g. 2025-03-02T10:15:44+01:00. */
   createdAt: string;
   lastModifiedAt: string;
+  /** The `cost_centers` standard attribute; empty when none. */
+  costCenters: SandboxCostCenter[];
   /** Custom attributes by key (`dynamic_<n>`). */
-  dynamic: Record<string, string | number | null>;
+  dynamic: Record<string, SandboxDynamicValue>;
 }
 
 export interface SampleCompanyOptions {
@@ -58,8 +70,20 @@ export interface SampleCompanyOptions {
 
 export const DEFAULT_DOMAIN = 'example.com';
 export const DEFAULT_TODAY = '2025-09-01';
-/** The custom attribute the sample company fills in. */
+/** The custom attributes the sample company fills in, one of each type Personio has. */
 export const COST_CENTER_CODE_KEY = 'dynamic_1146702';
+/** list (single choice): L1 … L5. */
+export const LEVEL_KEY = 'dynamic_1146703';
+/** tags (multi-valued). */
+export const SKILLS_KEY = 'dynamic_1146704';
+/** integer. */
+export const REMOTE_DAYS_KEY = 'dynamic_1146705';
+/** text: Personio ids and work emails, separated by commas or semicolons. */
+export const MENTORS_KEY = 'dynamic_1146710';
+/** date, universal id date_of_birth (the key Personio's own example uses). */
+export const BIRTHDAY_KEY = 'dynamic_180883';
+export const LEVELS = ['L1', 'L2', 'L3', 'L4', 'L5'] as const;
+export const SKILLS = ['TypeScript', 'Go', 'SQL', 'Kotlin', 'Figma', 'Negotiation', 'Public speaking', 'Excel', 'Recruiting', 'Kubernetes'] as const;
 
 interface DepartmentSpec {
   readonly name: string;
@@ -190,6 +214,7 @@ export function sampleCompany(options: SampleCompanyOptions = {}): SandboxEmploy
       weeklyWorkingHours: rand() < 0.85 ? '40' : rand() < 0.5 ? '32' : '20',
       createdAt: berlinDateTime(created),
       lastModifiedAt: berlinDateTime(modified),
+      costCenters: [],
       dynamic: {},
     };
     employees.push(e);
@@ -255,7 +280,55 @@ export function sampleCompany(options: SampleCompanyOptions = {}): SandboxEmploy
   ceo.dynamic[COST_CENTER_CODE_KEY] = 'CC-000';
 
   assignStatuses(leaves, rand, today);
+  addProfileAttributes(employees, options.seed ?? 42);
   return employees;
+}
+
+/**
+ * Level, skills, remote days, birthday, mentors and cost centers. Drawn from a generator of their
+ * own (seeded per employee), so the rest of the company is the same as before they existed.
+ */
+function addProfileAttributes(employees: SandboxEmployee[], seed: number): void {
+  const byDepartment = new Map<number, SandboxEmployee[]>();
+  for (const e of employees) {
+    if (e.department === null) continue;
+    const list = byDepartment.get(e.department.id);
+    if (list === undefined) byDepartment.set(e.department.id, [e]);
+    else list.push(e);
+  }
+  for (const e of employees) {
+    const rand = mulberry32((seed * 7919 + e.id * 104_729) >>> 0);
+    e.dynamic[LEVEL_KEY] = levelOf(e.position);
+    const skills = SKILLS.filter(() => rand() < 0.25);
+    e.dynamic[SKILLS_KEY] = skills.length === 0 ? null : skills;
+    e.dynamic[REMOTE_DAYS_KEY] = randInt(rand, 0, 5);
+    e.dynamic[BIRTHDAY_KEY] = isoDate(Date.UTC(randInt(rand, 1962, 2002), randInt(rand, 0, 11), randInt(rand, 1, 28)));
+    const code = e.dynamic[COST_CENTER_CODE_KEY];
+    const centre = (name: string, percentage: number): SandboxCostCenter => ({ id: 82_000 + Number(name.replace(/\D/g, '')), name, percentage });
+    if (typeof code === 'string') e.costCenters = rand() < 0.1 ? [centre('CC-000', 40), centre(code, 60)] : [centre(code, 100)];
+    // Every eighth person has two mentors in their department: one by work email, one by Personio id.
+    const department = e.department === null ? [] : (byDepartment.get(e.department.id) ?? []);
+    const first = rand() < 0.125 ? mentorFor(e, department, rand, null) : null;
+    const second = first === null ? null : mentorFor(e, department, rand, first);
+    e.dynamic[MENTORS_KEY] = first === null || second === null ? null : `${first.email ?? first.id}; ${second.id}`;
+  }
+}
+
+/** A colleague who is not the person, their supervisor or `other`; null after a few misses (tiny departments). */
+function mentorFor(e: SandboxEmployee, department: readonly SandboxEmployee[], rand: () => number, other: SandboxEmployee | null): SandboxEmployee | null {
+  for (let attempt = 0; attempt < 8 && department.length > 0; attempt++) {
+    const candidate = pick(rand, department);
+    if (candidate.id !== e.id && candidate.id !== e.supervisorId && candidate !== other) return candidate;
+  }
+  return null;
+}
+
+function levelOf(position: string): (typeof LEVELS)[number] {
+  if (/^(Chief|VP|Head|Director)\b/.test(position)) return 'L5';
+  if (/\b(Lead|Manager)\b/.test(position) && !position.startsWith('Junior')) return 'L4';
+  if (position.startsWith('Senior')) return 'L3';
+  if (position.startsWith('Junior')) return 'L1';
+  return 'L2';
 }
 
 /** Deterministic counts so even the 40-person company has a few of each non-active status. */

@@ -163,7 +163,7 @@ export class PersonioApi implements ApiDefinition {
     const headers = { authorization: `Bearer ${auth.token}` }; // the same token comes back (§1.1)
     if (route === EMPLOYEES) return this.listEmployees(req, headers);
     if (route === `${EMPLOYEES}/:id`) return this.oneEmployee(req, headers);
-    const data = this.allowed().map((d) => ({ key: d.key, label: d.label, type: d.type, universal_id: d.universal_id, options: [] }));
+    const data = this.allowed().map((d) => ({ key: d.key, label: d.label, type: d.type, universal_id: d.universal_id, options: d.options ?? [] }));
     return jsonResponse(200, { success: true, data }, headers);
   }
 

@@ -90,6 +90,7 @@ export class PersonioStore {
       weeklyWorkingHours: '40',
       createdAt: stamp,
       lastModifiedAt: stamp,
+      costCenters: [],
       dynamic: {},
       ...defined(input),
       id,

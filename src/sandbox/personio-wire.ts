@@ -1,13 +1,27 @@
 // Personio v1 wire format: the attribute catalogue and the rendering of an employee into
 // `{type:"Employee", attributes:{key:{label,value,type,universal_id}}}` (personio-api.md §2.3-2.7).
 
-import { berlinMidnight, COST_CENTER_CODE_KEY, type SandboxEmployee, type SandboxOrgUnit } from './company.js';
+import {
+  BIRTHDAY_KEY,
+  berlinMidnight,
+  COST_CENTER_CODE_KEY,
+  LEVEL_KEY,
+  LEVELS,
+  MENTORS_KEY,
+  REMOTE_DAYS_KEY,
+  SKILLS,
+  SKILLS_KEY,
+  type SandboxEmployee,
+  type SandboxOrgUnit,
+} from './company.js';
 
 export interface AttributeDefinition {
   readonly key: string;
   readonly label: string;
   readonly type: string;
   readonly universal_id: string | null;
+  /** Values of a list or tags attribute. */
+  readonly options?: readonly string[];
 }
 
 type Getter = (e: SandboxEmployee, lookup: (id: number) => SandboxEmployee | undefined, shape: SupervisorShape) => unknown;
@@ -42,14 +56,25 @@ const STANDARD: ReadonlyArray<AttributeDefinition & { readonly get: Getter }> = 
   { key: 'last_working_day', label: 'Last day of work', type: 'date', universal_id: 'last_working_day', get: (e) => date(e.lastWorkingDay) },
   { key: 'termination_type', label: 'Termination type', type: 'standard', universal_id: 'termination_type', get: (e) => e.terminationType },
   { key: 'termination_reason', label: 'Termination reason', type: 'standard', universal_id: 'termination_reason', get: (e) => e.terminationReason },
-  { key: 'cost_centers', label: 'Cost center', type: 'standard', universal_id: 'cost_centers', get: () => [] },
+  {
+    key: 'cost_centers',
+    label: 'Cost center',
+    type: 'standard',
+    universal_id: 'cost_centers',
+    get: (e) => e.costCenters.map((c) => ({ type: 'CostCenter', attributes: { id: c.id, name: c.name, percentage: c.percentage } })),
+  },
   { key: 'created_at', label: 'Created at', type: 'date', universal_id: 'created_at', get: (e) => e.createdAt },
   { key: 'last_modified_at', label: 'Last modified', type: 'date', universal_id: 'last_modified_at', get: (e) => e.lastModifiedAt },
 ];
 
-/** Custom attributes known to the sandbox account (`dynamic_<n>`, universal_id null). */
+/** Custom attributes known to the sandbox account (`dynamic_<n>`), one of each type. */
 export const DEFAULT_CUSTOM_ATTRIBUTES: readonly AttributeDefinition[] = [
   { key: COST_CENTER_CODE_KEY, label: 'Kostenstelle Code', type: 'standard', universal_id: null },
+  { key: LEVEL_KEY, label: 'Level', type: 'list', universal_id: null, options: LEVELS },
+  { key: SKILLS_KEY, label: 'Skills', type: 'tags', universal_id: null, options: SKILLS },
+  { key: REMOTE_DAYS_KEY, label: 'Remote days per week', type: 'integer', universal_id: null },
+  { key: MENTORS_KEY, label: 'Mentors', type: 'standard', universal_id: null },
+  { key: BIRTHDAY_KEY, label: 'Birthday', type: 'date', universal_id: 'date_of_birth' },
 ];
 
 export class PersonioCatalogue {
@@ -64,7 +89,7 @@ export class PersonioCatalogue {
     }
     for (const def of custom) {
       defs.push(def);
-      this.getters.set(def.key, (e) => e.dynamic[def.key] ?? null);
+      this.getters.set(def.key, (e) => customValue(def.type, e.dynamic[def.key] ?? null));
     }
     this.definitions = defs;
   }
@@ -88,6 +113,14 @@ export class PersonioCatalogue {
     }
     return { type: 'Employee', attributes };
   }
+}
+
+/**
+ * Tags as one comma-separated string (the v1 wire form of tags is UNCONFIRMED: our client reads
+ * this and a JSON list alike). Custom dates are plain YYYY-MM-DD, as in the spec's examples.
+ */
+function customValue(type: string, value: SandboxEmployee['dynamic'][string]): unknown {
+  return Array.isArray(value) && type === 'tags' ? value.join(',') : value;
 }
 
 function attribute(def: AttributeDefinition, value: unknown): unknown {

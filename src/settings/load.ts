@@ -40,6 +40,6 @@ export function loadConfigFile(input: string, workspace: string, fs: ConfigFileS
 }
 
 /** Inputs + config file -> Settings, reporting every problem of the file (with lines) or of the inputs. */
-export function loadSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env, fs: ConfigFileSystem = nodeFs): Settings {
-  return readSettings(read, loadConfigFile(read('config-file'), workspaceDir(env), fs));
+export function loadSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env, fs: ConfigFileSystem = nodeFs, options: { readonly leapsome?: boolean } = {}): Settings {
+  return readSettings(read, loadConfigFile(read('config-file'), workspaceDir(env), fs), options);
 }

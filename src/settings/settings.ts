@@ -151,11 +151,11 @@ const excludeRules = z.string().transform((raw, ctx): ExcludeRule[] => {
 });
 
 // Personio credentials are required unless a plan file is applied: that reads only Leapsome, so the
-// apply job needs no Personio secret.
-const inputSchema = (needsPersonio: boolean) => z.object({
+// apply job needs no Personio secret. Listing Personio's attributes needs no Leapsome token.
+const inputSchema = (needsPersonio: boolean, needsLeapsome: boolean) => z.object({
   'personio-client-id': needsPersonio ? required('the Personio client id') : z.string(),
   'personio-client-secret': needsPersonio ? required('the Personio client secret') : z.string(),
-  'leapsome-scim-token': required('the Leapsome SCIM token'),
+  'leapsome-scim-token': needsLeapsome ? required('the Leapsome SCIM token') : z.string(),
   'auto-invite': booleanInput,
   'dry-run': booleanInput,
   statuses: listOf<PersonioStatus>(PERSONIO_STATUSES),
@@ -185,7 +185,7 @@ function splitList(raw: string): string[] {
  * Reads every input (empty -> the config file's value -> the documented default) and validates them
  * all, reporting every problem at once.
  */
-export function readSettings(read: InputReader, config: ConfigFile | null = null): Settings {
+export function readSettings(read: InputReader, config: ConfigFile | null = null, options: { readonly leapsome?: boolean } = {}): Settings {
   const raw: Record<string, string> = {};
   const fromFile = new Set<string>();
   const overridden: ConfigKey[] = [];
@@ -200,7 +200,7 @@ export function readSettings(read: InputReader, config: ConfigFile | null = null
       fromFile.add(name);
     } else raw[name] = fallback;
   }
-  const parsed = inputSchema(raw['plan-file'] === '').safeParse(raw);
+  const parsed = inputSchema(raw['plan-file'] === '', options.leapsome ?? true).safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');

@@ -3,16 +3,22 @@
 // normalised values the digest and the guards need: no tokens, no raw API bodies.
 import { z } from 'zod';
 import { GENDERS, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
-import type { Employee, LeapsomeState, OrgField, OrgUnit, PersonioState } from '../domain/types.js';
+import type { AttributeValue, Employee, LeapsomeState, OrgField, OrgUnit, PersonioState } from '../domain/types.js';
 import { compareIds } from '../plan/order.js';
 
-export const SNAPSHOT_SCHEMA_VERSION = 1;
+/** 2: employees carry the extra attributes the settings read; the header lists what was read. */
+export const SNAPSHOT_SCHEMA_VERSION = 2;
 
 export interface Snapshot {
   readonly schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
   readonly actionVersion: string;
   /** When the Personio data was read (ISO 8601). */
   readonly takenAt: string;
+  /**
+   * The Personio attributes that run read, by the names the settings use: a value that was not
+   * read is null, which is not the same as empty (the digest and the drift labels tell them apart).
+   */
+  readonly attributes: readonly string[];
   /** Every employee the run read from Personio, in scope or not (rehires need the inactive ones). */
   readonly employees: readonly Employee[];
   /** Personio id -> Leapsome user id. */
@@ -47,6 +53,7 @@ const employeeSchema = z.strictObject({
   hireDate: date,
   terminationDate: date,
   gender: z.enum(GENDERS).nullable(),
+  attributes: z.record(z.string().min(1), z.union([z.string(), z.array(z.string()).readonly(), z.null()])),
 });
 
 const idMap = z.record(z.string().min(1), z.string().min(1));
@@ -56,6 +63,7 @@ const headerSchema = z.strictObject({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   actionVersion: z.string(),
   takenAt: z.iso.datetime({ offset: true }),
+  attributes: z.array(z.string().min(1)).readonly(),
   leapsomeUserIds: idMap,
   leapsomeTeamIds: idMap,
   employeeCount: z.number().int().min(0),
@@ -125,6 +133,8 @@ export interface BuildSnapshotInput {
   readonly leapsome: LeapsomeState;
   readonly actionVersion: string;
   readonly takenAt: Date | string;
+  /** The Personio attributes read, by the names the settings use. */
+  readonly attributes: readonly string[];
   /** Personio id -> Leapsome id of users created in this run (not in the state read before it). */
   readonly createdUserIds?: ReadonlyMap<string, string>;
   /** Team externalId -> Leapsome id of teams created in this run. */
@@ -148,7 +158,14 @@ function copyEmployee(e: Employee): Employee {
     hireDate: e.hireDate,
     terminationDate: e.terminationDate,
     gender: e.gender,
+    attributes: copyAttributes(e.attributes),
   };
+}
+
+function copyAttributes(attributes: Readonly<Record<string, AttributeValue>>): Record<string, AttributeValue> {
+  const copy: Record<string, AttributeValue> = {};
+  for (const [name, value] of Object.entries(attributes)) copy[name] = value === null || typeof value === 'string' ? value : [...value];
+  return copy;
 }
 
 /** Maps each key to its one id; keys held by several records are left out, as the planner leaves them alone. */
@@ -163,7 +180,7 @@ function uniqueIds(pairs: Iterable<readonly [string, string]>): Record<string, s
   return result;
 }
 
-export function buildSnapshot({ personio, leapsome, actionVersion, takenAt, createdUserIds, createdTeamIds }: BuildSnapshotInput): Snapshot {
+export function buildSnapshot({ personio, leapsome, actionVersion, takenAt, attributes, createdUserIds, createdTeamIds }: BuildSnapshotInput): Snapshot {
   const employees = [...personio.employees].sort((a, b) => compareIds(a.id, b.id)).map(copyEmployee);
   const known = new Set(employees.map((e) => e.id));
   const userPairs = [
@@ -178,6 +195,7 @@ export function buildSnapshot({ personio, leapsome, actionVersion, takenAt, crea
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     actionVersion,
     takenAt: typeof takenAt === 'string' ? takenAt : takenAt.toISOString(),
+    attributes: [...attributes],
     employees,
     leapsomeUserIds: uniqueIds(userPairs),
     leapsomeTeamIds: uniqueIds(teamPairs),

@@ -145,6 +145,33 @@ describe('Personio GET /v1/company/employees', () => {
     expect(value(leaver, 'termination_date')).toMatch(/T00:00:00\+0[12]:00$/);
   });
 
+  it('serves a custom attribute of each type, cost centers, and the attribute list with types and options', async () => {
+    const s = await start();
+    const token = await personioToken(s);
+    const list = arr(obj((await personioGet(s, token, '/v1/company/employees/custom-attributes')).body).data).map(obj);
+    const byKey = new Map(list.map((a) => [a.key, a]));
+    expect(byKey.get('dynamic_1146703')).toEqual({ key: 'dynamic_1146703', label: 'Level', type: 'list', universal_id: null, options: ['L1', 'L2', 'L3', 'L4', 'L5'] });
+    expect(byKey.get('dynamic_1146704')).toMatchObject({ type: 'tags', options: expect.arrayContaining(['TypeScript', 'Go']) });
+    expect(byKey.get('dynamic_1146705')).toMatchObject({ type: 'integer' });
+    expect(byKey.get('dynamic_1146710')).toMatchObject({ label: 'Mentors', type: 'standard' });
+    expect(byKey.get('dynamic_180883')).toMatchObject({ label: 'Birthday', type: 'date', universal_id: 'date_of_birth' });
+    expect(byKey.get('cost_centers')).toMatchObject({ type: 'standard', universal_id: 'cost_centers' });
+
+    const all = records(await personioGet(s, token, '/v1/company/employees?limit=100'));
+    expect(all.every((r) => ['L1', 'L2', 'L3', 'L4', 'L5'].includes(value(r, 'dynamic_1146703') as string))).toBe(true);
+    expect(all.map((r) => value(r, 'dynamic_1146704')).some((v) => typeof v === 'string' && v.includes(','))).toBe(true); // tags: one comma-separated string
+    expect(all.every((r) => Number.isInteger(value(r, 'dynamic_1146705')))).toBe(true);
+    expect(all.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(value(r, 'dynamic_180883') as string))).toBe(true);
+    expect(all.map((r) => value(r, 'dynamic_1146710')).filter((v) => v !== null)).toContainEqual(expect.stringMatching(/^\S+@example\.com; \d+$/));
+    const centers = arr(value(all[1]!, 'cost_centers')).map(obj);
+    expect(centers[0]).toEqual({ type: 'CostCenter', attributes: { id: expect.any(Number), name: expect.stringMatching(/^CC-\d+$/), percentage: expect.any(Number) } });
+
+    s.personio.setWhitelist(['first_name', 'dynamic_1146703']);
+    const narrow = arr(obj((await personioGet(s, token, '/v1/company/employees/attributes')).body).data).map((a) => obj(a).key);
+    expect(narrow).toEqual(['first_name', 'dynamic_1146703']);
+    expect(Object.keys(records(await personioGet(s, token, '/v1/company/employees'))[0]!).sort()).toEqual(['dynamic_1146703', 'first_name', 'id']);
+  });
+
   it('projects attributes[] (id always included) and honours the whitelist silently', async () => {
     const s = await start();
     const token = await personioToken(s);

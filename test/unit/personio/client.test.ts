@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigurationError, createPersonioClient, MissingAttributesError, type PersonioClient } from '../../../src/personio/index.js';
+import { ConfigurationError, createPersonioClient, type EmployeeQuery, type PersonioClient } from '../../../src/personio/index.js';
 import { fakeTime, sendJson, startServer, type RecordedRequest, type TestServer } from '../http/test-server.js';
 import type { ServerResponse } from 'node:http';
 
@@ -97,6 +97,7 @@ function connect(fake: FakePersonio, extra: { onToken?: (token: string) => void 
   return client;
 }
 
+const NO_EXTRAS: EmployeeQuery = { keys: [], extras: [] };
 const dataRequests = (fake: FakePersonio) => fake.server.requests.filter((r) => r.path === '/v1/company/employees');
 
 describe('Personio client', () => {
@@ -104,8 +105,8 @@ describe('Personio client', () => {
     const fake = await fakePersonio(3);
     const tokens: string[] = [];
     const client = connect(fake, { onToken: (token) => tokens.push(token) });
-    await client.checkAttributes(['email', 'status']);
-    await client.readEmployees(['email', 'status']);
+    await client.readableAttributes();
+    await client.readEmployees({ keys: ['email', 'status'], extras: [] });
     const auth = fake.server.requests.filter((r) => r.path === '/v1/auth');
     expect(auth).toHaveLength(1);
     expect(auth[0]?.headers['content-type']).toBe('application/json');
@@ -131,7 +132,7 @@ describe('Personio client', () => {
       setTimeout(() => sendJson(response, 200, page), 50);
       return true;
     };
-    const state = await connect(fake).readEmployees(['first_name', 'email']);
+    const state = await connect(fake).readEmployees({ keys: ['first_name', 'email'], extras: [] });
     expect(state.employees).toHaveLength(1_500);
     // Page 0, then the other 14 together: all of them fit in the first second's 15 slots.
     expect(maxInFlight).toBe(14);
@@ -140,7 +141,7 @@ describe('Personio client', () => {
   it('reads every page: page 0 first, then the rest concurrently, with the attribute projection', async () => {
     const fake = await fakePersonio(250);
     const client = connect(fake);
-    const state = await client.readEmployees(['first_name', 'email']);
+    const state = await client.readEmployees({ keys: ['first_name', 'email'], extras: [] });
     expect(state.employees.map((e) => e.id)).toEqual(Array.from({ length: 250 }, (_, i) => String(i + 1)));
     expect(state.rejected).toEqual([]);
     const requests = dataRequests(fake);
@@ -156,7 +157,7 @@ describe('Personio client', () => {
   it('follows the effective page size when the server caps limit', async () => {
     const fake = await fakePersonio(120);
     fake.pageSizeCap = 50;
-    const state = await connect(fake).readEmployees([]);
+    const state = await connect(fake).readEmployees(NO_EXTRAS);
     expect(state.employees).toHaveLength(120);
     expect(new Set(dataRequests(fake).map((r) => r.query.get('offset')))).toEqual(new Set(['0', '50', '100']));
     expect(dataRequests(fake)[0]?.query.has('attributes[]')).toBe(false);
@@ -165,7 +166,7 @@ describe('Personio client', () => {
   it('pages sequentially until a short page when metadata is missing', async () => {
     const fake = await fakePersonio(230);
     fake.withMetadata = false;
-    const state = await connect(fake).readEmployees([]);
+    const state = await connect(fake).readEmployees(NO_EXTRAS);
     expect(state.employees).toHaveLength(230);
     expect(dataRequests(fake).map((r) => r.query.get('offset'))).toEqual(['0', '100', '200']);
   });
@@ -178,7 +179,7 @@ describe('Personio client', () => {
       sendJson(response, 200, { success: true, data: fake.records.slice(offset, offset + 100) });
       return true;
     };
-    const state = await connect(fake).readEmployees([]);
+    const state = await connect(fake).readEmployees(NO_EXTRAS);
     expect(state.employees).toHaveLength(200);
     expect(dataRequests(fake).map((r) => r.query.get('offset'))).toEqual(['0', '100', '200']);
   });
@@ -190,21 +191,21 @@ describe('Personio client', () => {
       if (request.query.get('offset') === '100' && fake.records.length === 200) fake.records.push(employee(201), employee(202));
       return false;
     };
-    const state = await connect(fake).readEmployees([]);
+    const state = await connect(fake).readEmployees(NO_EXTRAS);
     expect(state.employees).toHaveLength(202);
     expect(dataRequests(fake).map((r) => r.query.get('offset'))).toEqual(['0', '100', '200']);
   });
 
   it('makes a single request for an empty company', async () => {
     const fake = await fakePersonio(0);
-    expect(await connect(fake).readEmployees([])).toEqual({ employees: [], rejected: [] });
+    expect(await connect(fake).readEmployees(NO_EXTRAS)).toEqual({ employees: [], rejected: [] });
     expect(dataRequests(fake)).toHaveLength(1);
   });
 
   it('de-duplicates by id and rejects bad records without blocking the rest', async () => {
     const fake = await fakePersonio(0);
     fake.records = [employee(1), employee(2), employee(3, 'fired'), employee(2), { type: 'Employee' }];
-    const state = await connect(fake).readEmployees([]);
+    const state = await connect(fake).readEmployees(NO_EXTRAS);
     expect(state.employees.map((e) => e.id)).toEqual(['1', '2']);
     expect(state.rejected).toEqual([
       { source: 'personio', recordId: '3', reason: 'attributes.status.value: expected one of active|inactive|onboarding|leave' },
@@ -215,9 +216,9 @@ describe('Personio client', () => {
   it('re-authenticates once after a 401 and retries the call', async () => {
     const fake = await fakePersonio(2);
     const client = connect(fake);
-    await client.checkAttributes([]);
+    await client.readableAttributes();
     fake.unauthorisedCalls = 1;
-    const state = await client.readEmployees([]);
+    const state = await client.readEmployees(NO_EXTRAS);
     expect(state.employees).toHaveLength(2);
     expect(fake.server.requests.filter((r) => r.path === '/v1/auth')).toHaveLength(2);
   });
@@ -225,7 +226,7 @@ describe('Personio client', () => {
   it('gives up after a second 401 instead of looping', async () => {
     const fake = await fakePersonio(2);
     fake.unauthorisedCalls = 5;
-    await expect(connect(fake).readEmployees([])).rejects.toMatchObject({ status: 401, endpoint: 'GET /v1/company/employees' });
+    await expect(connect(fake).readEmployees(NO_EXTRAS)).rejects.toMatchObject({ status: 401, endpoint: 'GET /v1/company/employees' });
     expect(fake.server.requests.filter((r) => r.path === '/v1/auth')).toHaveLength(2);
   });
 
@@ -239,7 +240,7 @@ describe('Personio client', () => {
       return true;
     };
     const client = connect(fake);
-    expect((await client.readEmployees([])).employees).toHaveLength(150);
+    expect((await client.readEmployees(NO_EXTRAS)).employees).toHaveLength(150);
     expect(client.stats().retries).toBe(1);
   });
 
@@ -250,20 +251,50 @@ describe('Personio client', () => {
       sendJson(response, 200, { success: true, data: 'nope' });
       return true;
     };
-    await expect(connect(fake).readEmployees([])).rejects.toThrow('personio GET /v1/company/employees returned an unexpected response: data: expected array');
+    await expect(connect(fake).readEmployees(NO_EXTRAS)).rejects.toThrow('personio GET /v1/company/employees returned an unexpected response: data: expected array');
   });
 
-  it('names every attribute the credential cannot read and where to allow it', async () => {
+  it('lists the readable attributes with label, type, universal id and options, skipping items without a key', async () => {
     const fake = await fakePersonio(0);
-    const error: unknown = await connect(fake)
-      .checkAttributes(['id', 'first_name', 'email', 'supervisor', 'department'])
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MissingAttributesError);
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as MissingAttributesError).missing).toEqual(['supervisor', 'department']);
-    expect((error as Error).message).toContain('supervisor, department');
-    expect((error as Error).message).toContain('Settings → Integrations → API credentials');
-    expect((error as Error).message).toContain('"Readable employee attributes"');
+    fake.intercept = (request, response) => {
+      if (request.path !== '/v1/company/employees/attributes') return false;
+      sendJson(response, 200, {
+        success: true,
+        data: [
+          { key: 'first_name', label: 'First name', type: 'standard', universal_id: 'first_name', options: [] },
+          { key: 'dynamic_2', label: 'Marital status', type: 'list', universal_id: null, options: ['married', 'single'] },
+          { key: 'dynamic_180883', label: 'Birthday', type: 'date', universal_id: 'date_of_birth' },
+          { label: 'no key' },
+        ],
+      });
+      return true;
+    };
+    expect(await connect(fake).readableAttributes()).toEqual([
+      { key: 'first_name', label: 'First name', type: 'standard', universalId: 'first_name', options: [] },
+      { key: 'dynamic_2', label: 'Marital status', type: 'list', universalId: null, options: ['married', 'single'] },
+      { key: 'dynamic_180883', label: 'Birthday', type: 'date', universalId: 'date_of_birth', options: [] },
+    ]);
+  });
+
+  it('asks for the query keys and keeps the extra attributes under the names the settings use', async () => {
+    const fake = await fakePersonio(0);
+    fake.records = [
+      { type: 'Employee', attributes: { ...(employee(1) as { attributes: object }).attributes, dynamic_180883: { label: 'Birthday', value: '1983-08-18', type: 'date', universal_id: 'date_of_birth' } } },
+    ];
+    const state = await connect(fake).readEmployees({ keys: ['first_name', 'dynamic_180883'], extras: [{ name: 'date_of_birth', key: 'dynamic_180883' }] });
+    expect(state.employees[0]?.attributes).toEqual({ date_of_birth: '1983-08-18' });
+    expect(dataRequests(fake)[0]?.query.getAll('attributes[]')).toEqual(['first_name', 'dynamic_180883']);
+  });
+
+  it('counts values per attribute on one page of employees, without attributes[] and without returning values', async () => {
+    const fake = await fakePersonio(3);
+    (fake.records[1] as { attributes: Record<string, unknown> }).attributes.email = attr('');
+    const counts = await connect(fake).valueCounts(2);
+    expect(counts.sampled).toBe(2);
+    expect(Object.fromEntries(counts.counts)).toEqual({ id: 2, first_name: 2, last_name: 2, email: 1, status: 2, hire_date: 2 });
+    expect(dataRequests(fake)).toHaveLength(1);
+    expect(dataRequests(fake)[0]?.query.get('limit')).toBe('2');
+    expect(dataRequests(fake)[0]?.query.has('attributes[]')).toBe(false);
   });
 
   it('turns rejected credentials into a ConfigurationError without the secret', async () => {
@@ -271,7 +302,7 @@ describe('Personio client', () => {
     cleanups.push(() => server.close());
     const client = createPersonioClient({ baseUrl: server.url, clientId: 'id', clientSecret: 'very-secret', appId: 'APP' });
     cleanups.push(() => client.close());
-    const error: unknown = await client.readEmployees([]).catch((e: unknown) => e);
+    const error: unknown = await client.readEmployees(NO_EXTRAS).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toMatch(/rejected the API credentials \(POST \/v1\/auth: HTTP 401\)/);
     expect((error as Error).message).not.toContain('very-secret');

@@ -48,6 +48,7 @@ describe('parseEmployeeRecord with the documented example page (docs §2.7)', ()
         hireDate: '2021-04-01',
         terminationDate: null,
         gender: null,
+        attributes: {},
       },
     });
   });
@@ -125,6 +126,7 @@ describe('parseEmployeeRecord field rules', () => {
         hireDate: null,
         terminationDate: null,
         gender: null,
+        attributes: {},
       },
     });
   });
@@ -157,7 +159,7 @@ describe('parseEmployeeRecord field rules', () => {
 
   it('one malformed record does not affect the others on the page', () => {
     const all = [...records(), record({ id: attr(4713, 'integer'), status: attr('fired') })];
-    const results = all.map(parseEmployeeRecord);
+    const results = all.map((raw) => parseEmployeeRecord(raw));
     expect(results.map((r) => r.ok)).toEqual([true, true, false]);
   });
 });

@@ -34,6 +34,7 @@ export function employee(input: EmployeeInput = {}): Employee {
     hireDate: input.hireDate ?? null,
     terminationDate: input.terminationDate ?? null,
     gender: input.gender ?? null,
+    attributes: input.attributes ?? {},
   };
 }
 

@@ -43,8 +43,9 @@ describe('encryptSnapshot / decryptSnapshot', () => {
   });
 
   it('checks the decrypted content against the schema (an old snapshot is ignored, with the reason)', () => {
-    const old = { ...snapshotOf(), schemaVersion: 0 } as unknown as ReturnType<typeof snapshotOf>;
-    expect(decryptSnapshot(encryptSnapshot(old, KEY), KEY)).toEqual({ ok: false, reason: 'schema version 0, expected 1' });
+    // Version 1 (before `fields`): employees without the attributes the settings read.
+    const { attributes: _read, ...v1 } = { ...snapshotOf(), schemaVersion: 1, employees: snapshotOf().employees.map(({ attributes: _a, ...e }) => e) };
+    expect(decryptSnapshot(encryptSnapshot(v1 as unknown as ReturnType<typeof snapshotOf>, KEY), KEY)).toEqual({ ok: false, reason: 'schema version 1, expected 2' });
   });
 });
 

@@ -6,6 +6,8 @@ import { dept, employee, leapsomeUser, team, unit } from '../plan/builders.js';
 export const TAKEN_AT = '2026-11-23T06:00:00.000Z';
 export const KEY = Buffer.alloc(32, 7);
 export const OTHER_KEY = Buffer.alloc(32, 8);
+/** What the default settings read (see attributeNeeds). */
+export const READ = ['first_name', 'last_name', 'preferred_name', 'email', 'status', 'supervisor', 'position', 'office', 'hire_date', 'termination_date', 'gender', 'department'];
 
 export function company(): Employee[] {
   return [
@@ -23,5 +25,5 @@ export const leapsome: LeapsomeState = {
 };
 
 export function snapshotOf(employees: readonly Employee[] = company(), takenAt = TAKEN_AT): Snapshot {
-  return buildSnapshot({ personio: { employees, rejected: [] }, leapsome, actionVersion: '1.2.3', takenAt });
+  return buildSnapshot({ personio: { employees, rejected: [] }, leapsome, actionVersion: '1.2.3', takenAt, attributes: READ });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSnapshot, decodeSnapshot, encodeSnapshot, type Snapshot } from '../../../src/snapshot/schema.js';
 import { employee, leapsomeUser } from '../plan/builders.js';
-import { company, leapsome, snapshotOf, TAKEN_AT } from './fixtures.js';
+import { company, leapsome, READ, snapshotOf, TAKEN_AT } from './fixtures.js';
 
 const asJson = (value: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 
@@ -16,8 +16,9 @@ const parseSnapshot = (value: unknown) => decodeSnapshot(linesOf(value));
 
 describe('buildSnapshot', () => {
   it('keeps the employees (sorted by id), the Leapsome ids they map to, the time and the versions', () => {
-    const snapshot = buildSnapshot({ personio: { employees: [...company()].reverse(), rejected: [] }, leapsome, actionVersion: '1.2.3', takenAt: new Date(TAKEN_AT) });
-    expect(snapshot.schemaVersion).toBe(1);
+    const snapshot = buildSnapshot({ personio: { employees: [...company()].reverse(), rejected: [] }, leapsome, actionVersion: '1.2.3', takenAt: new Date(TAKEN_AT), attributes: READ });
+    expect(snapshot.schemaVersion).toBe(2);
+    expect(snapshot.attributes).toEqual(READ);
     expect(snapshot.actionVersion).toBe('1.2.3');
     expect(snapshot.takenAt).toBe(TAKEN_AT);
     expect(snapshot.employees.map((e) => e.id)).toEqual(['1', '2', '3', '4']);
@@ -28,14 +29,14 @@ describe('buildSnapshot', () => {
 
   it('copies only domain fields, so nothing an adapter attached ends up in the cache', () => {
     const withExtra = { ...employee({ id: '9' }), rawBody: { token: 'secret' } };
-    const snapshot = buildSnapshot({ personio: { employees: [withExtra], rejected: [] }, leapsome, actionVersion: 'x', takenAt: TAKEN_AT });
+    const snapshot = buildSnapshot({ personio: { employees: [withExtra], rejected: [] }, leapsome, actionVersion: 'x', takenAt: TAKEN_AT, attributes: READ });
     expect(JSON.stringify(snapshot)).not.toContain('secret');
     expect(parseSnapshot(asJson(snapshot)).ok).toBe(true);
   });
 
   it('leaves out ids that several Leapsome users or teams claim', () => {
     const users = [leapsomeUser({ id: 'A', externalId: '1' }), leapsomeUser({ id: 'B', externalId: '1' }), leapsomeUser({ id: 'C', externalId: '2' })];
-    const snapshot = buildSnapshot({ personio: { employees: company(), rejected: [] }, leapsome: { ...leapsome, users }, actionVersion: 'x', takenAt: TAKEN_AT });
+    const snapshot = buildSnapshot({ personio: { employees: company(), rejected: [] }, leapsome: { ...leapsome, users }, actionVersion: 'x', takenAt: TAKEN_AT, attributes: READ });
     expect(snapshot.leapsomeUserIds).toEqual({ '2': 'C' });
   });
 });
@@ -47,7 +48,7 @@ describe('decodeSnapshot', () => {
     expect(decodeSnapshot(encoded)).toEqual({ ok: true, snapshot });
     const lines = encoded.toString('utf8').trimEnd().split('\n');
     expect(lines).toHaveLength(1 + snapshot.employees.length);
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ schemaVersion: 1, employeeCount: snapshot.employees.length });
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ schemaVersion: 2, employeeCount: snapshot.employees.length });
     expect(JSON.parse(lines[1] ?? '')).toEqual(snapshot.employees[0]);
   });
 
@@ -68,9 +69,9 @@ describe('decodeSnapshot', () => {
   });
 
   it('names another schema version, old or new', () => {
-    expect(parseSnapshot({ ...asJson(snapshotOf()), schemaVersion: 0 })).toEqual({ ok: false, reason: 'schema version 0, expected 1' });
-    expect(parseSnapshot({ ...asJson(snapshotOf()), schemaVersion: 2 })).toEqual({ ok: false, reason: 'schema version 2, expected 1' });
-    expect(parseSnapshot({ employees: [] })).toEqual({ ok: false, reason: 'schema version missing, expected 1' });
+    expect(parseSnapshot({ ...asJson(snapshotOf()), schemaVersion: 1 })).toEqual({ ok: false, reason: 'schema version 1, expected 2' });
+    expect(parseSnapshot({ ...asJson(snapshotOf()), schemaVersion: 3 })).toEqual({ ok: false, reason: 'schema version 3, expected 2' });
+    expect(parseSnapshot({ employees: [] })).toEqual({ ok: false, reason: 'schema version missing, expected 2' });
   });
 
   it('names the bad field', () => {
