@@ -9,6 +9,7 @@ export function actionOutputs(outcome: RunOutcome, planFile: string): Record<str
     deactivated: String(c.deactivated),
     reactivated: String(c.reactivated),
     'teams-created': String(c.teamsCreated),
+    'teams-renamed': String(c.teamsRenamed),
     'membership-changes': String(c.membershipChanges),
     'manager-changes': String(c.managerChanges),
     failed: String(failedCount(outcome)),

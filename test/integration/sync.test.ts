@@ -1,11 +1,15 @@
 // The bundled action (node dist/index.js), run as GitHub runs it, against the sandbox.
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { divergences } from '../support/converged.js';
-import { NODE24_BIN } from '../support/paths.js';
+import { NODE24_BIN, REPO_ROOT } from '../support/paths.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
+
+const declaredOutputs = Object.keys((parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> }).outputs).sort();
 
 let sandbox: Sandbox | null = null;
 afterEach(async () => {
@@ -57,6 +61,7 @@ describe.each([
     expect(counts['POST /Groups']).toBe(departments);
     expect(counts['PATCH /Groups/:id']).toBe(departments);
     expect(first.outputs).toMatchObject({ created: String(inScope), 'teams-created': String(departments), failed: '0', 'has-changes': 'true' });
+    expect(Object.keys(first.outputs).sort()).toEqual(declaredOutputs); // every output action.yml documents, and no other
     expect(first.summary).toContain('### Created users');
     expect(sb.requests.filter((r) => r.api === 'personio' && r.route !== '/v1/auth').every((r) => r.appId === 'PERSONIO_LEAPSOME_SYNC')).toBe(true);
     expectSecretsHidden(sb, first);
@@ -102,7 +107,7 @@ describe('changes in Personio reach Leapsome', () => {
     expect(sb.leapsome.listTeams().some((t) => t.displayName === `${renamedDept?.name} & Co`)).toBe(true);
     expect(run.summary).toContain('### Deactivated users (1)');
     expect(run.summary).toContain('### Teams renamed (1)');
-    expect(run.outputs).toMatchObject({ created: '1', deactivated: '1' });
+    expect(run.outputs).toMatchObject({ created: '1', deactivated: '1', 'teams-renamed': '1', 'teams-created': '0' });
 
     // The leaver comes back.
     sb.personio.update(leaver.id, { status: 'active', terminationDate: null });

@@ -4,6 +4,7 @@ import { renderSummary, SUMMARY_BUDGET_BYTES } from '../../../src/report/summary
 import { actionOutputs } from '../../../src/report/outputs.js';
 import type { RunOutcome } from '../../../src/report/counts.js';
 import type { Plan, UserOp } from '../../../src/domain/plan.js';
+import { dryRun, planOf, teamUpdate } from './fixtures.js';
 
 const hostile = '<img src=x onerror=alert(1)> | **bold** [link](http://evil) @team';
 
@@ -92,5 +93,11 @@ describe('actionOutputs', () => {
     const out = actionOutputs(outcome([create(1)]), '/tmp/plan.json');
     expect(out).toMatchObject({ created: '1', failed: '0', 'has-changes': 'true', 'plan-file': '/tmp/plan.json' });
     expect(actionOutputs(outcome([]), '/x')['has-changes']).toBe('false');
+  });
+
+  it('counts renamed teams in teams-renamed, apart from created ones', () => {
+    const renamed = { ...teamUpdate('Sales & Co', [], []), rename: { from: 'Sales', to: 'Sales & Co' } };
+    const out = actionOutputs(dryRun(planOf([], [renamed, teamUpdate('Ops', ['Ada'], [])])), '/x');
+    expect(out).toMatchObject({ 'teams-renamed': '1', 'teams-created': '0', 'membership-changes': '1' });
   });
 });
