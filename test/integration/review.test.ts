@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { startFakeGitHubApi, type FakeGitHubApi } from '../support/fake-github-api.js';
+import { GITHUB_COMMENT_MAX_CHARS } from '../support/github-limits.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
 
@@ -98,7 +99,7 @@ describe('plan comments on pull requests', () => {
     expect(plan.length).toBeGreaterThan(70_000);
     expect(gh.comments).toHaveLength(1); // the fake, like GitHub, rejects longer bodies
     const body = gh.comments[0]?.body ?? '';
-    expect(body.length).toBeLessThan(65_536);
+    expect(body.length).toBeLessThan(GITHUB_COMMENT_MAX_CHARS);
     expect(body).toContain('shortened to stay under');
     expect(body).toContain('[job summary](https://github.com/acme/hr-sync/actions/runs/100)');
     expect(body).toContain('```diff');

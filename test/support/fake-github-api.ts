@@ -3,6 +3,7 @@
 // the token, pages like GitHub (Link header), and rejects bodies over GitHub's 65,536 characters.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { GITHUB_COMMENT_MAX_CHARS } from './github-limits.js';
 
 export interface FakeComment {
   readonly id: number;
@@ -28,7 +29,6 @@ export interface FakeGitHubApi {
   close(): Promise<void>;
 }
 
-const LIMIT = 65_536;
 
 export async function startFakeGitHubApi(options: { token?: string; owner?: string; repo?: string } = {}): Promise<FakeGitHubApi> {
   const token = options.token ?? 'ghs_fake-workflow-token';
@@ -78,7 +78,7 @@ export async function startFakeGitHubApi(options: { token?: string; owner?: stri
       }
       if (list && req.method === 'POST') {
         const body = bodyOf(await readJson(req));
-        if (body === null || body.length > LIMIT) return send(res, 422, { message: 'Validation Failed', errors: [{ message: 'Body is too long (maximum is 65536 characters)' }] });
+        if (body === null || body.length > GITHUB_COMMENT_MAX_CHARS) return send(res, 422, { message: 'Validation Failed', errors: [{ message: 'Body is too long (maximum is 65536 characters)' }] });
         const comment: FakeComment = { id: nextId++, issue: Number(list[1]), body, user: { login: 'github-actions[bot]', type: 'Bot' } };
         comments.push(comment);
         return send(res, 201, render(comment));
@@ -87,7 +87,7 @@ export async function startFakeGitHubApi(options: { token?: string; owner?: stri
         const comment = comments.find((c) => c.id === Number(one[1]));
         if (!comment) return send(res, 404, { message: 'Not Found' });
         const body = bodyOf(await readJson(req));
-        if (body === null || body.length > LIMIT) return send(res, 422, { message: 'Validation Failed', errors: [{ message: 'Body is too long (maximum is 65536 characters)' }] });
+        if (body === null || body.length > GITHUB_COMMENT_MAX_CHARS) return send(res, 422, { message: 'Validation Failed', errors: [{ message: 'Body is too long (maximum is 65536 characters)' }] });
         comment.body = body;
         return send(res, 200, render(comment));
       }

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffBlocks, renderDiffBlock } from '../../../src/report/diff.js';
 import { codeText } from '../../../src/report/escape.js';
-import { COMMENT_LIMIT, commentWorthy, PLAN_COMMENT_MARKER, renderFailureComment, renderPlanComment, type CommentOptions } from '../../../src/report/pr-comment.js';
-import { renderSummary } from '../../../src/report/summary.js';
+import { commentWorthy, PLAN_COMMENT_MARKER, renderFailureComment, renderPlanComment, type CommentOptions } from '../../../src/report/pr-comment.js';
+import { renderPlanDiff, renderSummary } from '../../../src/report/summary.js';
+import { GITHUB_COMMENT_MAX_CHARS } from '../../support/github-limits.js';
 import { createOp, deactivateOp, dryRun, planOf, teamUpdate, updateOp } from './fixtures.js';
 
 const options: CommentOptions = { detail: 'full', runUrl: 'https://github.com/acme/hr-sync/actions/runs/42', headSha: 'abcdef0123456789', configFile: '.github/personio-leapsome.yml' };
@@ -58,16 +59,33 @@ describe('the pull-request comment', () => {
     const full = diffBlocks(plan).map((b) => renderDiffBlock(b, { maxEntries: Infinity, foldAfterLines: 30, restIn: '' })).join('\n');
     expect(full.length).toBeGreaterThan(70_000);
     const body = renderPlanComment(dryRun(plan), options);
-    expect(body.length).toBeLessThan(COMMENT_LIMIT);
+    expect(body.length).toBeLessThan(GITHUB_COMMENT_MAX_CHARS);
     expect(body.startsWith(PLAN_COMMENT_MARKER)).toBe(true);
     expect(body).toMatch(/… and \d+ more entries, listed in the \[job summary\]\(https:\/\/github\.com\/acme\/hr-sync\/actions\/runs\/42\)\./);
+    expect(body).toContain('shortened to stay under');
+  });
+
+  it('shortens a plan that passes the limit by a single entry', () => {
+    // The fewest users whose diff alone (as the comment lists it) is over 65,536 characters: a
+    // budget above GitHub's limit would post it whole, and GitHub would reject the comment.
+    const users = (n: number) => Array.from({ length: n }, (_, i) => createOp(i, `Somebody with a fairly long name ${i}`, `somebody.${i}@example.com`));
+    const diffLength = (n: number) => renderPlanDiff(diffBlocks(planOf(users(n))), Infinity, 'x', '### Changes').length;
+    let [low, high] = [1, 2000]; // diffLength(low) <= limit < diffLength(high)
+    expect(diffLength(high)).toBeGreaterThan(GITHUB_COMMENT_MAX_CHARS);
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      if (diffLength(mid) > GITHUB_COMMENT_MAX_CHARS) high = mid;
+      else low = mid;
+    }
+    const body = renderPlanComment(dryRun(planOf(users(high))), options);
+    expect(body.length).toBeLessThan(GITHUB_COMMENT_MAX_CHARS);
     expect(body).toContain('shortened to stay under');
   });
 
   it('stays under the limit even when every part is long (skipped records with huge details)', () => {
     const skipped = Array.from({ length: 2000 }, (_, i) => ({ reason: 'no-email' as const, person: { employeeId: String(i), leapsomeId: null, name: `N${i}`.repeat(20), email: null }, detail: 'x'.repeat(300) }));
     const body = renderPlanComment(dryRun(planOf([createOp(1)], [], { skipped })), options);
-    expect(body.length).toBeLessThan(COMMENT_LIMIT);
+    expect(body.length).toBeLessThan(GITHUB_COMMENT_MAX_CHARS);
   });
 
   it('is worth a new comment only when it changes something or a brake would stop it', () => {
@@ -82,6 +100,14 @@ describe('the pull-request comment', () => {
     expect(body).toContain('the settings of this pull request cannot be used');
     expect(body.startsWith(PLAN_COMMENT_MARKER)).toBe(true);
     expect(renderFailureComment('leapsome GET /Users: 503', options, 'run')).toContain('No plan (at `abcdef012345`): the run failed before a plan was made.');
+  });
+
+  it('keeps a failure comment with a huge message under the limit', () => {
+    const message = Array.from({ length: 3000 }, (_, i) => `- x.yml:${i}: \`field_${i}\`: ${'bad value '.repeat(4)}`).join('\n');
+    expect(message.length).toBeGreaterThan(GITHUB_COMMENT_MAX_CHARS);
+    const body = renderFailureComment(message, options, 'settings');
+    expect(body.length).toBeLessThan(GITHUB_COMMENT_MAX_CHARS);
+    expect(body.startsWith(PLAN_COMMENT_MARKER)).toBe(true);
   });
 });
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { escapeText } from '../../../src/report/escape.js';
-import { renderSummary, SUMMARY_BUDGET_BYTES } from '../../../src/report/summary.js';
+import { renderSummary } from '../../../src/report/summary.js';
 import { actionOutputs } from '../../../src/report/outputs.js';
 import type { RunOutcome } from '../../../src/report/counts.js';
 import type { Plan, UserOp } from '../../../src/domain/plan.js';
-import { dryRun, planOf, teamUpdate } from './fixtures.js';
+import { GITHUB_STEP_SUMMARY_MAX_BYTES } from '../../support/github-limits.js';
+import { createOp, deactivateOp, dryRun, planOf, teamUpdate, updateOp } from './fixtures.js';
 
 const hostile = '<img src=x onerror=alert(1)> | **bold** [link](http://evil) @team';
 
@@ -82,9 +83,26 @@ describe('renderSummary', () => {
   it('folds long lists and stays under the step-summary limit for 20k users', () => {
     const users = Array.from({ length: 20_000 }, (_, i) => create(i, `A rather long display name number ${i} with padding`));
     const md = renderSummary(outcome(users));
-    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES);
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(GITHUB_STEP_SUMMARY_MAX_BYTES);
     expect(md).toContain('<details><summary>Show 20000 rows</summary>');
     expect(md).toMatch(/… and \d+ more, listed in the plan file\./);
+  });
+
+  it('fits in 1 MiB whatever the length of multi-byte names, counting bytes, not characters', () => {
+    // 3,000 changes whose names grow in small steps: listed 1,000 rows per table (the renderer's first
+    // try), the summaries range from about 0.9 to 1.6 MB, but never reach a million characters. A
+    // budget above GitHub's limit, or one measured in characters, lets some of them through, and
+    // GitHub then drops the whole summary.
+    const shortened: number[] = [];
+    for (let pad = 16; pad <= 64; pad += 2) {
+      const name = (i: number) => `Zoë Ærøskøbing-Ñúñez 東京都 ${i} ${'ü'.repeat(pad)}`;
+      const ops = Array.from({ length: 1000 }, (_, i) => [createOp(i, name(i)), updateOp(1000 + i, name(1000 + i)), deactivateOp(2000 + i, name(2000 + i))]).flat();
+      const md = renderSummary(dryRun(planOf(ops)));
+      expect(Buffer.byteLength(md), `names padded by ${pad}`).toBeLessThanOrEqual(GITHUB_STEP_SUMMARY_MAX_BYTES);
+      expect(md).toContain('### Created users (1000)');
+      if (/… and \d+ more/.test(md)) shortened.push(pad);
+    }
+    expect(shortened).toContain(64);
   });
 });
 
