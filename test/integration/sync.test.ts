@@ -9,6 +9,7 @@ import { NODE24_BIN, REPO_ROOT } from '../support/paths.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
 
+const packageVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const declaredOutputs = Object.keys((parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> }).outputs).sort();
 
 let sandbox: Sandbox | null = null;
@@ -72,8 +73,9 @@ describe.each([
     expect(second.writes).toBe(0);
     expect(second.outputs['has-changes']).toBe('false');
     expect(second.summary).toContain('No changes: Leapsome already matches Personio.');
-    const plan = JSON.parse(readFileSync(second.outputs['plan-file'] as string, 'utf8')) as { plan: { users: unknown[] } };
+    const plan = JSON.parse(readFileSync(second.outputs['plan-file'] as string, 'utf8')) as { actionVersion: string; plan: { users: unknown[] } };
     expect(plan.plan.users).toEqual([]);
+    expect(plan.actionVersion).toBe(packageVersion); // the bundle carries package.json's version
   });
 });
 
