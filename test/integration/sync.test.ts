@@ -45,7 +45,7 @@ function expectSecretsHidden(sb: Sandbox, run: ActionRun): void {
 }
 
 describe.each([
-  ['Node 20', undefined],
+  [`the tests' Node (${process.versions.node})`, undefined],
   ['Node 24', NODE24_BIN],
 ])('first sync and a no-op on %s', (_, node) => {
   it('creates the sample company, then makes zero writes on the next run', async () => {

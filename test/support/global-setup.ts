@@ -1,5 +1,6 @@
-// Integration tests also run the bundled action under Node 24 (the runtime GitHub uses). The
-// binary comes from tools/node24, a separate package so it never shadows the system node.
+// Integration tests also run the bundled action under Node 24 (the runtime GitHub uses). Unless the
+// tests already run on Node 24, the binary comes from tools/node24, a separate package so it never
+// shadows the system node.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { NODE24_BIN, REPO_ROOT } from './paths.js';
