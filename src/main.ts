@@ -13,7 +13,7 @@ import { failedCount, outcomeFailures, type RunOutcome } from './report/counts.j
 import { actionOutputs } from './report/outputs.js';
 import { writePlanFile } from './report/plan-file.js';
 import { commentWorthy, PLAN_COMMENT_MARKER, renderFailureComment, renderPlanComment, type CommentOptions } from './report/pr-comment.js';
-import { renderSummary } from './report/summary.js';
+import { clashResolution, renderSummary } from './report/summary.js';
 import { escapeText } from './report/escape.js';
 import { ConfigFileError } from './settings/config-file.js';
 import { DEFAULT_CONFIG_FILE, loadSettings, workspaceDir } from './settings/load.js';
@@ -72,12 +72,17 @@ function annotate(outcome: RunOutcome, detail: SummaryDetail): void {
   const stale = outcome.approvedPlan?.stale ?? [];
   if (detail === 'counts') {
     // Annotations are as public as the summary: numbers only.
-    const failed = outcome.plan.skipped.length + stale.length + outcomeFailures(outcome).length;
+    const failed = outcome.plan.skipped.length + outcome.plan.clashes.length + stale.length + outcomeFailures(outcome).length;
     if (failed > 0) core.error(`${failed} record(s) were skipped or failed; names are left out (summary-detail: counts), the plan file lists them.`, { title: 'personio-leapsome-sync' });
     if (outcome.plan.warnings.length > 0) core.warning(`${outcome.plan.warnings.length} warning(s); details are left out (summary-detail: counts).`, { title: 'personio-leapsome-sync' });
     return;
   }
   const messages = [
+    ...outcome.plan.clashes.map((c) => {
+      const what = c.kind === 'team' ? `team "${c.displayName}"` : `user ${c.person.name} (Personio id ${c.person.employeeId ?? 'unknown'})`;
+      const holder = `${c.kind === 'team' ? 'Leapsome team' : 'Leapsome user'} ${c.holder.name} (${c.holder.leapsomeId}, externalId ${c.holder.externalId ?? 'none'})`;
+      return `Not taken over: ${what} is held by ${holder}. ${c.detail} To resolve: ${clashResolution(c)}.`;
+    }),
     ...outcome.plan.skipped.map((s) => `Skipped ${s.person.name} (Personio id ${s.person.employeeId ?? 'unknown'}): ${s.reason}: ${s.detail}`),
     ...stale.map((s) => `Not applied: ${s.operation}${s.person ? ` for ${s.person.name}` : s.team ? ` ${s.team}` : ''}: ${s.reason}`),
     ...outcomeFailures(outcome).map((f) => `Failed to ${f.operation}${f.person ? ` for ${f.person.name}` : f.team ? ` ${f.team}` : ''}: ${f.reason}`),
@@ -183,8 +188,13 @@ export async function run(): Promise<void> {
     annotate(outcome, settings.summaryDetail);
 
     const failed = failedCount(outcome);
+    const clashes = outcome.plan.clashes.length;
+    const problems = [
+      failed > clashes ? `${failed - clashes} record(s) were skipped or failed` : '',
+      clashes > 0 ? `${clashes} team(s) or user(s) are held by something else and were not taken over` : '',
+    ].filter((p) => p !== '');
     if (outcome.refusedReason !== null) core.setFailed(outcome.refusedReason);
-    else if (failed > 0) core.setFailed(`${failed} record(s) were skipped or failed; everything else was ${outcome.mode === 'dry-run' ? 'planned' : 'applied'}. See the job summary.`);
+    else if (failed > 0) core.setFailed(`${problems.join('; ')}; everything else was ${outcome.mode === 'dry-run' ? 'planned' : 'applied'}. See the job summary.`);
     else core.info(`Done: ${outcome.mode === 'dry-run' ? 'plan computed' : 'Leapsome matches Personio'}.`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

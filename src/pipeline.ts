@@ -11,7 +11,9 @@ import { FIXED_KEYS, queryWithoutList, resolveSources, type AttributeNeed, type 
 import { planSync } from './plan/plan.js';
 import type { RunOutcome, SnapshotReport } from './report/counts.js';
 import { settingName } from './settings/fields.js';
-import type { Settings } from './settings/settings.js';
+import type { Clash } from './domain/plan.js';
+import { ConfigFileError } from './settings/config-file.js';
+import { SettingsError, type Settings } from './settings/settings.js';
 import {
   buildSnapshot,
   checkSourceDrop,
@@ -92,6 +94,8 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
 
   const statuses = settings.plan.statuses;
   const plan = labelProvenance(planSync({ personio, leapsome, settings: settings.plan }), previous, personio.employees);
+  // Only known once Leapsome is read, but still a configuration error: reported before any write.
+  throwOnHandMadeCollisions(plan.clashes);
   const sourceProblem = checkSourceDrop({
     previousInScope: previous === null ? null : inScopeCount(previous.employees, statuses),
     currentInScope: inScopeCount(personio.employees, statuses),
@@ -147,6 +151,15 @@ function readAttributeNames(query: EmployeeQuery): string[] {
   return [...query.keys.filter((key) => FIXED_KEYS.has(key)), ...query.extras.map((e) => e.name)];
 }
 
+/** A team-names entry naming a hand-made Leapsome team, reported with the entry's file and line. */
+function throwOnHandMadeCollisions(clashes: readonly Clash[]): void {
+  const collisions = clashes.flatMap((c) => (c.kind === 'team' && c.cause === 'hand-made' ? [c] : []));
+  if (collisions.length === 0) return;
+  const located = collisions.flatMap((c) => (c.entry === null ? [] : [{ file: c.entry.file, line: c.entry.line, key: `team-names.${c.entry.key}`, message: c.detail }]));
+  if (located.length === collisions.length) throw new ConfigFileError(located);
+  throw new SettingsError(`Invalid team-names:\n- ${collisions.map((c) => c.detail).join('\n- ')}`);
+}
+
 /** Stores report failures as results; should one throw anyway, the run goes on as a first run. */
 async function restoreSafely(store: SnapshotStore): Promise<RestoreResult> {
   try {
@@ -191,7 +204,7 @@ export async function runApprovedPlan(settings: Settings, approved: ApprovedPlan
   // The brake applies to what this run would write, with this run's max-deactivations (raise it
   // for the approving run when the deactivations are intended).
   const planned = check.fresh.users.filter((op) => op.kind === 'deactivate').length;
-  const plan = { ...check.fresh, skipped: [], warnings: [], deactivationGuard: deactivationGuard(approved.plan.deactivationGuard.base, planned, settings.plan.maxDeactivations) };
+  const plan = { ...check.fresh, skipped: [], clashes: [], warnings: [], deactivationGuard: deactivationGuard(approved.plan.deactivationGuard.base, planned, settings.plan.maxDeactivations) };
   const apply = settings.dryRun ? null : await applyPlan(plan, deps.leapsome);
   const refusedReason = apply?.refused ?? null;
   return finish({

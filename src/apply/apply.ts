@@ -5,7 +5,7 @@
 //   4. deactivations last      (nobody loses access before the rest is in place)
 // One bad record never blocks the rest: its failure is recorded and the run goes on.
 
-import type { ManagerTarget, Plan, PersonLabel, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
+import { isTakeover, type ManagerTarget, type Plan, type PersonLabel, type TeamMember, type TeamOp, type UserOp } from '../domain/plan.js';
 import type { LeapsomeUser, UserAttributeName, UserAttributes } from '../domain/types.js';
 import { USER_ATTRIBUTE_NAMES } from '../domain/types.js';
 import { sameValue } from '../domain/compare.js';
@@ -30,6 +30,8 @@ export interface ApplyCounts {
   teamsRenamed: number;
   membershipChanges: number;
   managerChanges: number;
+  /** Users and teams taken over (from another integration or unmarked). */
+  takenOver: number;
 }
 
 export interface ApplyResult {
@@ -62,6 +64,7 @@ interface PatchJob {
   readonly managerEmployeeId: string | null;
   readonly countsAs: 'created' | 'updated' | 'reactivated';
   readonly managerChange: boolean;
+  readonly takeover: boolean;
 }
 
 export function errorReason(error: unknown): string {
@@ -87,6 +90,7 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
     teamsRenamed: 0,
     membershipChanges: 0,
     managerChanges: 0,
+    takenOver: 0,
   };
   const failures: ApplyFailure[] = [];
   if (plan.deactivationGuard.exceeded) {
@@ -163,6 +167,7 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
       if (!ok) return;
       counts[job.countsAs]++;
       if (job.managerChange) counts.managerChanges++;
+      if (job.takeover) counts.takenOver++;
     });
   }
 
@@ -224,6 +229,7 @@ function patchForCreated(op: CreateOp, user: LeapsomeUser, ids: ReadonlyMap<stri
     managerEmployeeId: manager !== undefined && op.manager !== null ? op.manager.employeeId : null,
     countsAs: 'created',
     managerChange: manager !== undefined,
+    takeover: false,
   };
 }
 
@@ -261,6 +267,7 @@ function patchForUpdate(op: UpdateOp, ids: ReadonlyMap<string, string>, failures
     managerEmployeeId: manager !== undefined && manager !== null && op.manager?.to ? op.manager.to.employeeId : null,
     countsAs: op.reactivate ? 'reactivated' : 'updated',
     managerChange: manager !== undefined,
+    takeover: isTakeover(op.takeover),
   };
 }
 
@@ -351,7 +358,7 @@ async function applyTeam(
   } else {
     teamId = op.teamId;
     if (op.rename !== null) header.displayName = op.displayName;
-    if (op.adopt) header.externalId = op.externalId;
+    if (op.takeover !== null) header.externalId = op.externalId;
     desiredIds = op.members === null ? [] : resolveMembers(op.members, ids);
     addedIds = resolveMembers(op.added, ids);
     removedAny = op.removed.length > 0;
@@ -366,5 +373,6 @@ async function applyTeam(
   for (let i = 0; i < patches.length; i++) patches[i] = { displayName: op.displayName, ...patches[i] };
   for (const patch of patches) await writer.patchTeam(teamId, patch);
   if (op.kind === 'update' && op.rename !== null) counts.teamsRenamed++;
+  if (op.kind === 'update' && isTakeover(op.takeover)) counts.takenOver++;
   if (membersChange) counts.membershipChanges += op.kind === 'create' ? op.members.length : op.added.length + op.removed.length;
 }

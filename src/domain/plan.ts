@@ -2,7 +2,7 @@
 // the applier executes it. It references people by Personio id (always known) and by Leapsome id
 // (known for existing users; for users created in this run the applier learns it on creation).
 
-import type { Gender, OrgField, UserAttributeName, UserAttributes } from './types.js';
+import type { Gender, TeamSource, UserAttributeName, UserAttributes } from './types.js';
 
 /** A person as shown in reports: enough to recognise them, nothing more. */
 export interface PersonLabel {
@@ -36,6 +36,67 @@ export interface FieldChange {
   readonly to: FieldValue;
 }
 
+/**
+ * Taking over a Leapsome record the sync did not manage yet: its externalId is set to the sync's,
+ * and from then on the sync manages it like one it created.
+ * - `unmarked`: it had no externalId (same email, or same team name);
+ * - `foreign`: another integration had marked it (`adopt-users: by-email`, `adopt-teams: by-name`);
+ * - `moved`: a team this sync made for a Personio source it no longer has (teams only).
+ */
+export interface Takeover {
+  readonly kind: 'unmarked' | 'foreign' | 'moved';
+  /** The externalId the record carried before; null when unmarked. */
+  readonly previousExternalId: string | null;
+}
+
+/** Taken over from another integration or from nobody, as a switch-over review counts it (not a `moved` team). */
+export const isTakeover = (t: Takeover | null): t is Takeover => t !== null && t.kind !== 'moved';
+
+/** The Leapsome record that holds what the sync wants (a team name, a user's email). */
+export interface ClashHolder {
+  readonly leapsomeId: string;
+  /** The team's or user's name in Leapsome. */
+  readonly name: string;
+  readonly externalId: string | null;
+}
+
+/**
+ * A team or user the sync should manage but may not take over under the current settings. Nothing
+ * is written to the holder, and the run fails after everything else is applied.
+ */
+export type Clash =
+  | {
+      readonly kind: 'team';
+      /**
+       * `marked`: another integration's team has the name (`adopt-teams: by-name` takes it over);
+       * `hand-made`: a team-names entry names a team made by hand, a configuration error.
+       */
+      readonly cause: 'marked' | 'hand-made';
+      /** The Leapsome team name the sync wants. */
+      readonly displayName: string;
+      /** The externalId the sync would give the team. */
+      readonly externalId: string;
+      readonly holder: ClashHolder;
+      /** The team-names entry that chose the name, when one did and it came from a file. */
+      readonly entry: { readonly key: string; readonly file: string; readonly line: number } | null;
+      /** The setting that would take it over, as written in a workflow or config file; null when none may. */
+      readonly resolution: string | null;
+      readonly detail: string;
+    }
+  | {
+      readonly kind: 'user';
+      /**
+       * `marked`: another integration's account has the email (`adopt-users: by-email` takes it over);
+       * `other-employee`: the account carries another employee's Personio id, which nothing takes over.
+       */
+      readonly cause: 'marked' | 'other-employee';
+      /** The employee the account is wanted for. */
+      readonly person: PersonLabel;
+      readonly holder: ClashHolder;
+      readonly resolution: string | null;
+      readonly detail: string;
+    };
+
 /** Why a planned change happens; filled by the snapshot digest (issue 4), 'unknown' without one. */
 export type Provenance = 'personio' | 'leapsome-edit' | 'unknown';
 
@@ -57,8 +118,8 @@ export type UserOp =
       /** Only the attributes that differ (may be empty when only the manager changes). */
       readonly changes: readonly FieldChange[];
       readonly manager: ManagerChange | null;
-      /** Adopting a pre-existing Leapsome user with the same email and no externalId. */
-      readonly adopt: boolean;
+      /** Set when the user was not the sync's yet (matched by email): the externalId becomes the Personio id. */
+      readonly takeover: Takeover | null;
       /** Setting active: true on a deactivated managed user. */
       readonly reactivate: boolean;
       readonly provenance: Provenance;
@@ -80,11 +141,23 @@ export interface TeamMember {
   readonly name: string;
 }
 
+/** One Personio unit (or custom attribute value) a team is made from. */
+export interface TeamSourceRef {
+  readonly field: TeamSource;
+  /** The org unit's id, or a custom attribute value trimmed and lower-cased. */
+  readonly id: string;
+  /** The name in Personio. */
+  readonly name: string;
+}
+
 export type TeamOp =
   | {
       readonly kind: 'create';
       readonly externalId: string;
-      readonly field: OrgField;
+      /** The source the team's externalId comes from (the first of `sources`). */
+      readonly field: TeamSource;
+      /** Every Personio unit whose employees are members: more than one when their names map to one team. */
+      readonly sources: readonly TeamSourceRef[];
       readonly displayName: string;
       readonly members: readonly TeamMember[];
     }
@@ -92,11 +165,14 @@ export type TeamOp =
       readonly kind: 'update';
       readonly teamId: string;
       readonly externalId: string;
-      readonly field: OrgField;
+      readonly field: TeamSource;
+      /** Empty for a team none of whose units has in-scope members any more (it is emptied). */
+      readonly sources: readonly TeamSourceRef[];
       readonly displayName: string;
-      /** Set when the Personio org unit was renamed (or the team is adopted under a new externalId). */
+      /** Set when the Personio org unit was renamed (or a team taken over has another name). */
       readonly rename: { readonly from: string; readonly to: string } | null;
-      readonly adopt: boolean;
+      /** Set when the team was not the sync's yet (matched by name): its externalId becomes `externalId`. */
+      readonly takeover: Takeover | null;
       /** The complete desired member list; null when membership is already right. */
       readonly members: readonly TeamMember[] | null;
       readonly added: readonly TeamMember[];
@@ -145,6 +221,8 @@ export interface Plan {
   readonly users: readonly UserOp[];
   readonly teams: readonly TeamOp[];
   readonly skipped: readonly SkippedRecord[];
+  /** Teams and users held by something else that the settings do not allow to take over. */
+  readonly clashes: readonly Clash[];
   readonly warnings: readonly PlanWarning[];
   readonly stats: PlanStats;
   readonly deactivationGuard: DeactivationGuard;

@@ -4,6 +4,11 @@
 export const ORG_FIELDS = ['department', 'team', 'office', 'subcompany'] as const;
 export type OrgField = (typeof ORG_FIELDS)[number];
 
+/** A Personio source of teams: an org field, or a custom attribute key (`dynamic_<n>`). */
+export type TeamSource = OrgField | `dynamic_${string}`;
+export const CUSTOM_ATTRIBUTE_KEY = /^dynamic_\d+$/;
+export const isTeamSource = (value: string): value is TeamSource => (ORG_FIELDS as readonly string[]).includes(value) || CUSTOM_ATTRIBUTE_KEY.test(value);
+
 export const PERSONIO_STATUSES = ['active', 'inactive', 'onboarding', 'leave'] as const;
 export type PersonioStatus = (typeof PERSONIO_STATUSES)[number];
 
@@ -132,13 +137,34 @@ export type Threshold =
   | { readonly kind: 'count'; readonly value: number }
   | { readonly kind: 'percent'; readonly value: number };
 
+/** One `team-names` entry: `<source>:<Personio name>` -> a Leapsome team name. */
+export interface TeamNameMapping {
+  readonly source: TeamSource;
+  /** As written; matched ignoring case and surrounding spaces. */
+  readonly personioName: string;
+  readonly leapsomeName: string;
+  /** Where the entry is written, for messages; null when it did not come from a file. */
+  readonly origin: { readonly file: string; readonly line: number } | null;
+}
+
+/** `unmarked`: only a same-named team without externalId is taken over; `by-name`: also one another integration marked. */
+export const ADOPT_TEAMS = ['unmarked', 'by-name'] as const;
+export type AdoptTeams = (typeof ADOPT_TEAMS)[number];
+/** `unmarked`: only a same-email user without externalId is taken over; `by-email`: also one another integration marked. */
+export const ADOPT_USERS = ['unmarked', 'by-email'] as const;
+export type AdoptUsers = (typeof ADOPT_USERS)[number];
+
 /** The part of the settings the pure planner needs. */
 export interface PlanSettings {
   /** Personio statuses that get an active Leapsome account. */
   readonly statuses: readonly PersonioStatus[];
-  /** Org fields that become Leapsome teams, in priority order. */
-  readonly teamsFrom: readonly OrgField[];
+  /** Sources of Leapsome teams, in priority order. */
+  readonly teamsFrom: readonly TeamSource[];
+  /** Leapsome names for Personio units or values; several may name one team. */
+  readonly teamNames: readonly TeamNameMapping[];
   readonly exclude: readonly ExcludeRule[];
   readonly maxDeactivations: Threshold;
   readonly autoInvite: boolean;
+  readonly adoptTeams: AdoptTeams;
+  readonly adoptUsers: AdoptUsers;
 }

@@ -2,10 +2,10 @@
 // artifact, a reviewer's download) and its operations are written to Leapsome as they stand.
 import { z } from 'zod';
 import type { Plan, SkipReason } from '../domain/plan.js';
-import { GENDERS, ORG_FIELDS, USER_ATTRIBUTE_NAMES, type UserAttributeName } from '../domain/types.js';
+import { GENDERS, isTeamSource, USER_ATTRIBUTE_NAMES, type TeamSource, type UserAttributeName } from '../domain/types.js';
 
 /** Bumped on any change to the document's shape; a reader accepts exactly its own version. */
-export const PLAN_FILE_VERSION = 2;
+export const PLAN_FILE_VERSION = 3;
 export const PLAN_FILE_TOOL = 'personio-leapsome-sync';
 
 const SKIP_REASONS = ['invalid-record', 'no-email', 'duplicate-email', 'supervisor-cycle', 'external-id-conflict', 'email-conflict', 'email-domain'] as const;
@@ -22,6 +22,8 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD
 const provenance = z.enum(['personio', 'leapsome-edit', 'unknown']);
 const fingerprint = z.string().regex(/^(?:absent|unknown|sha256:[0-9a-f]{64})$/, 'expected a fingerprint');
 
+const teamSource = z.string().refine((v): v is TeamSource => isTeamSource(v), 'expected department, team, office, subcompany or dynamic_<n>');
+const takeover = z.strictObject({ kind: z.enum(['unmarked', 'foreign', 'moved']), previousExternalId: id.nullable() }).nullable();
 const personLabel = z.strictObject({ employeeId: id.nullable(), leapsomeId: id.nullable(), name: text, email: nullableText });
 const managerTarget = z.strictObject({ employeeId: id, email: text, name: text, leapsomeId: id.nullable() });
 const userAttributes = z.strictObject({
@@ -58,7 +60,7 @@ const userOp = z.discriminatedUnion('kind', [
     attributes: userAttributes,
     changes: list(fieldChange),
     manager: z.strictObject({ from: z.strictObject({ leapsomeId: id, name: text }).nullable(), to: managerTarget.nullable() }).nullable(),
-    adopt: z.boolean(),
+    takeover,
     reactivate: z.boolean(),
     provenance,
     fingerprint,
@@ -76,16 +78,26 @@ const userOp = z.discriminatedUnion('kind', [
 ]);
 
 const teamMember = z.strictObject({ employeeId: id.nullable(), leapsomeId: id.nullable(), name: text });
+const teamSourceRef = z.strictObject({ field: teamSource, id, name: text });
 const teamOp = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('create'), externalId: id, field: z.enum(ORG_FIELDS), displayName: z.string().min(1), members: list(teamMember), fingerprint }),
+  z.strictObject({
+    kind: z.literal('create'),
+    externalId: id,
+    field: teamSource,
+    sources: list(teamSourceRef),
+    displayName: z.string().min(1),
+    members: list(teamMember),
+    fingerprint,
+  }),
   z.strictObject({
     kind: z.literal('update'),
     teamId: id,
     externalId: id,
-    field: z.enum(ORG_FIELDS),
+    field: teamSource,
+    sources: list(teamSourceRef),
     displayName: z.string().min(1),
     rename: z.strictObject({ from: text, to: text }).nullable(),
-    adopt: z.boolean(),
+    takeover,
     members: list(teamMember).nullable(),
     added: list(teamMember),
     removed: list(teamMember),
@@ -94,11 +106,27 @@ const teamOp = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const clashHolder = z.strictObject({ leapsomeId: id, name: text, externalId: id.nullable() });
+const clash = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('team'),
+    cause: z.enum(['marked', 'hand-made']),
+    displayName: text,
+    externalId: id,
+    holder: clashHolder,
+    entry: z.strictObject({ key: text, file: text, line: z.int().min(1) }).nullable(),
+    resolution: nullableText,
+    detail: text,
+  }),
+  z.strictObject({ kind: z.literal('user'), cause: z.enum(['marked', 'other-employee']), person: personLabel, holder: clashHolder, resolution: nullableText, detail: text }),
+]);
+
 const count = z.int().min(0);
 const planSchema = z.strictObject({
   users: list(userOp),
   teams: list(teamOp),
   skipped: list(z.strictObject({ reason: z.enum(SKIP_REASONS), person: personLabel, detail: text })),
+  clashes: list(clash),
   warnings: list(z.strictObject({ person: personLabel.nullable(), message: text })),
   stats: z.strictObject({ employees: count, inScope: count, excluded: count, managedUsers: count, unmanagedUsers: count }),
   deactivationGuard: z.strictObject({ base: count, limit: count, planned: count, exceeded: z.boolean() }),

@@ -37,6 +37,7 @@ export function planSync({ personio, leapsome, settings }: PlanInput): Plan {
     users,
     teams: teams.ops,
     skipped: [...scope.skipped].sort(compareSkipped),
+    clashes: [...teams.clashes, ...scope.clashes],
     warnings: [...scope.warnings, ...managers.warnings, ...teams.warnings, ...leapsomeWarnings].sort(compareWarnings),
     stats: {
       employees: personio.employees.length,

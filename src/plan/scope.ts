@@ -1,7 +1,7 @@
 // Who is in the sync, and which Leapsome user stands for whom. Everything later (user ops,
 // managers, teams) works from this classification, so every skip is decided here first: a
 // skipped supervisor or team member must be known before managers and teams are planned.
-import type { PersonLabel, PlanWarning, SkipReason, SkippedRecord } from '../domain/plan.js';
+import type { Clash, PersonLabel, PlanWarning, SkipReason, SkippedRecord, Takeover } from '../domain/plan.js';
 import type { Employee, LeapsomeUser, PersonioState, PlanSettings, UserAttributes } from '../domain/types.js';
 import { desiredAttributes } from './attributes.js';
 import { compileExclude } from './exclude.js';
@@ -14,9 +14,9 @@ import { duplicateEmails, supervisorCycles } from './validate.js';
 export interface InScope {
   readonly employee: Employee;
   readonly attributes: UserAttributes;
-  /** Matched by externalId, or by email when adopted; null: the user is created. */
+  /** Matched by externalId, or by email when taken over; null: the user is created. */
   readonly user: LeapsomeUser | null;
-  readonly adopt: boolean;
+  readonly takeover: Takeover | null;
 }
 
 export interface Deactivation {
@@ -34,6 +34,8 @@ export interface Scope {
   /** Skips that belong to a parsed employee, by Personio id (used to explain cleared managers). */
   readonly skippedById: ReadonlyMap<string, SkippedRecord>;
   readonly skipped: readonly SkippedRecord[];
+  /** Employees whose account is held by another record the settings do not allow to take over. */
+  readonly clashes: readonly Clash[];
   /** In-scope employees by id, sorted by id. */
   readonly inScope: ReadonlyMap<string, InScope>;
   readonly deactivations: readonly Deactivation[];
@@ -48,6 +50,8 @@ export interface Scope {
 export function classify(personio: PersonioState, index: LeapsomeIndex, settings: PlanSettings): Scope {
   const skippedById = new Map<string, SkippedRecord>();
   const skipped: SkippedRecord[] = [];
+  const clashes: Clash[] = [];
+  const clashHolders = new Set<string>();
   const frozen = new Set<string>();
   const warnings: PlanWarning[] = [];
   const usersOf = (id: string): readonly LeapsomeUser[] => index.usersByExternalId.get(id) ?? [];
@@ -58,6 +62,23 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     const record: SkippedRecord = { reason, person: employeeLabel(employee, leapsomeId ?? usersOf(employee.id)[0]?.id ?? null), detail };
     skippedById.set(employee.id, record);
     skipped.push(record);
+  };
+
+  /** Like a skip (the employee is not synced), reported as a clash naming the holder and the setting. */
+  const clash = (employee: Employee, holder: LeapsomeUser, resolution: string | null, detail: string): void => {
+    const cause = resolution === null ? 'other-employee' : 'marked';
+    if (skippedById.has(employee.id)) return;
+    skippedById.set(employee.id, { reason: 'external-id-conflict', person: employeeLabel(employee), detail });
+    clashes.push({
+      kind: 'user',
+      cause,
+      person: employeeLabel(employee),
+      holder: { leapsomeId: holder.id, name: userName(holder), externalId: holder.externalId },
+      resolution,
+      detail,
+    });
+    frozen.add(holder.id);
+    clashHolders.add(holder.id);
   };
 
   // Every Personio id seen, readable or not: a Leapsome user carrying one of them has not vanished.
@@ -144,15 +165,36 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
           skip(employee, 'email-conflict', `the new email ${email} is already used by another Leapsome user (${other.id}, ${other.userName})`, user.id);
           frozen.add(other.id);
         } else {
-          inScope.set(employee.id, { employee, attributes, user, adopt: false });
+          inScope.set(employee.id, { employee, attributes, user, takeover: null });
         }
       } else {
         const [holder, ...moreHolders] = holders;
+        const takeOver = (user: LeapsomeUser, takeover: Takeover): void => {
+          inScope.set(employee.id, { employee, attributes, user, takeover });
+          adopted.set(user.id, employee.id);
+        };
         if (holder === undefined) {
-          inScope.set(employee.id, { employee, attributes, user: null, adopt: false });
-        } else if (holder.externalId === null && moreHolders.length === 0) {
-          inScope.set(employee.id, { employee, attributes, user: holder, adopt: true });
-          adopted.set(holder.id, employee.id);
+          inScope.set(employee.id, { employee, attributes, user: null, takeover: null });
+        } else if (moreHolders.length === 0 && holder.externalId === null) {
+          takeOver(holder, { kind: 'unmarked', previousExternalId: null });
+        } else if (moreHolders.length === 0 && holder.externalId !== null && knownIds.has(holder.externalId)) {
+          // The account is another employee's (an email that moved between people): no setting takes it.
+          const other = employeeById.get(holder.externalId);
+          clash(
+            employee,
+            holder,
+            null,
+            `Leapsome user ${holder.userName} has this email but carries the Personio id of ${other === undefined ? 'another employee' : employeeName(other)} (${holder.externalId}); another employee's account is never taken over. If the email moved between people, correct it in Personio or in Leapsome.`,
+          );
+        } else if (moreHolders.length === 0 && holder.externalId !== null && settings.adoptUsers === 'by-email') {
+          takeOver(holder, { kind: 'foreign', previousExternalId: holder.externalId });
+        } else if (moreHolders.length === 0 && holder.externalId !== null) {
+          clash(
+            employee,
+            holder,
+            'adopt-users: by-email',
+            `Leapsome user ${holder.userName} has this email but another integration marked it (externalId ${holder.externalId}); it was not changed.`,
+          );
         } else {
           const owner = holders.find((h) => h.externalId !== null) ?? holder;
           skip(
@@ -211,6 +253,8 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     if (claimants !== undefined) {
       // Same person under a new Personio id, most likely: deactivating would lock them out.
       frozen.add(user.id);
+      // A clash already names this account and the setting that takes it over.
+      if (clashHolders.has(user.id)) continue;
       warnings.push({
         person: userLabel(user, externalId),
         message: `${userName(user)} (${user.userName}) carries externalId ${externalId}, which Personio no longer has, but Personio employee ${claimants.join(', ')} has this email; the account was not deactivated. Set its externalId to the right Personio id.`,
@@ -225,6 +269,7 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     excluded,
     skippedById,
     skipped,
+    clashes,
     inScope,
     deactivations,
     frozenUserIds: frozen,

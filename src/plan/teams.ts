@@ -1,59 +1,110 @@
-// Teams from Personio org units. Only teams carrying our externalId (`personio:<field>:<id>`) are
-// ever changed; a same-named team without externalId is adopted once; hand-made teams and the
-// memberships in them are never touched.
-import type { PlanWarning, TeamMember, TeamOp } from '../domain/plan.js';
-import type { LeapsomeTeam, LeapsomeUser, OrgField, OrgUnit, PlanSettings } from '../domain/types.js';
+// Teams from Personio sources. Leapsome team names identify teams: every Personio unit whose name
+// (after team-names) is the same becomes one team, whose members are the union. A team is the
+// sync's when its externalId is `personio:<source>:<unit>`; a same-named team without externalId,
+// or (adopt-teams: by-name) one another integration marked, is taken over. Hand-made teams and the
+// memberships in them are never touched, and no team is ever created next to a same-named one.
+import type { Clash, PlanWarning, TeamMember, TeamOp, TeamSourceRef, Takeover } from '../domain/plan.js';
+import type { LeapsomeTeam, LeapsomeUser, PlanSettings, TeamNameMapping, TeamSource } from '../domain/types.js';
 import { userName } from './labels.js';
 import type { LeapsomeIndex } from './leapsome-index.js';
 import { compareIds, compareText } from './order.js';
 import type { InScope, Scope } from './scope.js';
+import { nameKey, parseTeamExternalId, teamExternalId } from './team-keys.js';
+import { teamUnitsOf } from './team-sources.js';
 
-const FIELD_LABEL: Readonly<Record<OrgField, string>> = { department: 'Department', team: 'Team', office: 'Office', subcompany: 'Subcompany' };
+export { teamExternalId } from './team-keys.js';
 
-export const teamExternalId = (field: OrgField, unitId: string): string => `personio:${field}:${unitId}`;
-
-interface DesiredTeam {
-  readonly field: OrgField;
-  readonly unitId: string;
+/** One Personio unit with in-scope members. */
+interface SourceUnit {
+  readonly ref: TeamSourceRef;
   readonly externalId: string;
-  readonly name: string;
   readonly members: readonly InScope[];
+  /** The team-names entry that names its team, if any. */
+  readonly mapping: TeamNameMapping | null;
 }
 
-/**
- * One team per org unit that has in-scope members, fields in priority order. Team names must be
- * unique in Leapsome (409 otherwise), so a name an earlier field already uses gets the field
- * appended ("Berlin (Office)"); two units of one field with the same name also get their id.
- */
-export function desiredTeams(scope: Scope, fields: readonly OrgField[]): DesiredTeam[] {
-  const result: DesiredTeam[] = [];
-  const taken = new Map<string, OrgField>();
+export interface DesiredTeam {
+  readonly name: string;
+  /** In priority order (teams-from, then unit id); the first gives a new or taken-over team its externalId. */
+  readonly units: readonly SourceUnit[];
+  /** The union of the units' members, sorted by Personio id. */
+  readonly members: readonly InScope[];
+  /** Named by team-names only: no unit of it is called that in Personio. */
+  readonly mappedOnly: boolean;
+}
+
+const mappingKey = (source: string, personioName: string): string => `${source}:${nameKey(personioName)}`;
+
+/** How a team-names entry is named in messages: its key, and where it is written. */
+export function describeEntry(mapping: TeamNameMapping): string {
+  const where = mapping.origin === null ? '' : ` (${mapping.origin.file}:${mapping.origin.line})`;
+  return `team-names entry "${mapping.source}:${mapping.personioName.trim()}"${where}`;
+}
+
+/** The teams the sync wants, in priority order, and warnings about team-names entries that do nothing. */
+export function desiredTeams(scope: Scope, settings: Pick<PlanSettings, 'teamsFrom' | 'teamNames'>): { teams: DesiredTeam[]; warnings: PlanWarning[] } {
+  const fields = [...new Set(settings.teamsFrom)];
+  const mappings = new Map<string, TeamNameMapping>();
+  for (const m of settings.teamNames) mappings.set(mappingKey(m.source, m.personioName), m);
+  const used = new Set<TeamNameMapping>();
+  const warnings: PlanWarning[] = [];
+
+  const units: SourceUnit[] = [];
   for (const field of fields) {
-    const units = new Map<string, { unit: OrgUnit; members: InScope[] }>();
+    const byId = new Map<string, { ref: TeamSourceRef; members: InScope[] }>();
+    // scope.inScope is sorted by Personio id: a unit's name comes from the lowest id holding it,
+    // which stays stable should records disagree.
     for (const entry of scope.inScope.values()) {
-      const unit = entry.employee.org[field];
-      if (unit === null) continue;
-      const group = units.get(unit.id);
-      // The name comes from the lowest employee id holding the unit: stable if records disagree.
-      if (group === undefined) units.set(unit.id, { unit, members: [entry] });
-      else group.members.push(entry);
+      for (const ref of teamUnitsOf(entry.employee, field)) {
+        const group = byId.get(ref.id);
+        if (group === undefined) byId.set(ref.id, { ref, members: [entry] });
+        else group.members.push(entry);
+      }
     }
-    const ordered = [...units.values()].sort((a, b) => compareIds(a.unit.id, b.unit.id));
-    for (const { unit, members } of ordered) {
-      const owner = taken.get(unit.name.toLowerCase());
-      const withId = `${unit.name} (${FIELD_LABEL[field]} ${unit.id})`;
-      let name = unit.name;
-      if (owner !== undefined) name = owner === field ? withId : `${unit.name} (${FIELD_LABEL[field]})`;
-      if (owner !== undefined && taken.has(name.toLowerCase())) name = withId;
-      taken.set(name.toLowerCase(), field);
-      result.push({ field, unitId: unit.id, externalId: teamExternalId(field, unit.id), name, members });
+    for (const { ref, members } of [...byId.values()].sort((a, b) => compareIds(a.ref.id, b.ref.id))) {
+      const mapping = mappings.get(mappingKey(field, ref.name)) ?? null;
+      if (mapping !== null) used.add(mapping);
+      units.push({ ref, externalId: teamExternalId(field, ref.id), members, mapping });
     }
   }
-  return result;
+
+  const groups = new Map<string, SourceUnit[]>();
+  for (const unit of units) {
+    const name = (unit.mapping?.leapsomeName ?? unit.ref.name).trim();
+    if (name === '') {
+      warnings.push({ person: null, message: `Personio ${unit.ref.field} ${unit.ref.id} has no name, so it gets no team. Name it in Personio, or give it one with team-names.` });
+      continue;
+    }
+    const group = groups.get(nameKey(name));
+    if (group === undefined) groups.set(nameKey(name), [unit]);
+    else group.push(unit);
+  }
+  const teams: DesiredTeam[] = [];
+  for (const [key, group] of groups) {
+    const mapped = group.find((u) => u.mapping !== null);
+    // A name chosen in team-names keeps its spelling; otherwise the first unit's spelling wins.
+    const name = (mapped?.mapping?.leapsomeName ?? group[0]?.ref.name ?? '').trim();
+    const members = new Map<string, InScope>();
+    for (const unit of group) for (const m of unit.members) members.set(m.employee.id, m);
+    teams.push({
+      name,
+      units: group,
+      members: [...members.values()].sort((a, b) => compareIds(a.employee.id, b.employee.id)),
+      mappedOnly: !group.some((u) => nameKey(u.ref.name) === key),
+    });
+  }
+
+  for (const m of settings.teamNames) {
+    if (used.has(m)) continue;
+    const why = fields.includes(m.source) ? `matches no Personio ${m.source} with employees in scope` : `names a source that is not in teams-from (${fields.join(', ')})`;
+    warnings.push({ person: null, message: `${describeEntry(m)} ${why}, so it has no effect.` });
+  }
+  return { teams, warnings };
 }
 
 export interface TeamPlan {
   readonly ops: TeamOp[];
+  readonly clashes: Clash[];
   readonly warnings: PlanWarning[];
 }
 
@@ -65,22 +116,19 @@ interface SortKey {
 }
 
 export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSettings): TeamPlan {
-  const fields = [...new Set(settings.teamsFrom)];
-  const desired = desiredTeams(scope, fields);
-  const desiredExternalIds = new Set(desired.map((d) => d.externalId));
+  const fields: readonly TeamSource[] = [...new Set(settings.teamsFrom)];
+  const { teams: desired, warnings } = desiredTeams(scope, settings);
   const ops: { op: TeamOp; key: SortKey }[] = [];
-  const warnings: PlanWarning[] = [];
+  const clashes: Clash[] = [];
+  /** Teams matched to a desired team. */
   const claimed = new Set<string>();
-
-  /** Our field and unit id when the team carries our externalId for a field being synced. */
-  const ours = (team: LeapsomeTeam): { field: OrgField; unitId: string } | null => {
-    if (team.externalId === null) return null;
-    for (const field of fields) {
-      const prefix = `personio:${field}:`;
-      if (team.externalId.startsWith(prefix)) return { field, unitId: team.externalId.slice(prefix.length) };
-    }
-    return null;
+  /** Teams sharing one of our externalIds with another: none of them is changed. */
+  const blocked = new Set<string>();
+  const rankOf = (field: TeamSource): number => {
+    const i = fields.indexOf(field);
+    return i < 0 ? fields.length : i;
   };
+
   const memberOfUser = (user: LeapsomeUser): TeamMember => {
     const employeeId = scope.personioIdOfUser.get(user.id) ?? null;
     const entry = employeeId === null ? undefined : scope.inScope.get(employeeId);
@@ -105,97 +153,178 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
     return { members: changed ? sortMembers([...desiredMembers, ...kept]) : null, added: sortMembers(added), removed: sortMembers(removed) };
   };
 
-  const update = (d: DesiredTeam, team: LeapsomeTeam, adopt: boolean): void => {
+  const sortKey = (rank: number, unit: SourceUnit | undefined, teamId: string): SortKey => ({
+    rank,
+    field: unit === undefined ? fields.length : rankOf(unit.ref.field),
+    unitId: unit?.ref.id ?? '',
+    teamId,
+  });
+
+  /** `unit` is the one whose externalId the team carries (or gets, when taken over). */
+  const update = (d: DesiredTeam, team: LeapsomeTeam, unit: SourceUnit, takeover: Takeover | null): void => {
     let rename: { from: string; to: string } | null = null;
     let displayName = d.name;
     if (team.displayName !== d.name) {
-      const blocker = (index.teamsByName.get(d.name.toLowerCase()) ?? []).find((t) => t.id !== team.id);
+      const blocker = (index.teamsByName.get(nameKey(d.name)) ?? []).find((t) => t.id !== team.id);
       if (blocker === undefined) rename = { from: team.displayName, to: d.name };
       else {
         // Renaming onto a name another team holds would 409; keep the old name and say why.
         displayName = team.displayName;
         warnings.push({
           person: null,
-          message: `Team "${team.displayName}" (${d.externalId}) was not renamed to "${d.name}": Leapsome team ${blocker.id} already has that name (externalId ${blocker.externalId ?? 'none'}).`,
+          message: `Team "${team.displayName}" (${unit.externalId}) was not renamed to "${d.name}": Leapsome team ${blocker.id} already has that name (externalId ${blocker.externalId ?? 'none'}).`,
         });
       }
     }
     const { members, added, removed } = membership(team, d.members);
-    if (rename === null && !adopt && members === null) return;
+    if (rename === null && takeover === null && members === null) return;
     ops.push({
-      op: { kind: 'update', teamId: team.id, externalId: d.externalId, field: d.field, displayName, rename, adopt, members, added, removed, provenance: 'unknown' },
-      key: { rank: 1, field: fields.indexOf(d.field), unitId: d.unitId, teamId: team.id },
+      op: {
+        kind: 'update',
+        teamId: team.id,
+        externalId: unit.externalId,
+        field: unit.ref.field,
+        sources: d.units.map((u) => u.ref),
+        displayName,
+        rename,
+        takeover,
+        members,
+        added,
+        removed,
+        provenance: 'unknown',
+      },
+      key: sortKey(1, d.units[0], team.id),
     });
   };
 
-  // Match by externalId first, so that adoption by name can never take a team another unit owns.
-  const byExternalId = new Map<string, LeapsomeTeam | null>();
+  // 1. By externalId: a team keeps its identity through renames and team-names changes. The
+  //    first unit (in priority order) that has a team decides; teams of the others are merged away.
+  const matched = new Map<DesiredTeam, { team: LeapsomeTeam; unit: SourceUnit } | null>();
+  const mergedInto = new Map<string, DesiredTeam>();
   for (const d of desired) {
-    const teams = index.teamsByExternalId.get(d.externalId) ?? [];
-    teams.forEach((t) => claimed.add(t.id));
-    if (teams.length > 1) {
-      byExternalId.set(d.externalId, null);
-      warnings.push({ person: null, message: `Leapsome teams ${teams.map((t) => t.id).join(', ')} all carry externalId ${d.externalId}; none of them was changed.` });
-    } else if (teams[0] !== undefined) byExternalId.set(d.externalId, teams[0]);
+    for (const unit of d.units) {
+      mergedInto.set(unit.externalId, d);
+      const teams = index.teamsByExternalId.get(unit.externalId) ?? [];
+      if (teams.length > 1) {
+        teams.forEach((t) => blocked.add(t.id));
+        warnings.push({ person: null, message: `Leapsome teams ${teams.map((t) => t.id).join(', ')} all carry externalId ${unit.externalId}; none of them was changed.` });
+        if (!matched.has(d)) matched.set(d, null);
+      } else if (teams[0] !== undefined && !matched.has(d)) {
+        matched.set(d, { team: teams[0], unit });
+        claimed.add(teams[0].id);
+      }
+    }
   }
 
+  // 2. By name, for the rest: take the team over when the settings allow it, else report a clash.
   for (const d of desired) {
-    const matched = byExternalId.get(d.externalId);
-    if (matched === null) continue;
-    if (matched !== undefined) {
-      update(d, matched, false);
+    const match = matched.get(d);
+    if (match === null) continue;
+    if (match !== undefined) {
+      update(d, match.team, match.unit, null);
       continue;
     }
-    const holders = index.teamsByName.get(d.name.toLowerCase()) ?? [];
-    // Adoptable: no externalId at all, or ours for an org unit that no longer has members
-    // (a unit deleted and re-created under the same name keeps its team).
-    const adoptable = holders.find((t) => {
-      if (claimed.has(t.id)) return false;
-      return t.externalId === null || (ours(t) !== null && !desiredExternalIds.has(t.externalId));
-    });
-    if (adoptable !== undefined) {
-      claimed.add(adoptable.id);
-      update(d, adoptable, true);
-    } else if (holders[0] !== undefined) {
-      const holder = holders[0];
+    const primary = d.units[0];
+    if (primary === undefined) continue;
+    const named = (index.teamsByName.get(nameKey(d.name)) ?? []).filter((t) => !blocked.has(t.id));
+    const holder = named.find((t) => !claimed.has(t.id));
+    if (holder === undefined && named[0] !== undefined) {
+      const other = named[0];
       warnings.push({
         person: null,
-        message: `Team "${d.name}" (${d.externalId}) was not created: Leapsome team ${holder.id} "${holder.displayName}" already has that name and belongs to something else (externalId ${holder.externalId ?? 'none'}).`,
+        message: `Team "${d.name}" (${primary.externalId}) was not created: Leapsome team ${other.id} "${other.displayName}" already has that name and is the sync's team for ${other.externalId ?? 'another unit'}.`,
       });
-    } else {
-      ops.push({
-        op: { kind: 'create', externalId: d.externalId, field: d.field, displayName: d.name, members: sortMembers(d.members.map(memberOf)) },
-        key: { rank: 0, field: fields.indexOf(d.field), unitId: d.unitId, teamId: '' },
-      });
+      continue;
     }
+    if (holder === undefined) {
+      ops.push({
+        op: { kind: 'create', externalId: primary.externalId, field: primary.ref.field, sources: d.units.map((u) => u.ref), displayName: d.name, members: sortMembers(d.members.map(memberOf)) },
+        key: sortKey(0, primary, ''),
+      });
+      continue;
+    }
+    const takeover = takeoverOf(holder, d, settings);
+    if (takeover.kind === 'clash') {
+      clashes.push(teamClash(d, holder, takeover.cause));
+      continue;
+    }
+    claimed.add(holder.id);
+    update(d, holder, primary, takeover.takeover);
   }
 
-  // Our teams whose org unit has no in-scope member left are emptied, never deleted.
+  // 3. Our teams (of the sources being synced) that no desired team uses are emptied, never deleted.
   for (const team of index.teams) {
-    const owned = ours(team);
-    if (owned === null || claimed.has(team.id) || desiredExternalIds.has(team.externalId ?? '')) continue;
+    const owned = parseTeamExternalId(team.externalId);
+    if (owned === null || !fields.includes(owned.field) || claimed.has(team.id) || blocked.has(team.id)) continue;
     const { members, removed } = membership(team, []);
     if (members === null) continue;
+    const into = mergedInto.get(team.externalId ?? '');
+    if (into !== undefined) {
+      warnings.push({
+        person: null,
+        message: `Team "${team.displayName}" (${team.externalId ?? ''}) is no longer used: its Personio ${owned.field} now belongs to team "${into.name}", so its members are removed. Leapsome's SCIM API cannot delete teams; delete it in Leapsome if nobody needs it.`,
+      });
+    }
     ops.push({
       op: {
         kind: 'update',
         teamId: team.id,
         externalId: team.externalId ?? '',
         field: owned.field,
+        sources: [],
         displayName: team.displayName,
         rename: null,
-        adopt: false,
+        takeover: null,
         members,
         added: [],
         removed,
         provenance: 'unknown',
       },
-      key: { rank: 1, field: fields.indexOf(owned.field), unitId: owned.unitId, teamId: team.id },
+      key: { rank: 1, field: rankOf(owned.field), unitId: owned.unitId, teamId: team.id },
     });
   }
 
   ops.sort((a, b) => a.key.rank - b.key.rank || a.key.field - b.key.field || compareIds(a.key.unitId, b.key.unitId) || compareIds(a.key.teamId, b.key.teamId));
-  return { ops: ops.map((o) => o.op), warnings };
+  return { ops: ops.map((o) => o.op), clashes, warnings };
+}
+
+type TakeoverDecision = { readonly kind: 'take'; readonly takeover: Takeover } | { readonly kind: 'clash'; readonly cause: 'marked' | 'hand-made' };
+
+/** Whether a same-named team may be taken over for `d`, and as what. */
+function takeoverOf(holder: LeapsomeTeam, d: DesiredTeam, settings: PlanSettings): TakeoverDecision {
+  if (holder.externalId === null) {
+    // A name the user chose in team-names that a hand-made team already has: taking it over would
+    // replace its members, so it is a configuration error (reported before any write).
+    return d.mappedOnly ? { kind: 'clash', cause: 'hand-made' } : { kind: 'take', takeover: { kind: 'unmarked', previousExternalId: null } };
+  }
+  // One of ours for a unit no longer synced (a unit deleted and re-created under the same name).
+  if (parseTeamExternalId(holder.externalId) !== null) return { kind: 'take', takeover: { kind: 'moved', previousExternalId: holder.externalId } };
+  if (settings.adoptTeams === 'by-name') return { kind: 'take', takeover: { kind: 'foreign', previousExternalId: holder.externalId } };
+  return { kind: 'clash', cause: 'marked' };
+}
+
+function teamClash(d: DesiredTeam, holder: LeapsomeTeam, cause: 'marked' | 'hand-made'): Clash {
+  const entry = d.units.find((u) => u.mapping !== null)?.mapping ?? null;
+  const base = {
+    kind: 'team' as const,
+    cause,
+    displayName: d.name,
+    externalId: d.units[0]?.externalId ?? '',
+    holder: { leapsomeId: holder.id, name: holder.displayName, externalId: holder.externalId },
+    entry: entry === null || entry.origin === null ? null : { key: `${entry.source}:${entry.personioName.trim()}`, file: entry.origin.file, line: entry.origin.line },
+  };
+  if (cause === 'hand-made') {
+    return {
+      ...base,
+      resolution: null,
+      detail: `${entry === null ? 'The name' : describeEntry(entry)} names Leapsome team "${holder.displayName}", which was made by hand (no externalId); the sync never changes hand-made teams. Choose another name, or rename that team in Leapsome.`,
+    };
+  }
+  return {
+    ...base,
+    resolution: 'adopt-teams: by-name',
+    detail: `Leapsome team "${holder.displayName}" has this name but another integration marked it (externalId ${holder.externalId ?? 'none'}); nothing was written to it and no second team was created.`,
+  };
 }
 
 function sortMembers(members: TeamMember[]): TeamMember[] {

@@ -31,7 +31,7 @@ export function planUsers(scope: Scope, targets: ReadonlyMap<string, ManagerTarg
       attributes: entry.attributes,
       changes,
       manager,
-      adopt: entry.adopt,
+      takeover: entry.takeover,
       reactivate,
       provenance: 'unknown',
     });

@@ -1,7 +1,7 @@
 import type { ApplyCounts, ApplyFailure, ApplyResult } from '../apply/apply.js';
 import type { StaleOperation } from '../apply/approved.js';
 import type { PlanFingerprints } from '../apply/fingerprint.js';
-import type { Plan } from '../domain/plan.js';
+import { isTakeover, type Plan } from '../domain/plan.js';
 import type { PersonioDigest } from '../snapshot/digest.js';
 
 /** What the previous snapshot contributed to this run. */
@@ -43,7 +43,7 @@ export interface ApprovedPlanReport {
 
 /** The changes a plan contains, counted the way the outputs and the headline report them. */
 export function plannedCounts(plan: Plan): ApplyCounts {
-  const counts: ApplyCounts = { created: 0, updated: 0, reactivated: 0, deactivated: 0, teamsCreated: 0, teamsRenamed: 0, membershipChanges: 0, managerChanges: 0 };
+  const counts: ApplyCounts = { created: 0, updated: 0, reactivated: 0, deactivated: 0, teamsCreated: 0, teamsRenamed: 0, membershipChanges: 0, managerChanges: 0, takenOver: 0 };
   for (const op of plan.users) {
     if (op.kind === 'create') {
       counts.created++;
@@ -53,6 +53,7 @@ export function plannedCounts(plan: Plan): ApplyCounts {
       if (op.reactivate) counts.reactivated++;
       else counts.updated++;
       if (op.manager !== null) counts.managerChanges++;
+      if (isTakeover(op.takeover)) counts.takenOver++;
     }
   }
   for (const op of plan.teams) {
@@ -61,6 +62,7 @@ export function plannedCounts(plan: Plan): ApplyCounts {
       counts.membershipChanges += op.members.length;
     } else {
       if (op.rename !== null) counts.teamsRenamed++;
+      if (isTakeover(op.takeover)) counts.takenOver++;
       counts.membershipChanges += op.added.length + op.removed.length;
     }
   }
@@ -75,10 +77,11 @@ export function outcomeFailures(outcome: RunOutcome): readonly ApplyFailure[] {
   return outcome.apply?.failures ?? [];
 }
 
-/** Records that did not sync: skipped by the planner, stale operations of an approved plan, failed writes (plus a refusal). */
+/** Records that did not sync: skipped by the planner, clashes, stale operations of an approved plan, failed writes (plus a refusal). */
 export function failedCount(outcome: RunOutcome): number {
   return (
     outcome.plan.skipped.length +
+    outcome.plan.clashes.length +
     (outcome.approvedPlan?.stale.length ?? 0) +
     outcomeFailures(outcome).length +
     (outcome.refusedReason === null ? 0 : 1)

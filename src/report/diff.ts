@@ -2,11 +2,11 @@
 // or removed, `~` changed (old → new), for users, teams, memberships and managers. Shared by the job
 // summary and the pull-request comment. Text goes into ```diff blocks, so it is made safe with
 // codeText (not HTML-escaped: entities would show literally inside code).
-import type { FieldValue, Plan, Provenance, TeamMember, UserOp } from '../domain/plan.js';
+import { isTakeover, type FieldValue, type Plan, type Provenance, type Takeover, type TeamMember, type TeamOp, type UserOp } from '../domain/plan.js';
 import { codeText as c } from './escape.js';
 
 export interface DiffBlock {
-  readonly title: 'Users' | 'Teams' | 'Memberships' | 'Managers';
+  readonly title: 'Takeovers' | 'Users' | 'Teams' | 'Memberships' | 'Managers';
   /** Counts of `+`, `~` and `-` entries, e.g. `+3 ~2 -1`. */
   readonly tally: { readonly added: number; readonly changed: number; readonly removed: number };
   /** One entry per user or team; an entry is one or more lines, each starting with a marker. */
@@ -30,6 +30,40 @@ const who = (name: string, email: string | null): string => (email === null ? c(
 const ORDER: Record<string, number> = { create: 0, reactivate: 1, update: 2, deactivate: 3 };
 const userRank = (op: UserOp): number => ORDER[op.kind === 'update' && op.reactivate ? 'reactivate' : op.kind] ?? 9;
 
+type UserUpdate = Extract<UserOp, { kind: 'update' }>;
+type TeamUpdate = Extract<TeamOp, { kind: 'update' }>;
+
+const TAKEOVER_ORDER: Record<Takeover['kind'], number> = { foreign: 0, unmarked: 1, moved: 2 };
+
+function takeoverText(t: Takeover, to: string): string {
+  if (t.kind === 'unmarked') return `no externalId → ${c(to)}`;
+  return `externalId ${c(t.previousExternalId ?? '')} → ${c(to)}${t.kind === 'foreign' ? ', marked by another integration' : ''}`;
+}
+
+/** Teams first, then users; those another integration marked before the unmarked ones. */
+export function takeovers(plan: Plan): { teams: TeamUpdate[]; users: UserUpdate[] } {
+  const teams = plan.teams.filter((op): op is TeamUpdate => op.kind === 'update' && isTakeover(op.takeover));
+  const users = plan.users.filter((op): op is UserUpdate => op.kind === 'update' && isTakeover(op.takeover));
+  const rank = (t: Takeover | null): number => (t === null ? 9 : TAKEOVER_ORDER[t.kind]);
+  return { teams: teams.sort((a, b) => rank(a.takeover) - rank(b.takeover)), users: users.sort((a, b) => rank(a.takeover) - rank(b.takeover)) };
+}
+
+function takeoversBlock(plan: Plan): DiffBlock {
+  const { teams, users } = takeovers(plan);
+  const entries: string[][] = [];
+  for (const op of teams) {
+    if (op.takeover === null) continue;
+    const name = op.rename === null ? c(op.displayName) : `${c(op.rename.from)} → ${c(op.rename.to)}`;
+    const removed = op.removed.length === 0 ? '' : `; ${op.removed.length} stale member${op.removed.length === 1 ? '' : 's'} removed`;
+    entries.push([`~ team ${name}  (${takeoverText(op.takeover, op.externalId)}${removed})`]);
+  }
+  for (const op of users) {
+    if (op.takeover === null) continue;
+    entries.push([`~ user ${who(op.attributes.displayName, op.attributes.userName)}  (${takeoverText(op.takeover, op.employeeId)})`]);
+  }
+  return { title: 'Takeovers', tally: { added: 0, changed: entries.length, removed: 0 }, entries };
+}
+
 function usersBlock(plan: Plan): DiffBlock {
   const entries: string[][] = [];
   const tally = { added: 0, changed: 0, removed: 0 };
@@ -42,14 +76,14 @@ function usersBlock(plan: Plan): DiffBlock {
       entries.push([`- ${who(op.name, op.userName)}  deactivated: ${c(op.reason)}${why(op.provenance)}`]);
       tally.removed++;
     } else {
-      const changes = op.changes.filter((ch) => ch.field !== 'active' && !(op.adopt && ch.field === 'externalId'));
-      if (!op.reactivate && !op.adopt && changes.length === 0) continue; // only a manager change: see Managers
+      // A takeover's new externalId is shown under Takeovers.
+      const changes = op.changes.filter((ch) => ch.field !== 'active' && !(op.takeover !== null && ch.field === 'externalId'));
+      if (!op.reactivate && changes.length === 0) continue; // only a manager change or a takeover: see Managers, Takeovers
       // The label goes on every line that changes something, so each line reads on its own.
       const head = op.reactivate
         ? `+ ${who(op.attributes.displayName, op.attributes.userName)}  reactivated${why(op.provenance)}`
         : `~ ${who(op.attributes.displayName, op.attributes.userName)}`;
       const lines = [head];
-      if (op.adopt) lines.push(`~${INDENT}adopted: existing Leapsome user linked to Personio id ${c(op.employeeId)}`);
       for (const ch of changes) lines.push(`~${INDENT}${ch.field}: ${show(ch.from)} → ${show(ch.to)}${why(op.provenance)}`);
       entries.push(lines);
       if (op.reactivate) tally.added++;
@@ -59,18 +93,23 @@ function usersBlock(plan: Plan): DiffBlock {
   return { title: 'Users', tally, entries };
 }
 
+/** `department`, or for a team several units map to, `department Frontend + department Backend`. */
+export function sourcesText(op: TeamOp): string {
+  return op.sources.length > 1 ? op.sources.map((s) => `${s.field} ${c(s.name)}`).join(' + ') : op.field;
+}
+
 function teamsBlock(plan: Plan): DiffBlock {
   const entries: string[][] = [];
   const tally = { added: 0, changed: 0, removed: 0 };
   for (const op of plan.teams) {
     if (op.kind === 'create') {
-      entries.push([`+ ${c(op.displayName)}  (new team from Personio ${op.field}, ${op.members.length} member${op.members.length === 1 ? '' : 's'})`]);
+      entries.push([`+ ${c(op.displayName)}  (new team from Personio ${sourcesText(op)}, ${op.members.length} member${op.members.length === 1 ? '' : 's'})`]);
       tally.added++;
     } else if (op.rename !== null) {
       entries.push([`~ ${c(op.rename.from)} → ${c(op.rename.to)}  (renamed)${why(op.provenance)}`]);
       tally.changed++;
-    } else if (op.adopt) {
-      entries.push([`~ ${c(op.displayName)}  (existing team adopted as the team of Personio ${op.field} ${c(op.externalId.split(':').pop() ?? '')})`]);
+    } else if (op.takeover?.kind === 'moved') {
+      entries.push([`~ ${c(op.displayName)}  (now the team of Personio ${op.field} ${c(op.externalId.split(':').slice(2).join(':'))}, was ${c(op.takeover.previousExternalId ?? '')})`]);
       tally.changed++;
     }
   }
@@ -112,9 +151,9 @@ function managersBlock(plan: Plan): DiffBlock {
   return { title: 'Managers', tally, entries };
 }
 
-/** The four blocks, in review order; empty blocks included (callers skip them). */
+/** The blocks, in review order; empty blocks included (callers skip them). */
 export function diffBlocks(plan: Plan): DiffBlock[] {
-  return [usersBlock(plan), teamsBlock(plan), membershipsBlock(plan), managersBlock(plan)];
+  return [takeoversBlock(plan), usersBlock(plan), teamsBlock(plan), membershipsBlock(plan), managersBlock(plan)];
 }
 
 export function tallyText(t: DiffBlock['tally']): string {

@@ -23,9 +23,9 @@ export interface CommentOptions {
   readonly configFile: string | null;
 }
 
-/** Whether a run deserves a new comment: it would change something, or a brake would stop it. */
+/** Whether a run deserves a new comment: it would change something, hit a clash, or a brake would stop it. */
 export function commentWorthy(outcome: RunOutcome): boolean {
-  return hasChanges(outcome.plan) || outcome.refusedReason !== null || outcome.plan.deactivationGuard.exceeded;
+  return hasChanges(outcome.plan) || outcome.plan.clashes.length > 0 || outcome.refusedReason !== null || outcome.plan.deactivationGuard.exceeded;
 }
 
 /** Inline code: entities would show literally there, so only line breaks and backticks are removed. */

@@ -1,12 +1,12 @@
 // The job summary: a review of what changed (or would change), rendered from the Plan and the
 // apply result only. All text from Personio or Leapsome goes through escapeText (or codeText inside
 // the diff blocks). With `detail: 'counts'` it holds numbers only: no name, email or value.
-import type { FieldValue, PersonLabel, Provenance, TeamMember, UserOp } from '../domain/plan.js';
+import type { Clash, FieldValue, PersonLabel, Plan, Provenance, Takeover, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
 import { planId, shortPlanId } from '../plan-file/plan-id.js';
 import { escapeText } from './escape.js';
 import { failedCount, outcomeCounts, outcomeFailures, type RunOutcome } from './counts.js';
 import { formatTakenAt, renderDigest } from './digest.js';
-import { diffBlocks, renderDiffBlock, type DiffBlock } from './diff.js';
+import { diffBlocks, renderDiffBlock, takeovers, type DiffBlock } from './diff.js';
 
 export interface SummaryOptions {
   /** `counts` leaves names, emails and values out (the `summary-detail` input). Default `full`. */
@@ -33,6 +33,21 @@ const person = (p: PersonLabel): string => (p.email === null ? e(p.name) : `${e(
 const show = (value: FieldValue): string => (value === null || value === '' ? '<i>empty</i>' : e(String(value)));
 const members = (list: readonly TeamMember[]): string => (list.length === 0 ? '—' : list.map((m) => e(m.name)).join(', '));
 const why = (p: Provenance): string => (p === 'personio' ? 'changed in Personio' : p === 'leapsome-edit' ? 'overrides a manual edit in Leapsome' : '—');
+const code = (text: string | null): string => (text === null ? '<i>none</i>' : `<code>${e(text)}</code>`);
+const takeoverHow = (t: Takeover): string =>
+  t.kind === 'foreign' ? 'marked by another integration' : t.kind === 'unmarked' ? 'had no externalId' : 'the sync\'s team of a unit it no longer has';
+const sources = (op: TeamOp): string => (op.sources.length > 1 ? op.sources.map((s) => `${s.field} ${e(s.name)}`).join(' + ') : op.field);
+
+/** `team "Engineering"` or `user Anna Schmidt <anna@…>`, as the subject of a clash. */
+function clashSubject(clash: Clash): string {
+  return clash.kind === 'team' ? `team ${e(clash.displayName)}` : `user ${person(clash.person)}`;
+}
+
+/** What to do about a clash: the setting that takes it over, or why none does. */
+export function clashResolution(clash: Clash): string {
+  if (clash.resolution !== null) return `set \`${clash.resolution}\` to take it over`;
+  return clash.cause === 'hand-made' ? 'no setting takes over a hand-made team: choose another name' : 'no setting takes it over';
+}
 
 function userLabel(op: UserOp): PersonLabel {
   if (op.kind === 'deactivate') return { employeeId: op.employeeId, leapsomeId: op.leapsomeId, name: op.name, email: op.userName };
@@ -55,9 +70,9 @@ function sections(outcome: RunOutcome): Section[] {
       deactivated.push([who, e(op.reason), why(op.provenance)]);
     } else {
       if (op.reactivate) reactivated.push([who, why(op.provenance)]);
-      if (op.adopt) updated.push([who, 'externalId', 'adopted: existing Leapsome user linked to Personio', '']);
       for (const change of op.changes) {
-        if (change.field === 'active' || (op.adopt && change.field === 'externalId')) continue;
+        // A takeover's externalId change is in the Takeovers table.
+        if (change.field === 'active' || (op.takeover !== null && change.field === 'externalId')) continue;
         updated.push([who, change.field, `${show(change.from)} → ${show(change.to)}`, why(op.provenance)]);
       }
       if (op.manager !== null) {
@@ -70,22 +85,30 @@ function sections(outcome: RunOutcome): Section[] {
   const memberships: Row[] = [];
   for (const op of plan.teams) {
     if (op.kind === 'create') {
-      teamsCreated.push([e(op.displayName), op.field, String(op.members.length)]);
+      teamsCreated.push([e(op.displayName), sources(op), String(op.members.length)]);
       if (op.members.length > 0) memberships.push([e(op.displayName), members(op.members), '—', 'new team']);
     } else {
       if (op.rename !== null) teamsRenamed.push([e(op.rename.from), e(op.rename.to), why(op.provenance)]);
-      else if (op.adopt) teamsRenamed.push([e(op.displayName), `${e(op.displayName)} (adopted)`, '']);
+      else if (op.takeover?.kind === 'moved') teamsRenamed.push([e(op.displayName), `${e(op.displayName)} (now the team of ${sources(op)} ${e(op.externalId)})`, '']);
       if (op.members !== null) memberships.push([e(op.displayName), members(op.added), members(op.removed), why(op.provenance)]);
     }
   }
+  const taken = takeovers(plan);
+  const takenOver: Row[] = [
+    ...taken.teams.flatMap((op): Row[] => (op.takeover === null ? [] : [[`team ${e(op.displayName)}`, code(op.takeover.previousExternalId), code(op.externalId), takeoverHow(op.takeover), String(op.removed.length)]])),
+    ...taken.users.flatMap((op): Row[] => (op.takeover === null ? [] : [[`user ${person(userLabel(op))}`, code(op.takeover.previousExternalId), code(op.employeeId), takeoverHow(op.takeover), '—']])),
+  ];
+  const clashes = plan.clashes.map((c): Row => [clashSubject(c), `${e(c.holder.name)} (${e(c.holder.leapsomeId)})`, code(c.holder.externalId), clashResolution(c), e(c.detail)]);
   const skipped = plan.skipped.map((s): Row => [person(s.person), s.person.employeeId ?? '—', s.reason, e(s.detail)]);
   const failures = outcomeFailures(outcome).map((f): Row => [f.person ? person(f.person) : e(f.team ?? '—'), f.operation, e(f.reason)]);
   const warnings = plan.warnings.map((w): Row => [w.person ? person(w.person) : '—', e(w.message)]);
   const stale = (outcome.approvedPlan?.stale ?? []).map((st): Row => [st.person ? person(st.person) : e(st.team ?? '—'), st.operation, e(st.reason)]);
   return [
     { title: 'Failures', header: ['Who', 'Operation', 'Error'], rows: failures },
+    { title: NOT_TAKEN_OVER, header: ['Team or user', 'Held by (Leapsome)', 'Its externalId', 'To resolve', 'Why'], rows: clashes },
     { title: 'Skipped records', header: ['Who', 'Personio id', 'Reason', 'Detail'], rows: skipped },
     { title: 'Not applied: changed in Leapsome since the plan was made', header: ['Who', 'Operation', 'Why'], rows: stale },
+    { title: 'Taken over', header: ['Team or user', 'externalId before', 'externalId now', 'How', 'Stale members removed'], rows: takenOver },
     { title: 'Created users', header: ['User', 'Title', 'Manager', 'Invite'], rows: created },
     { title: 'Reactivated users', header: ['User', 'Why'], rows: reactivated },
     { title: 'Deactivated users', header: ['User', 'Reason', 'Why'], rows: deactivated },
@@ -103,8 +126,11 @@ function table(header: Row, rows: readonly Row[]): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+const NOT_TAKEN_OVER = 'Not taken over: held by something else';
 /** Sections shown outside the folded tables: they are what a reviewer must act on. */
-const ATTENTION = new Set(['Failures', 'Skipped records', 'Not applied: changed in Leapsome since the plan was made', 'Warnings']);
+const ATTENTION = new Set(['Failures', NOT_TAKEN_OVER, 'Skipped records', 'Not applied: changed in Leapsome since the plan was made', 'Warnings']);
+/** The sections renderProblemSections shows (the first ones of sections()). */
+const PROBLEM_SECTIONS = 4;
 
 function renderSection(section: Section, maxRows: number, restIn = 'the plan file'): string {
   if (section.rows.length === 0) return '';
@@ -143,6 +169,8 @@ export function planNotes(outcome: RunOutcome, options: { readonly planId?: bool
   } else if (outcome.fingerprints !== undefined && outcome.mode === 'dry-run' && options.planId !== false) {
     lines.push(`Plan id \`${shortPlanId(planId(outcome.plan, outcome.fingerprints))}\`: an apply run given this plan file shows the same id.`);
   }
+  const switchOver = switchOverNote(outcome.plan, outcome.mode === 'applied');
+  if (switchOver !== null) lines.push(switchOver);
   const g = outcome.plan.deactivationGuard;
   if (outcome.mode === 'dry-run' && g.exceeded) {
     lines.push(
@@ -152,19 +180,54 @@ export function planNotes(outcome: RunOutcome, options: { readonly planId?: bool
   return lines;
 }
 
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function bothKinds(teams: number, users: number): string {
+  return [teams > 0 ? plural(teams, 'team') : '', users > 0 ? plural(users, 'user') : ''].filter((p) => p !== '').join(' and ');
+}
+
+/**
+ * The headline of a switch-over: how many teams and users are taken over (another integration's,
+ * and unmarked ones), and how many are held by something the settings do not allow to take over.
+ * Null when neither happens, as in every run after the first.
+ */
+export function switchOverNote(plan: Plan, applied: boolean): string | null {
+  const { teams, users } = takeovers(plan);
+  const clashTeams = plan.clashes.filter((c) => c.kind === 'team').length;
+  const clashUsers = plan.clashes.length - clashTeams;
+  if (teams.length + users.length + plan.clashes.length === 0) return null;
+  const parts: string[] = [];
+  if (teams.length + users.length > 0) {
+    const foreign = (ops: readonly { takeover: Takeover | null }[]): number => ops.filter((op) => op.takeover?.kind === 'foreign').length;
+    const marked = bothKinds(foreign(teams), foreign(users));
+    const unmarked = bothKinds(teams.length - foreign(teams), users.length - foreign(users));
+    const detail = [marked === '' ? '' : `${marked} another integration had marked`, unmarked === '' ? '' : `${unmarked} without externalId`].filter((p) => p !== '').join(', ');
+    parts.push(
+      `${bothKinds(teams.length, users.length)} ${applied ? 'taken over' : 'to take over'} (${detail}): from now on their names and members follow Personio. They are listed under Takeovers.`,
+    );
+  }
+  if (plan.clashes.length > 0) {
+    const settings = [...new Set(plan.clashes.flatMap((c) => (c.resolution === null ? [] : [`\`${c.resolution}\``])))];
+    parts.push(
+      `Not taken over: ${bothKinds(clashTeams, clashUsers)} held by something else${settings.length === 0 ? '' : ` (${settings.join(' and ')} would take ${clashTeams + clashUsers === 1 ? 'it' : 'them'} over where the table below says so)`}; nothing is written to ${clashTeams + clashUsers === 1 ? 'it' : 'them'} and the run fails.`,
+    );
+  }
+  return `**Switch-over:** ${parts.join(' ')}`;
+}
+
 /** The headline's table of counts: what the outputs report. */
 export function countsTable(outcome: RunOutcome): string {
   const c = outcomeCounts(outcome);
   return table(
-    ['Created', 'Updated', 'Reactivated', 'Deactivated', 'Teams created', 'Teams renamed', 'Membership changes', 'Manager changes', 'Failed or skipped'],
-    [[c.created, c.updated, c.reactivated, c.deactivated, c.teamsCreated, c.teamsRenamed, c.membershipChanges, c.managerChanges, failedCount(outcome)].map(String)],
+    ['Created', 'Updated', 'Reactivated', 'Deactivated', 'Teams created', 'Teams renamed', 'Membership changes', 'Manager changes', 'Taken over', 'Failed or skipped'],
+    [[c.created, c.updated, c.reactivated, c.deactivated, c.teamsCreated, c.teamsRenamed, c.membershipChanges, c.managerChanges, c.takenOver, failedCount(outcome)].map(String)],
   );
 }
 
 /** Failures, skipped records and stale operations, with names and reasons (full detail only). */
 export function renderProblemSections(outcome: RunOutcome, maxRows: number, restIn = 'the plan file'): string[] {
   return sections(outcome)
-    .slice(0, 3)
+    .slice(0, PROBLEM_SECTIONS)
     .map((section) => renderSection(section, maxRows, restIn))
     .filter((p) => p !== '');
 }
@@ -250,6 +313,7 @@ export function countSections(outcome: RunOutcome): string {
     parts.push(`### ${title} (${keys.length})\n\n${table([header, 'Count'], [...counts].map(([k, n]) => [e(k), String(n)]))}\n`);
   };
   byKey('Failures', 'Operation', outcomeFailures(outcome).map((f) => f.operation));
+  byKey(NOT_TAKEN_OVER, 'Kind', outcome.plan.clashes.map((c) => `${c.kind}: ${clashResolution(c)}`));
   byKey('Skipped records', 'Reason', outcome.plan.skipped.map((s) => s.reason));
   byKey('Not applied: changed in Leapsome since the plan was made', 'Operation', (outcome.approvedPlan?.stale ?? []).map((st) => st.operation));
   if (outcome.plan.warnings.length > 0) parts.push(`### Warnings (${outcome.plan.warnings.length})\n\nDetails are left out of this summary.\n`);

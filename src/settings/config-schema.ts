@@ -1,7 +1,7 @@
 // The config file's shape, as one zod schema. It is plain data (no transforms), so the same schema
 // validates the file at run time and generates schema/personio-leapsome.schema.json for editors.
 import { z } from 'zod';
-import { ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
+import { ADOPT_TEAMS, ADOPT_USERS, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
 import { fieldsSchema } from './fields-schema.js';
 
 /** `20%`, `12.5%`, `100%`, but not `150%`; or a whole number as a string. */
@@ -52,6 +52,20 @@ const inputKeys = {
     .enum(['full', 'counts'], { error: 'expected full or counts' })
     .optional()
     .meta({ description: 'full: names, emails and values in the job summary and pull-request comment; counts: numbers only. Default: full.' }),
+  'adopt-teams': z
+    .enum(ADOPT_TEAMS, { error: `expected ${ADOPT_TEAMS.join(' or ')}` })
+    .optional()
+    .meta({
+      description:
+        "Which same-named Leapsome teams the sync takes over: unmarked (only teams without externalId) or by-name (also teams another integration, e.g. Leapsome's built-in Personio integration, marked). Default: unmarked.",
+    }),
+  'adopt-users': z
+    .enum(ADOPT_USERS, { error: `expected ${ADOPT_USERS.join(' or ')}` })
+    .optional()
+    .meta({
+      description:
+        "Which Leapsome users with an employee's email the sync takes over: unmarked (only users without externalId) or by-email (also users whose externalId another integration set; never one carrying another employee's Personio id). Default: unmarked.",
+    }),
   'personio-app-id': z
     .string({ error: 'expected a string' })
     .regex(APP_ID, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC')

@@ -2,6 +2,8 @@
 // setting: a non-empty input, else the config file, else the built-in default in INPUT_DEFAULTS.
 import { z } from 'zod';
 import {
+  ADOPT_TEAMS,
+  ADOPT_USERS,
   ORG_FIELDS,
   PERSONIO_STATUSES,
   type ExcludeRule,
@@ -62,6 +64,8 @@ export const INPUT_DEFAULTS = {
   statuses: 'active,leave',
   'teams-from': 'department',
   exclude: '',
+  'adopt-teams': 'unmarked',
+  'adopt-users': 'unmarked',
   'max-deactivations': '20%',
   'personio-base-url': 'https://api.personio.de',
   'leapsome-base-url': 'https://api.leapsome.com/scim/v1',
@@ -94,6 +98,12 @@ const listOf = <T extends string>(allowed: readonly T[]) =>
         .min(1, 'at least one value is required'),
     )
     .transform((values) => [...new Set(values)]);
+
+const oneOf = <T extends string>(allowed: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .transform((raw) => raw.trim().toLowerCase())
+    .pipe(z.enum(allowed, { error: (issue) => `unknown value ${JSON.stringify(issue.input)} (allowed: ${allowed.join(', ')})` }));
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -172,6 +182,8 @@ const inputSchema = (needsPersonio: boolean, needsLeapsome: boolean) => z.object
   'config-file': z.string(),
   'plan-file': z.string(),
   'github-token': z.string(),
+  'adopt-teams': oneOf(ADOPT_TEAMS),
+  'adopt-users': oneOf(ADOPT_USERS),
 });
 
 function splitList(raw: string): string[] {
@@ -223,6 +235,9 @@ export function readSettings(read: InputReader, config: ConfigFile | null = null
       exclude: i.exclude,
       maxDeactivations: i['max-deactivations'],
       autoInvite: i['auto-invite'],
+      teamNames: [],
+      adoptTeams: i['adopt-teams'],
+      adoptUsers: i['adopt-users'],
     },
     dryRun: i['dry-run'],
     cache: i.cache,

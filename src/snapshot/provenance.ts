@@ -7,8 +7,9 @@
 // One label per operation: an update is 'personio' as soon as any of its changes has a Personio
 // cause. Changes caused by new settings (statuses, exclude rules, teams-from) look like manual edits.
 import type { FieldChange, Plan, Provenance, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
-import type { Employee, OrgField } from '../domain/types.js';
-import { ORG_FIELDS } from '../domain/types.js';
+import type { Employee, TeamSource } from '../domain/types.js';
+import { parseTeamExternalId } from '../plan/team-keys.js';
+import { teamUnitsOf } from '../plan/team-sources.js';
 import { employeesById, orgUnitNames } from './digest.js';
 import type { Snapshot } from './schema.js';
 
@@ -52,8 +53,6 @@ function verdict(evidence: Iterable<Evidence>): Provenance {
 
 const evidence = (changed: boolean): Evidence => (changed ? 'changed' : 'same');
 
-const TEAM_EXTERNAL_ID = new RegExp(`^personio:(${ORG_FIELDS.join('|')}):(.+)$`);
-
 export function labelProvenance(plan: Plan, previous: Snapshot | null, current: readonly Employee[]): Plan {
   if (previous === null) {
     return {
@@ -84,8 +83,8 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
       found.push(evidence(s.prev.supervisorId !== s.cur.supervisorId || supervisors.some(statusMoved)));
     }
     if (op.reactivate) found.push(evidence(s.prev.status !== s.cur.status));
-    // Adoption matches by email, among people who are in scope.
-    if (op.adopt) found.push(evidence(s.prev.email !== s.cur.email || s.prev.status !== s.cur.status));
+    // A takeover matches by email, among people who are in scope.
+    if (op.takeover !== null) found.push(evidence(s.prev.email !== s.cur.email || s.prev.status !== s.cur.status));
     return found;
   }
 
@@ -99,21 +98,25 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
   const unitsBefore = orgUnitNames(before.values());
   const unitsNow = orgUnitNames(now.values());
 
-  function memberEvidence(member: TeamMember, field: OrgField): Evidence {
+  /** The units a person holds for a team's sources, as comparable text. */
+  const unitsOf = (e: Employee, fields: readonly TeamSource[]): string =>
+    fields.map((field) => teamUnitsOf(e, field).map((u) => `${field}:${u.id}`).join(',')).join('|');
+
+  function memberEvidence(member: TeamMember, fields: readonly TeamSource[]): Evidence {
     // A member with no Personio record behind them was put there by hand.
     if (member.employeeId === null) return 'same';
     const prev = before.get(member.employeeId);
     const cur = now.get(member.employeeId);
     if (prev === undefined && cur === undefined) return 'unknown';
     if (prev === undefined || cur === undefined) return 'changed';
-    return evidence(prev.status !== cur.status || (prev.org[field]?.id ?? null) !== (cur.org[field]?.id ?? null));
+    return evidence(prev.status !== cur.status || unitsOf(prev, fields) !== unitsOf(cur, fields));
   }
 
   function teamEvidence(op: Extract<TeamOp, { kind: 'update' }>): Evidence[] {
-    const match = TEAM_EXTERNAL_ID.exec(op.externalId);
-    if (match === null) return ['unknown'];
-    const field = match[1] as OrgField;
-    const key = `${field}:${match[2] ?? ''}`;
+    const own = parseTeamExternalId(op.externalId);
+    if (own === null) return ['unknown'];
+    const fields = op.sources.length === 0 ? [own.field] : [...new Set(op.sources.map((s) => s.field))];
+    const key = `${own.field}:${own.unitId}`;
     const old = unitsBefore.get(key)?.unit.name;
     const found: Evidence[] = [];
     if (op.rename !== null) {
@@ -121,11 +124,11 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
       if (old === undefined) found.push('changed');
       else if (name === undefined) found.push('unknown');
       else if (old !== name) found.push('changed');
-      // The planner appends "(Office)" and the like when names clash; that is not the unit's own name.
+      // The name may come from team-names, or from another unit of the same team: not the unit's own.
       else found.push(op.rename.to === name ? 'same' : 'unknown');
     }
-    if (op.adopt) found.push(evidence(old === undefined));
-    for (const member of [...op.added, ...op.removed]) found.push(memberEvidence(member, field));
+    if (op.takeover !== null) found.push(evidence(old === undefined));
+    for (const member of [...op.added, ...op.removed]) found.push(memberEvidence(member, fields));
     return found;
   }
 

@@ -25,6 +25,7 @@ function plan(users: UserOp[], teams: TeamOp[] = [], guard: Partial<Plan['deacti
     users,
     teams,
     skipped: [],
+    clashes: [],
     warnings: [],
     stats: { employees: 0, inScope: 0, excluded: 0, managedUsers: 0, unmanagedUsers: 0 },
     deactivationGuard: { base: 10, limit: 2, planned: 0, exceeded: false, ...guard },
@@ -112,7 +113,7 @@ describe('applyPlan', () => {
         create('2', '1'),
         create('1'),
       ],
-      [{ kind: 'create', externalId: 'personio:department:7', field: 'department', displayName: 'Eng', members: [{ employeeId: '1', leapsomeId: null, name: 'a' }, { employeeId: '2', leapsomeId: null, name: 'b' }] }],
+      [{ kind: 'create', externalId: 'personio:department:7', field: 'department', sources: [], displayName: 'Eng', members: [{ employeeId: '1', leapsomeId: null, name: 'a' }, { employeeId: '2', leapsomeId: null, name: 'b' }] }],
     );
     const result = await applyPlan(p, fake, { concurrency: 4 });
     expect(result.failures).toEqual([]);
@@ -176,7 +177,7 @@ describe('applyPlan', () => {
       attributes: attrs(id),
       changes: emailChange ? [{ field: 'userName', from: `old${id}@example.com`, to: `p${id}@example.com` }] : [],
       manager: managerId === null ? null : { from: null, to: { employeeId: managerId, email: `p${managerId}@example.com`, name: 'M', leapsomeId: `L${managerId}` } },
-      adopt: false,
+      takeover: null,
       reactivate: false,
       provenance: 'unknown',
     });
@@ -194,7 +195,7 @@ describe('applyPlan', () => {
       attributes: attrs('1', { familyName: 'Married' }),
       changes: [{ field: 'familyName', from: 'Family1', to: 'Married' }],
       manager: null,
-      adopt: false,
+      takeover: null,
       reactivate: false,
       provenance: 'unknown',
     };
@@ -213,7 +214,7 @@ describe('applyPlan', () => {
   it('refuses to manage a team name that belongs to someone else', async () => {
     const fake = new FakeLeapsome();
     fake.foreignTeam = { id: 'hand', displayName: 'Eng', externalId: 'okta:123' };
-    const result = await applyPlan(plan([], [{ kind: 'create', externalId: 'personio:department:7', field: 'department', displayName: 'Eng', members: [] }]), fake);
+    const result = await applyPlan(plan([], [{ kind: 'create', externalId: 'personio:department:7', field: 'department', sources: [], displayName: 'Eng', members: [] }]), fake);
     expect(result.failures[0]?.reason).toContain('not managed by this sync');
     expect(fake.teamPatches).toEqual([]);
   });
@@ -227,9 +228,10 @@ describe('applyPlan', () => {
           teamId: 'T',
           externalId: 'personio:department:7',
           field: 'department',
+          sources: [],
           displayName: 'New',
           rename: { from: 'Old', to: 'New' },
-          adopt: true,
+          takeover: { kind: 'unmarked', previousExternalId: null },
           members: [{ employeeId: '1', leapsomeId: 'L1', name: 'a' }],
           added: [{ employeeId: '1', leapsomeId: 'L1', name: 'a' }],
           removed: [],

@@ -25,14 +25,15 @@ const user = (id: string, extra: Partial<LeapsomeUser> = {}): LeapsomeUser => ({
 });
 const attrs = (n: string) => ({ userName: `${n}@example.com`, externalId: n, givenName: 'G', familyName: 'F', displayName: `User ${n}`, title: 'Lead', startDate: null, endDate: null, location: null, gender: null });
 const create: UserOp = { kind: 'create', employeeId: '9', attributes: attrs('9'), manager: null, invite: 'pending' };
-const update = (n: string): UserOp => ({ kind: 'update', employeeId: n, leapsomeId: `L${n}`, attributes: attrs(n), changes: [{ field: 'title', from: 'Engineer', to: 'Lead' }], manager: null, adopt: false, reactivate: false, provenance: 'unknown' });
+const update = (n: string): UserOp => ({ kind: 'update', employeeId: n, leapsomeId: `L${n}`, attributes: attrs(n), changes: [{ field: 'title', from: 'Engineer', to: 'Lead' }], manager: null, takeover: null, reactivate: false, provenance: 'unknown' });
 const deactivate: UserOp = { kind: 'deactivate', employeeId: '3', leapsomeId: 'L3', userName: 'L3@example.com', name: 'User L3', reason: 'left', provenance: 'unknown' };
-const teamOp: TeamOp = { kind: 'update', teamId: 'T1', externalId: 'personio:department:1', field: 'department', displayName: 'Sales', rename: { from: 'Sale', to: 'Sales' }, adopt: false, members: null, added: [], removed: [], provenance: 'unknown' };
-const newTeam: TeamOp = { kind: 'create', externalId: 'personio:office:2', field: 'office', displayName: 'Berlin', members: [] };
+const teamOp: TeamOp = { kind: 'update', teamId: 'T1', externalId: 'personio:department:1', field: 'department', sources: [], displayName: 'Sales', rename: { from: 'Sale', to: 'Sales' }, takeover: null, members: null, added: [], removed: [], provenance: 'unknown' };
+const newTeam: TeamOp = { kind: 'create', externalId: 'personio:office:2', field: 'office', sources: [], displayName: 'Berlin', members: [] };
 const plan: Plan = {
   users: [create, update('1'), update('2'), deactivate],
   teams: [teamOp, newTeam],
   skipped: [],
+  clashes: [],
   warnings: [],
   stats: { employees: 4, inScope: 3, excluded: 0, managedUsers: 3, unmanagedUsers: 0 },
   deactivationGuard: { base: 3, limit: 1, planned: 1, exceeded: false },

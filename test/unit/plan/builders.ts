@@ -87,6 +87,9 @@ export function settings(input: Partial<PlanSettings> = {}): PlanSettings {
     exclude: input.exclude ?? [],
     maxDeactivations: input.maxDeactivations ?? { kind: 'percent', value: 20 },
     autoInvite: input.autoInvite ?? false,
+    teamNames: input.teamNames ?? [],
+    adoptTeams: input.adoptTeams ?? 'unmarked',
+    adoptUsers: input.adoptUsers ?? 'unmarked',
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creates, deactivations, employee, leapsomeUser, only, plan, updates, userFor } from './builders.js';
+import { creates, deactivations, employee, leapsomeUser, only, plan, team, updates, userFor } from './builders.js';
 
 describe('rule 3: matching Leapsome users (ownership)', () => {
   it('manages the user whose externalId is the Personio id, whatever its email', () => {
@@ -7,7 +7,7 @@ describe('rule 3: matching Leapsome users (ownership)', () => {
     const p = plan({ employees: [e], users: [userFor(e, { id: 'L9', userName: 'old@acme.test' })] });
     const op = only(updates(p));
     expect(op.leapsomeId).toBe('L9');
-    expect(op.adopt).toBe(false);
+    expect(op.takeover).toBeNull();
     expect(creates(p)).toEqual([]);
   });
 
@@ -15,7 +15,7 @@ describe('rule 3: matching Leapsome users (ownership)', () => {
     const e = employee({ id: '1', email: 'ada@acme.test', firstName: 'Ada', lastName: 'L' });
     const p = plan({ employees: [e], users: [leapsomeUser({ id: 'u5', userName: 'ADA@Acme.TEST', givenName: 'Ada', familyName: 'L', displayName: 'Ada L' })] });
     const op = only(updates(p));
-    expect(op).toMatchObject({ leapsomeId: 'u5', adopt: true, reactivate: false });
+    expect(op).toMatchObject({ leapsomeId: 'u5', takeover: { kind: 'unmarked', previousExternalId: null }, reactivate: false });
     expect(op.attributes.externalId).toBe('1');
     // Only the externalId is new: the email differs in case only.
     expect(op.changes).toEqual([{ field: 'externalId', from: null, to: '1' }]);
@@ -25,23 +25,58 @@ describe('rule 3: matching Leapsome users (ownership)', () => {
   it('adopts and reactivates a deactivated same-email user', () => {
     const e = employee({ id: '1' });
     const op = only(updates(plan({ employees: [e], users: [userFor(e, { externalId: null, active: false })] })));
-    expect(op).toMatchObject({ adopt: true, reactivate: true });
+    expect(op).toMatchObject({ takeover: { kind: 'unmarked' }, reactivate: true });
   });
 
-  it('skips an employee whose email belongs to a user with a different externalId, and never touches that user', () => {
+  it('with adopt-users: unmarked, reports a user another integration marked as a clash naming the setting, and never touches it', () => {
     const e = employee({ id: '1', email: 'ada@acme.test' });
-    const p = plan({ employees: [e], users: [leapsomeUser({ id: 'u5', userName: 'ada@acme.test', externalId: 'workday-77', title: 'x' })] });
+    const holder = leapsomeUser({ id: 'u5', userName: 'ada@acme.test', externalId: 'workday-77', title: 'x', teamIds: ['t1'] });
+    const p = plan({ employees: [e], users: [holder], teams: [team({ id: 't1', displayName: 'Team', externalId: 'personio:department:10' })] });
     expect(p.users).toEqual([]);
-    expect(only(p.skipped)).toMatchObject({ reason: 'external-id-conflict', person: { employeeId: '1' } });
-    expect(only(p.skipped).detail).toContain('workday-77');
+    expect(p.skipped).toEqual([]);
+    expect(only(p.clashes)).toMatchObject({
+      kind: 'user',
+      cause: 'marked',
+      person: { employeeId: '1', email: 'ada@acme.test' },
+      holder: { leapsomeId: 'u5', externalId: 'workday-77' },
+      resolution: 'adopt-users: by-email',
+    });
+    // Frozen: the team it is in keeps it, although no employee of that department wants it.
+    expect(p.teams).toEqual([]);
   });
 
-  it('does not deactivate a user with a stale Personio id whose email an employee now holds', () => {
-    const e = employee({ id: '2', email: 'ada@acme.test' });
-    const p = plan({ employees: [e], users: [leapsomeUser({ id: 'u5', userName: 'ada@acme.test', externalId: '1' })] });
+  it('with adopt-users: by-email, takes over a user another integration marked, as a takeover with the old externalId', () => {
+    const e = employee({ id: '1', email: 'ada@acme.test', firstName: 'Ada', lastName: 'L' });
+    const holder = leapsomeUser({ id: 'u5', userName: 'ada@acme.test', externalId: 'workday-77', givenName: 'Ada', familyName: 'L', displayName: 'Ada L' });
+    const p = plan({ employees: [e], users: [holder], settings: { adoptUsers: 'by-email' } });
+    const op = only(updates(p));
+    expect(op).toMatchObject({ leapsomeId: 'u5', takeover: { kind: 'foreign', previousExternalId: 'workday-77' } });
+    expect(op.changes).toEqual([{ field: 'externalId', from: 'workday-77', to: '1' }]);
+    expect(p.clashes).toEqual([]);
+    expect(p.stats.managedUsers).toBe(1);
+  });
+
+  it('never takes over an account carrying another known employee\'s Personio id, even with by-email', () => {
+    const moved = employee({ id: '1', email: 'ada@acme.test' });
+    const owner = employee({ id: '2', email: 'ada.old@acme.test', status: 'inactive' });
+    const holder = leapsomeUser({ id: 'u5', userName: 'ada@acme.test', externalId: '2', active: false });
+    const p = plan({ employees: [moved, owner], users: [holder], settings: { adoptUsers: 'by-email' } });
     expect(p.users).toEqual([]);
-    expect(only(p.skipped).reason).toBe('external-id-conflict');
-    expect(p.warnings.some((w) => w.message.includes('not deactivated'))).toBe(true);
+    expect(only(p.clashes)).toMatchObject({ kind: 'user', cause: 'other-employee', resolution: null, holder: { externalId: '2' } });
+    expect(only(p.clashes).detail).toContain('never taken over');
+  });
+
+  it('does not deactivate a user with a stale Personio id whose email an employee now holds; by-email takes it over', () => {
+    const e = employee({ id: '2', email: 'ada@acme.test' });
+    const stale = leapsomeUser({ id: 'u5', userName: 'ada@acme.test', externalId: '1' });
+    const p = plan({ employees: [e], users: [stale] });
+    expect(p.users).toEqual([]);
+    expect(only(p.clashes)).toMatchObject({ kind: 'user', resolution: 'adopt-users: by-email', holder: { externalId: '1' } });
+    // The clash says what to do; no second message about the same account.
+    expect(p.warnings).toEqual([]);
+    const taken = plan({ employees: [e], users: [stale], settings: { adoptUsers: 'by-email' } });
+    expect(only(updates(taken))).toMatchObject({ leapsomeId: 'u5', takeover: { kind: 'foreign', previousExternalId: '1' } });
+    expect(deactivations(taken)).toEqual([]);
   });
 
   it('skips an employee when two Leapsome users carry its externalId', () => {

@@ -62,7 +62,7 @@ export function applyInMemory(state: LeapsomeState, plan: Plan): LeapsomeState {
       const t = teams.get(op.teamId);
       if (t === undefined) throw new Error(`update of unknown team ${op.teamId}`);
       if (op.rename !== null) t.displayName = op.rename.to;
-      if (op.adopt) t.externalId = op.externalId;
+      if (op.takeover !== null) t.externalId = op.externalId;
       if (op.members !== null) setMembers(t.id, op.members);
     }
   }

@@ -24,13 +24,21 @@ describe('rule 7: teams', () => {
         kind: 'create',
         externalId: 'personio:department:10',
         field: 'department',
+        sources: [{ field: 'department', id: '10', name: 'Engineering' }],
         displayName: 'Engineering',
         members: [
           { employeeId: '1', leapsomeId: null, name: 'First Last1' },
           { employeeId: '2', leapsomeId: 'L2', name: 'First Last2' },
         ],
       },
-      { kind: 'create', externalId: 'personio:department:20', field: 'department', displayName: 'Sales', members: [{ employeeId: '3', leapsomeId: null, name: 'First Last3' }] },
+      {
+        kind: 'create',
+        externalId: 'personio:department:20',
+        field: 'department',
+        sources: [{ field: 'department', id: '20', name: 'Sales' }],
+        displayName: 'Sales',
+        members: [{ employeeId: '3', leapsomeId: null, name: 'First Last3' }],
+      },
     ]);
   });
 
@@ -39,7 +47,7 @@ describe('rule 7: teams', () => {
     expect(p.teams.map((op) => op.externalId)).toEqual(['personio:department:10']);
   });
 
-  it('builds teams from several fields, disambiguating a name an earlier field already uses (case-insensitive)', () => {
+  it('makes one team of every unit whose name is the same (case-insensitive), whatever the field: names identify teams', () => {
     const p = plan({
       employees: [
         employee({ id: '1', org: { department: dept('11', 'Berlin'), office: office('3', 'berlin'), team: unit('team', '7', 'Platform') } }),
@@ -47,27 +55,27 @@ describe('rule 7: teams', () => {
       ],
       settings: { teamsFrom: ['department', 'office', 'team'] },
     });
-    expect(teamCreates(p).map((op) => [op.externalId, op.displayName])).toEqual([
-      ['personio:department:10', 'Engineering'],
-      ['personio:department:11', 'Berlin'],
-      ['personio:office:3', 'berlin (Office)'],
-      ['personio:office:4', 'Munich'],
-      ['personio:team:7', 'Platform'],
-      ['personio:team:8', 'Engineering (Team)'],
+    expect(teamCreates(p).map((op) => [op.externalId, op.displayName, op.sources.map((s) => `${s.field}:${s.id}`), op.members.map((m) => m.employeeId)])).toEqual([
+      ['personio:department:10', 'Engineering', ['department:10', 'team:8'], ['2']],
+      ['personio:department:11', 'Berlin', ['department:11', 'office:3'], ['1']],
+      ['personio:office:4', 'Munich', ['office:4'], ['2']],
+      ['personio:team:7', 'Platform', ['team:7'], ['1']],
     ]);
   });
 
-  it('follows the teamsFrom priority: the first field keeps the plain name', () => {
+  it('follows the teamsFrom priority: the first field gives the merged team its externalId and spelling', () => {
     const p = plan({
-      employees: [employee({ id: '1', org: { department: dept('11', 'Berlin'), office: office('3', 'Berlin') } })],
+      employees: [employee({ id: '1', org: { department: dept('11', 'BERLIN'), office: office('3', 'Berlin') } })],
       settings: { teamsFrom: ['office', 'department'] },
     });
-    expect(teamCreates(p).map((op) => op.displayName)).toEqual(['Berlin', 'Berlin (Department)']);
+    expect(teamCreates(p).map((op) => [op.externalId, op.displayName])).toEqual([['personio:office:3', 'Berlin']]);
   });
 
-  it('gives two units of one field with the same name distinct names', () => {
-    const p = plan({ employees: [employee({ id: '1', org: { department: dept('5', 'Ops') } }), employee({ id: '2', org: { department: dept('6', 'Ops') } })] });
-    expect(teamCreates(p).map((op) => op.displayName)).toEqual(['Ops', 'Ops (Department 6)']);
+  it('merges two units of one field with the same name into one team with the union of members', () => {
+    const p = plan({ employees: [employee({ id: '1', org: { department: dept('5', 'Ops') } }), employee({ id: '2', org: { department: dept('6', 'Ops ') } })] });
+    const op = only(teamCreates(p));
+    expect(op).toMatchObject({ externalId: 'personio:department:5', displayName: 'Ops' });
+    expect(op.members.map((m) => m.employeeId)).toEqual(['1', '2']);
   });
 
   it('plans nothing when teams and memberships are right', () => {
@@ -85,7 +93,7 @@ describe('rule 7: teams', () => {
       teams: [engTeam, salesTeam],
     });
     const [engOp, salesOp] = teamUpdates(p);
-    expect(engOp).toMatchObject({ teamId: 't10', rename: null, adopt: false, added: [], members: [{ leapsomeId: 'L2' }] });
+    expect(engOp).toMatchObject({ teamId: 't10', rename: null, takeover: null, added: [], members: [{ leapsomeId: 'L2' }] });
     expect(engOp && ids(engOp, 'removed')).toEqual(['L1']);
     expect(salesOp).toMatchObject({ teamId: 't20', members: [{ leapsomeId: 'L1', employeeId: '1' }] });
     expect(salesOp && ids(salesOp, 'added')).toEqual(['L1']);
@@ -96,7 +104,7 @@ describe('rule 7: teams', () => {
   it('renames the same team when the department is renamed', () => {
     const a = employee({ id: '1', org: { department: dept('10', 'Product Engineering') } });
     const op = only(teamUpdates(plan({ employees: [a], users: [userFor(a, { teamIds: ['t10'] })], teams: [engTeam] })));
-    expect(op).toMatchObject({ teamId: 't10', displayName: 'Product Engineering', rename: { from: 'Engineering', to: 'Product Engineering' }, members: null, adopt: false });
+    expect(op).toMatchObject({ teamId: 't10', displayName: 'Product Engineering', rename: { from: 'Engineering', to: 'Product Engineering' }, members: null, takeover: null });
   });
 
   it('does not rename onto a name another team holds, and says why', () => {
@@ -145,7 +153,7 @@ describe('rule 7: teams', () => {
       kind: 'update',
       teamId: 'h1',
       externalId: 'personio:department:10',
-      adopt: true,
+      takeover: { kind: 'unmarked', previousExternalId: null },
       rename: { from: 'ENGINEERING', to: 'Engineering' },
       members: null,
     });
@@ -154,23 +162,70 @@ describe('rule 7: teams', () => {
   it('adopts an exact-name team without renaming it', () => {
     const a = employee({ id: '1', org: { department: eng } });
     const op = only(teamUpdates(plan({ employees: [a], teams: [team({ id: 'h1', displayName: 'Engineering' })] })));
-    expect(op).toMatchObject({ adopt: true, rename: null });
+    expect(op).toMatchObject({ takeover: { kind: 'unmarked' }, rename: null });
     expect(ids(op, 'added')).toEqual(['new:1']);
   });
 
-  it('does not create a team whose name a foreign team holds, and warns', () => {
+  it('with adopt-teams: unmarked, reports a same-named team another integration marked as a clash, and creates no second team', () => {
     const a = employee({ id: '1', org: { department: eng } });
-    const p = plan({ employees: [a], teams: [team({ id: 'h1', displayName: 'engineering', externalId: 'bamboo:42' })] });
+    const p = plan({ employees: [a], users: [userFor(a, { teamIds: ['h1'] })], teams: [team({ id: 'h1', displayName: 'engineering', externalId: 'bamboo:42' })] });
     expect(p.teams).toEqual([]);
-    expect(only(p.warnings)).toMatchObject({ person: null });
-    expect(only(p.warnings).message).toContain('bamboo:42');
+    expect(p.warnings).toEqual([]);
+    expect(only(p.clashes)).toMatchObject({
+      kind: 'team',
+      cause: 'marked',
+      displayName: 'Engineering',
+      externalId: 'personio:department:10',
+      holder: { leapsomeId: 'h1', name: 'engineering', externalId: 'bamboo:42' },
+      resolution: 'adopt-teams: by-name',
+      entry: null,
+    });
+  });
+
+  it('with adopt-teams: by-name, takes over a team another integration marked: externalId, spelling and members follow Personio', () => {
+    const a = employee({ id: '1', org: { department: eng } });
+    const b = employee({ id: '2', org: { department: sales } });
+    const p = plan({
+      employees: [a, b],
+      users: [userFor(a), userFor(b, { teamIds: ['h1'] }), leapsomeUser({ id: 'x1', displayName: 'Hand Added', teamIds: ['h1'] })],
+      teams: [team({ id: 'h1', displayName: 'ENGINEERING', externalId: 'leapsome-personio:281521' }), team({ id: 'h2', displayName: 'Book club', externalId: null })],
+      settings: { adoptTeams: 'by-name' },
+    });
+    expect(p.clashes).toEqual([]);
+    const op = only(teamUpdates(p));
+    expect(op).toMatchObject({
+      teamId: 'h1',
+      externalId: 'personio:department:10',
+      takeover: { kind: 'foreign', previousExternalId: 'leapsome-personio:281521' },
+      rename: { from: 'ENGINEERING', to: 'Engineering' },
+    });
+    // Stale members the old integration left (a Sales person, a hand-added user) go; the employee comes in.
+    expect(ids(op, 'removed')).toEqual(['L2', 'x1']);
+    expect(ids(op, 'added')).toEqual(['L1']);
+    // The hand-made team is not touched; Sales gets a new team.
+    expect(teamCreates(p).map((t) => t.displayName)).toEqual(['Sales']);
+  });
+
+  it('keeps users it may not touch (a user clash) in a team it takes over', () => {
+    const a = employee({ id: '1', org: { department: eng } });
+    const held = employee({ id: '2', email: 'held@acme.test', org: { department: eng } });
+    const p = plan({
+      employees: [a, held],
+      users: [userFor(a), leapsomeUser({ id: 'okta', userName: 'held@acme.test', externalId: 'okta-1', teamIds: ['h1'] })],
+      teams: [team({ id: 'h1', displayName: 'Engineering', externalId: 'leapsome-personio:1' })],
+      settings: { adoptTeams: 'by-name' },
+    });
+    const op = only(teamUpdates(p));
+    expect(op.removed).toEqual([]);
+    expect(op.members?.map((m) => m.leapsomeId).sort()).toEqual(['L1', 'okta']);
+    expect(only(p.clashes)).toMatchObject({ kind: 'user', holder: { leapsomeId: 'okta' } });
   });
 
   it('empties our team when its org unit has no in-scope member left', () => {
     const leaver = employee({ id: '1', status: 'inactive', org: { department: eng } });
     const p = plan({ employees: [leaver], users: [userFor(leaver, { active: false, teamIds: ['t10'] }), leapsomeUser({ id: 'x1', teamIds: ['t10'] })], teams: [engTeam] });
     const op = only(teamUpdates(p));
-    expect(op).toMatchObject({ teamId: 't10', members: [], added: [], rename: null, adopt: false, displayName: 'Engineering', field: 'department' });
+    expect(op).toMatchObject({ teamId: 't10', members: [], added: [], rename: null, takeover: null, displayName: 'Engineering', field: 'department', sources: [] });
     expect(op.removed).toEqual([
       { employeeId: '1', leapsomeId: 'L1', name: 'First Last1' },
       { employeeId: null, leapsomeId: 'x1', name: 'x1@acme.test' },
@@ -191,7 +246,7 @@ describe('rule 7: teams', () => {
   it('hands the team of a deleted unit to a re-created unit of the same name', () => {
     const a = employee({ id: '1', org: { department: dept('11', 'Engineering') } });
     const op = only(teamUpdates(plan({ employees: [a], users: [userFor(a, { teamIds: ['t10'] })], teams: [engTeam] })));
-    expect(op).toMatchObject({ teamId: 't10', externalId: 'personio:department:11', adopt: true, rename: null, members: null });
+    expect(op).toMatchObject({ teamId: 't10', externalId: 'personio:department:11', takeover: { kind: 'moved', previousExternalId: 'personio:department:10' }, rename: null, members: null });
   });
 
   it('leaves teams that share one of our externalIds alone and warns', () => {

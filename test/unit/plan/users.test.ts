@@ -24,7 +24,7 @@ describe('rule 4: user operations', () => {
       { field: 'title', from: 'Boss', to: 'Engineer' },
     ]);
     expect(op.attributes.userName).toBe('e1@acme.test');
-    expect(op).toMatchObject({ adopt: false, reactivate: false, manager: null });
+    expect(op).toMatchObject({ takeover: null, reactivate: false, manager: null });
   });
 
   it('changes the title on a position change', () => {
@@ -60,7 +60,7 @@ describe('rule 4: user operations', () => {
   it('reactivates an inactive managed user of an in-scope employee (rehire)', () => {
     const e = employee({ id: '1' });
     const op = only(updates(plan({ employees: [e], users: [userFor(e, { active: false })] })));
-    expect(op).toMatchObject({ reactivate: true, adopt: false });
+    expect(op).toMatchObject({ reactivate: true, takeover: null });
     expect(op.changes).toEqual([{ field: 'active', from: false, to: true }]);
   });
 

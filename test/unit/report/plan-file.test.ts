@@ -35,7 +35,7 @@ describe('plan file', () => {
   });
 
   it('refuses another format version, naming both', () => {
-    expect(errorOf(text({ ...planDocument(outcome, context), version: 1 }))).toMatch(/format version 1, but this release reads version 2/);
+    expect(errorOf(text({ ...planDocument(outcome, context), version: 2 }))).toMatch(/format version 2, but this release reads version 3/);
   });
 
   it('refuses the plan of an applied run', () => {

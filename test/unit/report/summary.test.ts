@@ -26,6 +26,7 @@ function outcome(users: UserOp[], extra: Partial<RunOutcome> = {}, planExtra: Pa
       users,
       teams: [],
       skipped: [],
+      clashes: [],
       warnings: [],
       stats: { employees: users.length, inScope: users.length, excluded: 0, managedUsers: 0, unmanagedUsers: 3 },
       deactivationGuard: { base: 0, limit: 0, planned: 0, exceeded: false },
@@ -34,7 +35,7 @@ function outcome(users: UserOp[], extra: Partial<RunOutcome> = {}, planExtra: Pa
     apply: {
       refused: null,
       failures: [],
-      counts: { created: users.length, updated: 0, reactivated: 0, deactivated: 0, teamsCreated: 0, teamsRenamed: 0, membershipChanges: 0, managerChanges: 0 },
+      counts: { created: users.length, updated: 0, reactivated: 0, deactivated: 0, teamsCreated: 0, teamsRenamed: 0, membershipChanges: 0, managerChanges: 0, takenOver: 0 },
       createdUserIds: new Map(),
       createdTeamIds: new Map(),
     },

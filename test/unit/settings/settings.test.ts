@@ -29,6 +29,9 @@ describe('readSettings', () => {
       exclude: [],
       maxDeactivations: { kind: 'percent', value: 20 },
       autoInvite: false,
+      teamNames: [],
+      adoptTeams: 'unmarked',
+      adoptUsers: 'unmarked',
     });
     expect(s.personio.baseUrl).toBe('https://api.personio.de');
     expect(s.leapsome.baseUrl).toBe('https://api.leapsome.com/scim/v1');

@@ -97,12 +97,12 @@ describe('labelProvenance: users', () => {
     expect(only(updates(handDeactivated))).toMatchObject({ reactivate: true, provenance: 'leapsome-edit' });
   });
 
-  it('labels an adoption by email and status', () => {
+  it('labels a takeover by email and status', () => {
     const unlinked = leapsomeUser({ id: 'U', userName: 'ada@acme.test', externalId: null, givenName: 'Ada', familyName: 'Lovelace', displayName: 'Ada Lovelace', title: 'Engineer', teamIds: ['T10'] });
     const handMade = labelled({ before: [ada], now: [ada], users: [unlinked], teams: [engineering] });
-    expect(only(updates(handMade))).toMatchObject({ adopt: true, provenance: 'leapsome-edit' });
+    expect(only(updates(handMade))).toMatchObject({ takeover: { kind: 'unmarked' }, provenance: 'leapsome-edit' });
     const cameIntoScope = labelled({ before: [{ ...ada, status: 'onboarding' }], now: [ada], users: [unlinked], teams: [engineering] });
-    expect(only(updates(cameIntoScope))).toMatchObject({ adopt: true, provenance: 'personio' });
+    expect(only(updates(cameIntoScope))).toMatchObject({ takeover: { kind: 'unmarked' }, provenance: 'personio' });
   });
 
   it('labels deactivations by status or presence', () => {
