@@ -1,12 +1,14 @@
 // `npm run demo`: starts the sandbox (local Personio and Leapsome with a sample company), runs the
-// real bundled action against it twice — the first sync, then a no-op — and prints each job
+// real bundled action against it — the first sync, a no-op, a day of changes — and prints each job
 // summary in the terminal. No credentials, no network beyond loopback.
+// `npm run demo -- --from-builtin` starts instead from a Leapsome organisation that Leapsome's
+// built-in Personio integration (and another connector) filled, and shows the switch-over.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runActionProcess, sandboxInputs } from '../sandbox/action-process.js';
-import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { seedPreviousIntegration, startSandbox, type Sandbox } from '../sandbox/index.js';
 
 const ACTION = join(dirname(fileURLToPath(import.meta.url)), '..', 'index.js');
 
@@ -70,26 +72,64 @@ function dayOfChanges(sandbox: Sandbox): void {
   if (user) sandbox.leapsome.editUser(user.id, { title: 'Chief Vibes Officer' });
 }
 
+interface Step {
+  readonly title: string;
+  readonly before?: () => void;
+  readonly inputs?: Record<string, string>;
+  /** A run that is meant to fail (a clash the settings do not resolve) is not a demo failure. */
+  readonly expectedCode?: number;
+}
+
+const STEPS: readonly Step[] = [
+  { title: 'Run 1: the first sync of the sample company' },
+  { title: 'Run 2: immediately again — nothing should change' },
+];
+
+/** The switch-over, as the migration guide (docs/switching-from-the-built-in-integration.md) walks it. */
+const FROM_BUILTIN: readonly Step[] = [
+  {
+    title: 'Run 1: dry run with adopt-teams: by-name — the switch-over review',
+    inputs: { 'dry-run': 'true', 'adopt-teams': 'by-name' },
+    expectedCode: 1,
+  },
+  {
+    title: 'Run 2: apply with adopt-teams: by-name and adopt-users: by-email',
+    inputs: { 'adopt-teams': 'by-name', 'adopt-users': 'by-email' },
+  },
+  { title: 'Run 3: again with the default settings — the teams and users are the sync\'s own now' },
+];
+
 async function main(): Promise<void> {
+  const fromBuiltin = process.argv.includes('--from-builtin');
   const sandbox = await startSandbox({});
   const stateDir = mkdtempSync(join(tmpdir(), 'personio-leapsome-demo-state-'));
   try {
     console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}\n`);
-    const steps: Array<{ title: string; before?: () => void }> = [
-      { title: 'Run 1: the first sync of the sample company' },
-      { title: 'Run 2: immediately again — nothing should change' },
-      { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox) },
-    ];
+    if (fromBuiltin) {
+      const seeded = seedPreviousIntegration(sandbox);
+      console.log(
+        [
+          'Leapsome starts as the built-in Personio integration left it: users carry their Personio id,',
+          `${seeded.departmentTeams.size} department teams carry the built-in integration's mark, "${seeded.unmarkedDepartmentTeam.displayName}" was made by hand`,
+          `without a mark, ${seeded.movers.length} people are still in their old department's team, ${seeded.leaver.firstName} ${seeded.leaver.lastName} left but is still active,`,
+          `${seeded.connectorUsers.length} accounts came from an identity provider (its own externalId), one account was made by hand,`,
+          `and "${seeded.handMadeTeam.displayName}" is a hand-made team. The built-in integration is switched off.\n`,
+        ].join('\n'),
+      );
+    }
+    const steps: readonly Step[] = fromBuiltin
+      ? FROM_BUILTIN
+      : [...STEPS, { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox) }];
     for (const step of steps) {
       step.before?.();
       // A scheduled sync never follows the last one within a second; leave the rate window empty.
       await new Promise((resolve) => setTimeout(resolve, 1100));
       sandbox.resetLog();
-      const run = await runAction(sandbox, stateDir);
+      const run = await runAction(sandbox, stateDir, step.inputs);
       console.log(`\n===== ${step.title} (exit code ${run.code}) =====\n`);
       console.log(forTerminal(run.summary));
       console.log(`Requests seen by the sandbox:\n${describeRequests(sandbox)}\n`);
-      if (run.code !== 0) {
+      if (run.code !== (step.expectedCode ?? 0)) {
         console.log(run.log);
         process.exitCode = 1;
       }

@@ -215,6 +215,10 @@ export interface PlanStats {
   readonly excluded: number;
   readonly managedUsers: number;
   readonly unmanagedUsers: number;
+  /** Leapsome teams the sync manages after this plan (its own, and those it takes over). */
+  readonly managedTeams: number;
+  /** Teams it leaves alone: made by hand, or held by something else. */
+  readonly unmanagedTeams: number;
 }
 
 export interface Plan {

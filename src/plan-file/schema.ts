@@ -128,7 +128,7 @@ const planSchema = z.strictObject({
   skipped: list(z.strictObject({ reason: z.enum(SKIP_REASONS), person: personLabel, detail: text })),
   clashes: list(clash),
   warnings: list(z.strictObject({ person: personLabel.nullable(), message: text })),
-  stats: z.strictObject({ employees: count, inScope: count, excluded: count, managedUsers: count, unmanagedUsers: count }),
+  stats: z.strictObject({ employees: count, inScope: count, excluded: count, managedUsers: count, unmanagedUsers: count, managedTeams: count, unmanagedTeams: count }),
   deactivationGuard: z.strictObject({ base: count, limit: count, planned: count, exceeded: z.boolean() }),
 });
 

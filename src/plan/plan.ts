@@ -45,6 +45,8 @@ export function planSync({ personio, leapsome, settings }: PlanInput): Plan {
       excluded: scope.excluded.size,
       managedUsers: scope.managedUserIds.size,
       unmanagedUsers: index.users.length - scope.managedUserIds.size,
+      managedTeams: teams.managedTeamIds.size,
+      unmanagedTeams: index.teams.length - teams.managedTeamIds.size,
     },
     deactivationGuard: deactivationGuard(activeManaged, planned, settings.maxDeactivations),
   };

@@ -106,6 +106,8 @@ export interface TeamPlan {
   readonly ops: TeamOp[];
   readonly clashes: Clash[];
   readonly warnings: PlanWarning[];
+  /** Existing Leapsome teams the sync manages once this plan is applied. */
+  readonly managedTeamIds: ReadonlySet<string>;
 }
 
 interface SortKey {
@@ -285,7 +287,9 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
   }
 
   ops.sort((a, b) => a.key.rank - b.key.rank || a.key.field - b.key.field || compareIds(a.key.unitId, b.key.unitId) || compareIds(a.key.teamId, b.key.teamId));
-  return { ops: ops.map((o) => o.op), clashes, warnings };
+  const managedTeamIds = new Set(claimed);
+  for (const team of index.teams) if (parseTeamExternalId(team.externalId) !== null && !blocked.has(team.id)) managedTeamIds.add(team.id);
+  return { ops: ops.map((o) => o.op), clashes, warnings, managedTeamIds };
 }
 
 type TakeoverDecision = { readonly kind: 'take'; readonly takeover: Takeover } | { readonly kind: 'clash'; readonly cause: 'marked' | 'hand-made' };

@@ -244,7 +244,7 @@ function headline(outcome: RunOutcome, options: SummaryOptions = {}): string {
     '',
     counts,
     '',
-    `${outcome.approvedPlan === undefined ? '' : 'When the plan was made: '}Personio: ${s.employees} employees, ${s.inScope} in scope, ${s.excluded} excluded. Leapsome: ${s.managedUsers} users managed by this sync, ${s.unmanagedUsers} other users left alone.`,
+    `${outcome.approvedPlan === undefined ? '' : 'When the plan was made: '}Personio: ${s.employees} employees, ${s.inScope} in scope, ${s.excluded} excluded. Leapsome: ${plural(s.managedUsers, 'user')} and ${plural(s.managedTeams, 'team')} managed by this sync, ${plural(s.unmanagedUsers, 'other user')} and ${plural(s.unmanagedTeams, 'other team')} left alone.`,
   ];
   if (outcome.refusedReason !== null) lines.push('', `> [!CAUTION]`, `> ${e(outcome.refusedReason)}`);
   for (const note of planNotes(outcome)) lines.push('', note);

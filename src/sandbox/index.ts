@@ -23,6 +23,7 @@ export type { EmployeeInput } from './personio-store.js';
 export type { UserChanges } from './scim-store.js';
 export { ScimError, ENTERPRISE } from './scim-store.js';
 export { DEFAULT_CUSTOM_ATTRIBUTES, type AttributeDefinition } from './personio-wire.js';
+export { seedPreviousIntegration, builtinTeamMark, connectorUserMark, type PreviousIntegration } from './previous-integration.js';
 
 export interface SandboxOptions {
   /** Personio employees to serve; default: `sampleCompany(company)`. */

@@ -27,7 +27,7 @@ function plan(users: UserOp[], teams: TeamOp[] = [], guard: Partial<Plan['deacti
     skipped: [],
     clashes: [],
     warnings: [],
-    stats: { employees: 0, inScope: 0, excluded: 0, managedUsers: 0, unmanagedUsers: 0 },
+    stats: { employees: 0, inScope: 0, excluded: 0, managedUsers: 0, unmanagedUsers: 0, managedTeams: 0, unmanagedTeams: 0 },
     deactivationGuard: { base: 10, limit: 2, planned: 0, exceeded: false, ...guard },
   };
 }
@@ -241,6 +241,39 @@ describe('applyPlan', () => {
       fake,
     );
     expect(fake.teamPatches).toEqual([{ id: 'T', patch: { displayName: 'New', externalId: 'personio:department:7', members: ['L1'], replaceMembers: true } }]);
+  });
+
+  it('takes over a team and a user another integration marked, and counts the takeovers it wrote', async () => {
+    const fake = new FakeLeapsome();
+    const user: UserOp = {
+      kind: 'update',
+      employeeId: '1',
+      leapsomeId: 'L1',
+      attributes: attrs('1'),
+      changes: [{ field: 'externalId', from: 'okta|1', to: '1' }],
+      manager: null,
+      takeover: { kind: 'foreign', previousExternalId: 'okta|1' },
+      reactivate: false,
+      provenance: 'unknown',
+    };
+    const team: TeamOp = {
+      kind: 'update',
+      teamId: 'T',
+      externalId: 'personio:department:7',
+      field: 'department',
+      sources: [{ field: 'department', id: '7', name: 'Eng' }],
+      displayName: 'Eng',
+      rename: null,
+      takeover: { kind: 'foreign', previousExternalId: 'hris:7' },
+      members: [{ employeeId: '1', leapsomeId: 'L1', name: 'a' }],
+      added: [],
+      removed: [{ employeeId: null, leapsomeId: 'X', name: 'stale' }],
+      provenance: 'unknown',
+    };
+    const result = await applyPlan(plan([user], [team]), fake);
+    expect(fake.patches[0]?.patch).toEqual({ userName: 'p1@example.com', attributes: { externalId: '1' } });
+    expect(fake.teamPatches).toEqual([{ id: 'T', patch: { displayName: 'Eng', externalId: 'personio:department:7', members: ['L1'], replaceMembers: true } }]);
+    expect(result.counts).toMatchObject({ updated: 1, takenOver: 2, membershipChanges: 1 });
   });
 });
 

@@ -55,7 +55,7 @@ describe('rule 9: stats', () => {
       ],
       settings: { exclude: [{ kind: 'id', id: '5' }] },
     });
-    expect(p.stats).toEqual({ employees: 5, inScope: 2, excluded: 1, managedUsers: 3, unmanagedUsers: 2 });
+    expect(p.stats).toEqual({ employees: 5, inScope: 2, excluded: 1, managedUsers: 3, unmanagedUsers: 2, managedTeams: 0, unmanagedTeams: 0 });
   });
 });
 

@@ -57,7 +57,7 @@ describe('scenario: first sync of a small company', () => {
 
   it('has no warnings, skips or deactivations', () => {
     expect([p.warnings, p.skipped, deactivations(p)]).toEqual([[], [], []]);
-    expect(p.stats).toEqual({ employees: 8, inScope: 6, excluded: 0, managedUsers: 0, unmanagedUsers: 0 });
+    expect(p.stats).toEqual({ employees: 8, inScope: 6, excluded: 0, managedUsers: 0, unmanagedUsers: 0, managedTeams: 0, unmanagedTeams: 0 });
     expect(p.deactivationGuard).toEqual({ base: 0, limit: 0, planned: 0, exceeded: false });
   });
 });

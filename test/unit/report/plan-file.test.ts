@@ -2,6 +2,7 @@
 // refused when it is of another version, from an applied run, or changed after it was written.
 import { describe, expect, it } from 'vitest';
 import { parsePlanFile, PlanFileError, planDocument, PLAN_FILE_VERSION, type PlanContext } from '../../../src/plan-file/index.js';
+import type { Plan, TeamOp, UserOp } from '../../../src/domain/plan.js';
 import { createOp, deactivateOp, dryRun, planOf, teamUpdate, updateOp } from './fixtures.js';
 
 const context: PlanContext = {
@@ -32,6 +33,19 @@ describe('plan file', () => {
     expect(read.planId).toBe(doc.planId);
     expect(read.plannedBy).toBe(context.run.url);
     expect(read.leapsomeBaseUrl).toBe(context.leapsomeBaseUrl);
+  });
+
+  it('keeps takeovers, team sources and clashes (version 3)', () => {
+    const takeover = { ...(updateOp(2) as Extract<UserOp, { kind: 'update' }>), takeover: { kind: 'foreign' as const, previousExternalId: 'okta|00u1' } };
+    const team = { ...(teamUpdate('Sales', [], ['Old']) as Extract<TeamOp, { kind: 'update' }>), takeover: { kind: 'foreign' as const, previousExternalId: 'hris:7' } };
+    const merged: TeamOp = { kind: 'create', externalId: 'personio:department:5', field: 'department', sources: [{ field: 'department', id: '5', name: 'Ops' }, { field: 'office', id: '9', name: 'ops' }], displayName: 'Ops', members: [] };
+    const clashes: Plan['clashes'] = [
+      { kind: 'team', cause: 'marked', displayName: 'Eng', externalId: 'personio:department:1', holder: { leapsomeId: 'T1', name: 'Eng', externalId: 'hris:1' }, entry: null, resolution: 'adopt-teams: by-name', detail: 'd' },
+      { kind: 'team', cause: 'hand-made', displayName: 'Club', externalId: 'personio:team:4', holder: { leapsomeId: 'T2', name: 'Club', externalId: null }, entry: { key: 'team:Readers', file: '.github/personio-leapsome.yml', line: 7 }, resolution: null, detail: 'd' },
+      { kind: 'user', cause: 'marked', person: { employeeId: '3', leapsomeId: null, name: 'C', email: 'c@x.example' }, holder: { leapsomeId: 'L3', name: 'C', externalId: 'okta|3' }, resolution: 'adopt-users: by-email', detail: 'd' },
+    ];
+    const switched = dryRun(planOf([takeover], [team, merged], { clashes }));
+    expect(parsePlanFile(text(planDocument(switched, context)), 'plan.json').plan).toEqual(switched.plan);
   });
 
   it('refuses another format version, naming both', () => {

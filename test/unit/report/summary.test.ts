@@ -28,7 +28,7 @@ function outcome(users: UserOp[], extra: Partial<RunOutcome> = {}, planExtra: Pa
       skipped: [],
       clashes: [],
       warnings: [],
-      stats: { employees: users.length, inScope: users.length, excluded: 0, managedUsers: 0, unmanagedUsers: 3 },
+      stats: { employees: users.length, inScope: users.length, excluded: 0, managedUsers: 0, unmanagedUsers: 3, managedTeams: 0, unmanagedTeams: 0 },
       deactivationGuard: { base: 0, limit: 0, planned: 0, exceeded: false },
       ...planExtra,
     },

@@ -35,6 +35,16 @@ describe('parseConfigFile', () => {
     });
   });
 
+  it('takes adopt-teams and adopt-users from the file; an input given in the workflow wins', () => {
+    const config = parseConfigFile('adopt-teams: by-name\nadopt-users: by-email\n', FILE);
+    expect(readSettings(reader(credentials), config).plan).toMatchObject({ adoptTeams: 'by-name', adoptUsers: 'by-email' });
+    const overridden = readSettings(reader({ ...credentials, 'adopt-teams': 'unmarked' }), config);
+    expect(overridden.plan).toMatchObject({ adoptTeams: 'unmarked', adoptUsers: 'by-email' });
+    expect(overridden.configFile?.overridden).toEqual(['adopt-teams']);
+    expect(readSettings(reader(credentials), null).plan).toMatchObject({ adoptTeams: 'unmarked', adoptUsers: 'unmarked' });
+    expect(problemsOf('adopt-teams: by-email\n')).toEqual([`${FILE}:1: \`adopt-teams\`: expected unmarked or by-name`]);
+  });
+
   it('accepts an empty file, a comment-only file and an exclude list whose rules are all commented out', () => {
     expect(parseConfigFile('', FILE).values).toEqual({});
     expect(parseConfigFile('# nothing yet\n', FILE).values).toEqual({});

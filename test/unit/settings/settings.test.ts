@@ -66,6 +66,13 @@ describe('readSettings', () => {
     expect(errorOf({ 'teams-from': 'division' })).toMatch(/`teams-from`.*"division"/);
   });
 
+  it('parses adopt-teams and adopt-users (any case) and rejects other values, naming the allowed ones', () => {
+    const s = settingsWith({ 'adopt-teams': 'By-Name', 'adopt-users': 'by-email' });
+    expect(s.plan).toMatchObject({ adoptTeams: 'by-name', adoptUsers: 'by-email' });
+    expect(errorOf({ 'adopt-teams': 'always' })).toMatch(/input `adopt-teams`: unknown value "always" \(allowed: unmarked, by-name\)/);
+    expect(errorOf({ 'adopt-users': 'by-name' })).toMatch(/input `adopt-users`: unknown value "by-name" \(allowed: unmarked, by-email\)/);
+  });
+
   it('parses exclude rules and rejects malformed ones with the offending line', () => {
     const s = settingsWith({ exclude: 'email:*@contractor.example.com\n# a comment\n\ndepartment: Board\nid:42' });
     expect(s.plan.exclude).toEqual([
