@@ -155,7 +155,17 @@ function readAttributeNames(query: EmployeeQuery): string[] {
 function throwOnHandMadeCollisions(clashes: readonly Clash[]): void {
   const collisions = clashes.flatMap((c) => (c.kind === 'team' && c.cause === 'hand-made' ? [c] : []));
   if (collisions.length === 0) return;
-  const located = collisions.flatMap((c) => (c.entry === null ? [] : [{ file: c.entry.file, line: c.entry.line, key: `team-names.${c.entry.key}`, message: c.detail }]));
+  const located = collisions.flatMap((c) =>
+    c.entry === null
+      ? []
+      : [
+          {
+            ...c.entry,
+            key: `team-names.${c.entry.key}`,
+            message: `"${c.displayName}" is the name of Leapsome team ${c.holder.leapsomeId}, which was made by hand (no externalId); the sync never changes hand-made teams. Choose another name, or rename that team in Leapsome.`,
+          },
+        ],
+  );
   if (located.length === collisions.length) throw new ConfigFileError(located);
   throw new SettingsError(`Invalid team-names:\n- ${collisions.map((c) => c.detail).join('\n- ')}`);
 }

@@ -137,6 +137,9 @@ export type Threshold =
   | { readonly kind: 'count'; readonly value: number }
   | { readonly kind: 'percent'; readonly value: number };
 
+/** Leapsome rejects longer team names (PATCH/POST /Groups: 400), per its SCIM API reference. */
+export const MAX_TEAM_NAME = 128;
+
 /** One `team-names` entry: `<source>:<Personio name>` -> a Leapsome team name. */
 export interface TeamNameMapping {
   readonly source: TeamSource;

@@ -97,6 +97,7 @@ export function seedPreviousIntegration(sandbox: Sandbox): PreviousIntegration {
       displayName: e.preferredName !== '' ? e.preferredName : `${e.firstName} ${e.lastName}`,
       title: e.position === '' ? null : e.position,
       startDate: e.hireDate,
+      endDate: e.terminationDate,
       location: e.office?.name ?? null,
       gender: e.gender,
       ...(supervisor !== undefined && users.has(supervisor.id) ? { manager: supervisor.email ?? null } : {}),

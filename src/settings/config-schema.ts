@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ADOPT_TEAMS, ADOPT_USERS, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
 import { fieldsSchema } from './fields-schema.js';
+import { teamNamesSchema } from './team-names-schema.js';
 
 /** `20%`, `12.5%`, `100%`, but not `150%`; or a whole number as a string. */
 export const THRESHOLD_STRING = /^(?:\d+|(?:100(?:\.0+)?|\d{1,2}(?:\.\d+)?)\s*%)$/;
@@ -80,6 +81,7 @@ const inputKeys = {
  */
 const configOnlyKeys = {
   fields: fieldsSchema,
+  'team-names': teamNamesSchema,
 };
 
 /** Every key the file may hold, in the order the JSON Schema lists them. Names are the input names. */
@@ -92,7 +94,7 @@ export const configFileSchema = z
   .meta({
     title: 'personio-leapsome-sync configuration',
     description:
-      'Non-secret settings of the personio-leapsome-sync GitHub Action. Keys are the action input names; an input given in the workflow overrides the key. `fields` is set here only.',
+      'Non-secret settings of the personio-leapsome-sync GitHub Action. Keys are the action input names; an input given in the workflow overrides the key. `fields` and `team-names` are set here only.',
   });
 
 export type ConfigFileValues = z.infer<typeof configFileSchema>;

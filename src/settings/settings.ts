@@ -16,6 +16,7 @@ import type { ConfigFile } from './config-file.js';
 import { APP_ID, type ConfigKey, type InputConfigKey } from './config-schema.js';
 import { SettingsError } from './errors.js';
 import { readFieldSettings, type FieldSetting } from './fields.js';
+import { readTeamNames } from './team-names.js';
 
 export { SettingsError } from './errors.js';
 
@@ -235,7 +236,7 @@ export function readSettings(read: InputReader, config: ConfigFile | null = null
       exclude: i.exclude,
       maxDeactivations: i['max-deactivations'],
       autoInvite: i['auto-invite'],
-      teamNames: [],
+      teamNames: readTeamNames(config),
       adoptTeams: i['adopt-teams'],
       adoptUsers: i['adopt-users'],
     },

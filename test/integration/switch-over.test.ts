@@ -155,7 +155,7 @@ describe('switching over: users another connector marked', () => {
     }
     expect(first.writes.filter((w) => w.method === 'POST')).toEqual([]);
     expect(sb.leapsome.listUsers()).toHaveLength(count);
-    expect(first.outputs.updated).toBe('4'); // 3 users taken over, 1 end date the built-in integration never wrote
+    expect(first.outputs.updated).toBe('3'); // the 3 users taken over; nothing else differs
     const plan = JSON.parse(readFileSync(first.outputs['plan-file'] ?? '', 'utf8')) as { plan: { users: Array<{ takeover?: { kind: string; previousExternalId: string | null } | null }> } };
     expect(plan.plan.users.filter((op) => op.takeover?.kind === 'foreign').map((op) => op.takeover?.previousExternalId)).toEqual(seeded.connectorUsers.map((c) => c.user.externalId));
 

@@ -152,7 +152,7 @@ describe('changes in Personio reach Leapsome', () => {
     expect(sb.leapsome.getUser(preexisting?.id ?? '')?.externalId).toBe(String(employee?.id));
     expect(sb.leapsome.listUsers().filter((u) => u.userName.toLowerCase() === employee?.email)).toHaveLength(1);
     expect(divergences(sb)).toEqual([]);
-    expect(run.summary).toMatch(/~ user [^\n]+ <[^\n]+>  \(no externalId → \d+\)/);
+    expect(run.summary).toMatch(/~ user [^\n]+ <[^\n]+> {2}\(no externalId → \d+\)/);
   });
 });
 

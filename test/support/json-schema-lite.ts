@@ -3,7 +3,7 @@
 // checker never silently passes a schema it does not understand.
 type Schema = Record<string, unknown>;
 
-const KNOWN = new Set(['$schema', 'title', 'description', 'type', 'properties', 'additionalProperties', 'propertyNames', 'items', 'minItems', 'enum', 'const', 'pattern', 'anyOf', 'minimum', 'maximum', 'required']);
+const KNOWN = new Set(['$schema', 'title', 'description', 'type', 'properties', 'additionalProperties', 'propertyNames', 'items', 'minItems', 'enum', 'const', 'pattern', 'maxLength', 'anyOf', 'allOf', 'minimum', 'maximum', 'required']);
 
 function typeOk(type: unknown, value: unknown): boolean {
   if (type === 'object') return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -24,6 +24,7 @@ export function validateJsonSchema(schema: Schema, value: unknown, path = '$'): 
     const branches = schema.anyOf as Schema[];
     if (!branches.some((b) => validateJsonSchema(b, value, path).length === 0)) problems.push(`${path}: matches no alternative`);
   }
+  for (const branch of (schema.allOf ?? []) as Schema[]) problems.push(...validateJsonSchema(branch, value, path));
   if (schema.type !== undefined) {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
     if (!types.some((t) => typeOk(t, value))) return [...problems, `${path}: expected ${types.join(' or ')}`];
@@ -31,6 +32,8 @@ export function validateJsonSchema(schema: Schema, value: unknown, path = '$'): 
   if (schema.enum !== undefined && !(schema.enum as unknown[]).includes(value)) problems.push(`${path}: not one of the allowed values`);
   if ('const' in schema && schema.const !== value) problems.push(`${path}: not ${JSON.stringify(schema.const)}`);
   if (typeof value === 'string' && typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) problems.push(`${path}: does not match ${schema.pattern}`);
+  // JSON Schema counts characters (code points), not UTF-16 units.
+  if (typeof value === 'string' && typeof schema.maxLength === 'number' && [...value].length > schema.maxLength) problems.push(`${path}: longer than ${schema.maxLength}`);
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) problems.push(`${path}: below ${schema.minimum}`);
     if (typeof schema.maximum === 'number' && value > schema.maximum) problems.push(`${path}: above ${schema.maximum}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dept, employee, leapsomeUser, office, only, plan, team, teamCreates, teamUpdates, unit, userFor } from './builders.js';
 import type { TeamUpdateOp } from './builders.js';
+import type { TeamNameMapping } from '../../../src/domain/types.js';
 
 const eng = dept('10', 'Engineering');
 const sales = dept('20', 'Sales');
@@ -254,5 +255,95 @@ describe('rule 7: teams', () => {
     const p = plan({ employees: [a], teams: [engTeam, team({ id: 't10b', displayName: 'Engineering 2', externalId: 'personio:department:10' })] });
     expect(p.teams).toEqual([]);
     expect(only(p.warnings).message).toContain('t10, t10b');
+  });
+});
+
+describe('team-names', () => {
+  const frontend = dept('31', 'Frontend');
+  const backend = dept('32', 'Backend');
+  const mapping = (source: 'department' | 'office', personioName: string, leapsomeName: string, line = 3): TeamNameMapping => ({
+    source,
+    personioName,
+    leapsomeName,
+    origin: { file: '.github/personio-leapsome.yml', line },
+  });
+  const a = employee({ id: '1', org: { department: frontend } });
+  const b = employee({ id: '2', org: { department: backend } });
+
+  it('merges the departments several entries name into one team with the union of members', () => {
+    const p = plan({ employees: [a, b], settings: { teamNames: [mapping('department', ' frontend ', 'Product Engineering'), mapping('department', 'BACKEND', 'Product Engineering', 4)] } });
+    const op = only(teamCreates(p));
+    expect(op).toMatchObject({ externalId: 'personio:department:31', displayName: 'Product Engineering' });
+    expect(op.sources.map((s) => s.name)).toEqual(['Frontend', 'Backend']);
+    expect(op.members.map((m) => m.employeeId)).toEqual(['1', '2']);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it('merges an unmapped unit whose own name is the mapped name', () => {
+    const platform = employee({ id: '3', org: { department: dept('33', 'Platform') } });
+    const p = plan({ employees: [a, platform], settings: { teamNames: [mapping('department', 'Frontend', 'platform')] } });
+    expect(teamCreates(p).map((op) => [op.externalId, op.displayName, op.members.length])).toEqual([['personio:department:31', 'platform', 2]]);
+  });
+
+  it('renames the team in place when a mapping changes, and keeps it when the department is renamed in Personio', () => {
+    const existing = team({ id: 't31', displayName: 'Product Engineering', externalId: 'personio:department:31' });
+    const users = [userFor(a, { teamIds: ['t31'] })];
+    const renamed = only(teamUpdates(plan({ employees: [a], users, teams: [existing], settings: { teamNames: [mapping('department', 'Frontend', 'Web')] } })));
+    expect(renamed).toMatchObject({ teamId: 't31', rename: { from: 'Product Engineering', to: 'Web' }, takeover: null, members: null });
+    const personioRename = employee({ id: '1', org: { department: dept('31', 'Web Frontend') } });
+    // The mapping names the old Personio name, so it no longer applies: the team follows Personio's name, and a warning says so.
+    const p = plan({ employees: [personioRename], users, teams: [existing], settings: { teamNames: [mapping('department', 'Frontend', 'Product Engineering')] } });
+    expect(only(teamUpdates(p))).toMatchObject({ teamId: 't31', rename: { from: 'Product Engineering', to: 'Web Frontend' } });
+    expect(only(p.warnings).message).toBe('team-names entry "department:Frontend" (.github/personio-leapsome.yml:3) matches no Personio department with employees in scope, so it has no effect.');
+  });
+
+  it('keeps the team of the first unit when two existing teams are merged, and empties the other with a warning', () => {
+    const t31 = team({ id: 't31', displayName: 'Frontend', externalId: 'personio:department:31' });
+    const t32 = team({ id: 't32', displayName: 'Backend', externalId: 'personio:department:32' });
+    const p = plan({
+      employees: [a, b],
+      users: [userFor(a, { teamIds: ['t31'] }), userFor(b, { teamIds: ['t32'] })],
+      teams: [t31, t32],
+      settings: { teamNames: [mapping('department', 'Frontend', 'Product Engineering'), mapping('department', 'Backend', 'Product Engineering', 4)] },
+    });
+    const [kept, emptied] = teamUpdates(p);
+    expect(kept).toMatchObject({ teamId: 't31', rename: { from: 'Frontend', to: 'Product Engineering' } });
+    expect(kept && ids(kept, 'added')).toEqual(['L2']);
+    expect(emptied).toMatchObject({ teamId: 't32', members: [], sources: [] });
+    expect(emptied && ids(emptied, 'removed')).toEqual(['L2']);
+    expect(only(p.warnings).message).toContain('Team "Backend" (personio:department:32) is no longer used: its Personio department now belongs to team "Product Engineering"');
+    expect(teamCreates(p)).toEqual([]);
+  });
+
+  it('matches an existing team by the second unit when the first has none, keeping its identity', () => {
+    const t32 = team({ id: 't32', displayName: 'Backend', externalId: 'personio:department:32' });
+    const p = plan({
+      employees: [a, b],
+      users: [userFor(b, { teamIds: ['t32'] })],
+      teams: [t32],
+      settings: { teamNames: [mapping('department', 'Frontend', 'Product Engineering'), mapping('department', 'Backend', 'Product Engineering', 4)] },
+    });
+    expect(only(p.teams)).toMatchObject({ kind: 'update', teamId: 't32', externalId: 'personio:department:32', takeover: null, rename: { from: 'Backend', to: 'Product Engineering' } });
+  });
+
+  it('reports a mapping onto a hand-made team as a configuration clash with the entry\'s line, never taking the team', () => {
+    const p = plan({ employees: [a], teams: [team({ id: 'h1', displayName: 'Book club' })], settings: { teamNames: [mapping('department', 'Frontend', 'book club', 7)] } });
+    expect(p.teams).toEqual([]);
+    expect(only(p.clashes)).toMatchObject({
+      kind: 'team',
+      cause: 'hand-made',
+      displayName: 'book club',
+      holder: { leapsomeId: 'h1', externalId: null },
+      entry: { key: 'department:Frontend', file: '.github/personio-leapsome.yml', line: 7 },
+      resolution: null,
+    });
+    // The same name without a mapping (the department is called that in Personio) is adopted as before.
+    const club = employee({ id: '1', org: { department: dept('31', 'Book Club') } });
+    expect(only(plan({ employees: [club], teams: [team({ id: 'h1', displayName: 'Book club' })] }).teams)).toMatchObject({ teamId: 'h1', takeover: { kind: 'unmarked' } });
+  });
+
+  it('warns about an entry whose source is not in teams-from', () => {
+    const p = plan({ employees: [a], settings: { teamNames: [mapping('office', 'Berlin', 'Berlin Office', 9)] } });
+    expect(only(p.warnings).message).toBe('team-names entry "office:Berlin" (.github/personio-leapsome.yml:9) names a source that is not in teams-from (department), so it has no effect.');
   });
 });

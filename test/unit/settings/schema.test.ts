@@ -62,6 +62,13 @@ describe('schema/personio-leapsome.schema.json', () => {
       { fields: { level: { map: { L1: 'Junior' } } } },
       { fields: { title: 'office name' } },
       { fields: { custom: { 'not-an-id': 'dynamic_1' } } },
+      { 'adopt-teams': 'by-email' },
+      { 'adopt-users': 'always' },
+      { 'team-names': { 'division:Sales': 'Sales' } },
+      { 'team-names': { 'department:': 'Nobody' } },
+      { 'team-names': { 'department:Ops': ' ' } },
+      { 'team-names': { 'department:Ops': 'x'.repeat(129) } },
+      { 'team-names': { 'department:Ops': 7 } },
     ];
     for (const config of bad) {
       expect(validateJsonSchema(committed, config), JSON.stringify(config)).not.toEqual([]);
