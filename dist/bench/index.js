@@ -16,7 +16,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(834);
-/* harmony import */ var _scenario_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(718);
+/* harmony import */ var _scenario_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(714);
 // `npm run bench`: first sync, no-op and a day of 1 % changes at 1k, 5k and 20k employees against
 // the sandbox with real rate limits and latency. Writes bench/results.md and prints it.
 //   node dist/bench/index.js [--sizes 1000,5000] [--latency 20] [--out bench/results.md] [--node /path/to/node]
@@ -290,7 +290,7 @@ function markdownTable(head, rows) {
 
 /***/ }),
 
-/***/ 718:
+/***/ 714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2518,10 +2518,112 @@ function paging(query, max, defaultCount) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/previous-integration.ts
+/** The mark the simulated built-in integration puts on a department team. */
+const builtinTeamMark = (departmentId) => `leapsome-hris:personio:department:${departmentId}`;
+/** The externalId the simulated identity-provider connector puts on the accounts it provisioned. */
+const connectorUserMark = (employeeId) => `okta|00u${(employeeId * 7919).toString(36)}`;
+const IN_SCOPE = new Set(['active', 'leave']);
+/**
+ * Fills the sandbox's Leapsome as the built-in integration (and friends) would have. Deterministic
+ * for a given Personio company; needs at least two departments with several people each.
+ */
+function seedPreviousIntegration(sandbox) {
+    const employees = sandbox.personio.list();
+    const byId = new Map(employees.map((e) => [e.id, e]));
+    const inScope = employees.filter((e) => IN_SCOPE.has(e.status) && e.email !== null && e.email !== '');
+    const departments = [...new Map(inScope.flatMap((e) => (e.department === null ? [] : [[e.department.id, e.department]]))).values()].sort((a, b) => a.id - b.id);
+    if (departments.length < 3)
+        throw new Error('seedPreviousIntegration: the company needs at least three departments');
+    // The last in-scope people without reports are the ones whose story differs from the rest.
+    const reportsTo = new Set(employees.map((e) => e.supervisorId));
+    const plain = inScope.filter((e) => !reportsTo.has(e.id) && e.department !== null).reverse();
+    const pick = () => {
+        const next = plain.shift();
+        if (next === undefined)
+            throw new Error('seedPreviousIntegration: the company is too small');
+        return next;
+    };
+    const movers = [pick(), pick()];
+    const connector = [pick(), pick()];
+    const unmarked = pick();
+    const leaver = pick();
+    // What Personio says now about the leaver; the built-in integration saw them still active.
+    sandbox.personio.update(leaver.id, { status: 'inactive', terminationDate: '2025-08-29' });
+    const leaverNow = sandbox.personio.get(leaver.id) ?? leaver;
+    // The "Management" department's team was made by hand before any integration ran.
+    const unmarkedDepartment = departments.find((d) => d.name === 'Management') ?? departments[0];
+    const teams = new Map();
+    for (const d of departments) {
+        teams.set(d.id, sandbox.leapsome.addTeam({ displayName: d.name, externalId: d === unmarkedDepartment ? null : builtinTeamMark(d.id) }));
+    }
+    const handMade = sandbox.leapsome.addTeam({ displayName: 'Book club' });
+    /** The department each person was in when the built-in integration last synced. */
+    const otherDepartment = (e) => {
+        const other = departments.find((d) => d.id !== e.department?.id && d !== unmarkedDepartment);
+        return other?.id ?? e.department?.id ?? 0;
+    };
+    const teamIdsOf = (e) => {
+        const departmentId = movers.includes(e) ? otherDepartment(e) : (e.department?.id ?? null);
+        const team = departmentId === null ? undefined : teams.get(departmentId);
+        return team === undefined ? [] : [team.id];
+    };
+    // Supervisors come before their reports in the sample company, so managers resolve by email.
+    const users = new Map();
+    const connectorUsers = [];
+    let unmarkedUser;
+    // `inScope` was read before the leaver left: the built-in integration last saw them active.
+    for (const e of inScope) {
+        const supervisor = e.supervisorId === null ? undefined : byId.get(e.supervisorId);
+        const externalId = connector.includes(e) ? connectorUserMark(e.id) : e === unmarked ? null : String(e.id);
+        const user = sandbox.leapsome.addUser({
+            userName: e.email ?? '',
+            externalId,
+            givenName: e.firstName,
+            familyName: e.lastName,
+            displayName: e.preferredName !== '' ? e.preferredName : `${e.firstName} ${e.lastName}`,
+            title: e.position === '' ? null : e.position,
+            startDate: e.hireDate,
+            endDate: e.terminationDate,
+            location: e.office?.name ?? null,
+            gender: e.gender,
+            ...(supervisor !== undefined && users.has(supervisor.id) ? { manager: supervisor.email ?? null } : {}),
+            teamIds: teamIdsOf(e),
+        });
+        users.set(e.id, user);
+        if (connector.includes(e))
+            connectorUsers.push({ employee: e, user });
+        if (e === unmarked)
+            unmarkedUser = user;
+    }
+    if (unmarkedUser === undefined)
+        throw new Error('seedPreviousIntegration: no unmarked user');
+    // A freelancer who is not in Personio, and the hand-made team's members.
+    const outsider = sandbox.leapsome.addUser({ userName: 'freelance.designer@example.com', givenName: 'Frida', familyName: 'Freelance', teamIds: [handMade.id] });
+    const clubbers = [movers[0], connector[0], inScope[0]].flatMap((e) => (e === undefined ? [] : [users.get(e.id)?.id ?? '']));
+    for (const id of clubbers) {
+        const user = sandbox.leapsome.getUser(id);
+        if (user !== undefined)
+            sandbox.leapsome.editUser(id, { teamIds: [...user.teamIds, handMade.id] });
+    }
+    return {
+        departmentTeams: new Map([...teams].filter(([id]) => id !== unmarkedDepartment?.id)),
+        unmarkedDepartmentTeam: teams.get(unmarkedDepartment?.id ?? 0) ?? handMade,
+        handMadeTeam: sandbox.leapsome.getTeam(handMade.id) ?? handMade,
+        movers,
+        leaver: leaverNow,
+        // Read back: the hand-made team's memberships were added after the accounts were made.
+        connectorUsers: connectorUsers.map(({ employee, user }) => ({ employee, user: sandbox.leapsome.getUser(user.id) ?? user })),
+        unmarkedUser: { employee: unmarked, user: sandbox.leapsome.getUser(unmarkedUser.id) ?? unmarkedUser },
+        outsider: sandbox.leapsome.getUser(outsider.id) ?? outsider,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/sandbox/index.ts
 // The sandbox: a local fake Personio v1 and a fake Leapsome SCIM API, seeded with a sample company,
 // with a request log, fault injection and rate limits, plus an in-process control API for tests,
 // the demo and benchmarks. It speaks only the wire formats and shares no code with our clients.
+
 
 
 

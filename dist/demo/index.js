@@ -14,10 +14,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _sandbox_action_process_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(271);
-/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(692);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(85);
 // `npm run demo`: starts the sandbox (local Personio and Leapsome with a sample company), runs the
-// real bundled action against it twice — the first sync, then a no-op — and prints each job
+// real bundled action against it — the first sync, a no-op, a day of changes — and prints each job
 // summary in the terminal. No credentials, no network beyond loopback.
+// `npm run demo -- --from-builtin` starts instead from a Leapsome organisation that Leapsome's
+// built-in Personio integration (and another connector) filled, and shows the switch-over.
 
 
 
@@ -81,26 +83,52 @@ function dayOfChanges(sandbox) {
     if (user)
         sandbox.leapsome.editUser(user.id, { title: 'Chief Vibes Officer' });
 }
+const STEPS = [
+    { title: 'Run 1: the first sync of the sample company' },
+    { title: 'Run 2: immediately again — nothing should change' },
+];
+/** The switch-over, as the migration guide (docs/switching-from-the-built-in-integration.md) walks it. */
+const FROM_BUILTIN = [
+    {
+        title: 'Run 1: dry run with adopt-teams: by-name — the switch-over review',
+        inputs: { 'dry-run': 'true', 'adopt-teams': 'by-name' },
+        expectedCode: 1,
+    },
+    {
+        title: 'Run 2: apply with adopt-teams: by-name and adopt-users: by-email',
+        inputs: { 'adopt-teams': 'by-name', 'adopt-users': 'by-email' },
+    },
+    { title: 'Run 3: again with the default settings — the teams and users are the sync\'s own now' },
+];
 async function main() {
+    const fromBuiltin = process.argv.includes('--from-builtin');
     const sandbox = await (0,_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .startSandbox */ .OT)({});
     const stateDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'personio-leapsome-demo-state-'));
     try {
         console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}\n`);
-        const steps = [
-            { title: 'Run 1: the first sync of the sample company' },
-            { title: 'Run 2: immediately again — nothing should change' },
-            { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox) },
-        ];
+        if (fromBuiltin) {
+            const seeded = (0,_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .seedPreviousIntegration */ .J0)(sandbox);
+            console.log([
+                'Leapsome starts as the built-in Personio integration left it: users carry their Personio id,',
+                `${seeded.departmentTeams.size} department teams carry the built-in integration's mark, "${seeded.unmarkedDepartmentTeam.displayName}" was made by hand`,
+                `without a mark, ${seeded.movers.length} people are still in their old department's team, ${seeded.leaver.firstName} ${seeded.leaver.lastName} left but is still active,`,
+                `${seeded.connectorUsers.length} accounts came from an identity provider (its own externalId), one account was made by hand,`,
+                `and "${seeded.handMadeTeam.displayName}" is a hand-made team. The built-in integration is switched off.\n`,
+            ].join('\n'));
+        }
+        const steps = fromBuiltin
+            ? FROM_BUILTIN
+            : [...STEPS, { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox) }];
         for (const step of steps) {
             step.before?.();
             // A scheduled sync never follows the last one within a second; leave the rate window empty.
             await new Promise((resolve) => setTimeout(resolve, 1100));
             sandbox.resetLog();
-            const run = await runAction(sandbox, stateDir);
+            const run = await runAction(sandbox, stateDir, step.inputs);
             console.log(`\n===== ${step.title} (exit code ${run.code}) =====\n`);
             console.log(forTerminal(run.summary));
             console.log(`Requests seen by the sandbox:\n${describeRequests(sandbox)}\n`);
-            if (run.code !== 0) {
+            if (run.code !== (step.expectedCode ?? 0)) {
                 console.log(run.log);
                 process.exitCode = 1;
             }
@@ -211,16 +239,17 @@ function parseOutputFile(text) {
 
 /***/ }),
 
-/***/ 692:
+/***/ 85:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  J0: () => (/* reexport */ seedPreviousIntegration),
   OT: () => (/* binding */ startSandbox)
 });
 
-// UNUSED EXPORTS: COST_CENTER_CODE_KEY, DEFAULT_CREDENTIALS, DEFAULT_CUSTOM_ATTRIBUTES, DEFAULT_DOMAIN, DEFAULT_TODAY, ENTERPRISE, ScimError, berlinMidnight, sampleCompany
+// UNUSED EXPORTS: COST_CENTER_CODE_KEY, DEFAULT_CREDENTIALS, DEFAULT_CUSTOM_ATTRIBUTES, DEFAULT_DOMAIN, DEFAULT_TODAY, ENTERPRISE, ScimError, berlinMidnight, builtinTeamMark, connectorUserMark, sampleCompany
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -2344,10 +2373,112 @@ function paging(query, max, defaultCount) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/previous-integration.ts
+/** The mark the simulated built-in integration puts on a department team. */
+const builtinTeamMark = (departmentId) => `leapsome-hris:personio:department:${departmentId}`;
+/** The externalId the simulated identity-provider connector puts on the accounts it provisioned. */
+const connectorUserMark = (employeeId) => `okta|00u${(employeeId * 7919).toString(36)}`;
+const IN_SCOPE = new Set(['active', 'leave']);
+/**
+ * Fills the sandbox's Leapsome as the built-in integration (and friends) would have. Deterministic
+ * for a given Personio company; needs at least two departments with several people each.
+ */
+function seedPreviousIntegration(sandbox) {
+    const employees = sandbox.personio.list();
+    const byId = new Map(employees.map((e) => [e.id, e]));
+    const inScope = employees.filter((e) => IN_SCOPE.has(e.status) && e.email !== null && e.email !== '');
+    const departments = [...new Map(inScope.flatMap((e) => (e.department === null ? [] : [[e.department.id, e.department]]))).values()].sort((a, b) => a.id - b.id);
+    if (departments.length < 3)
+        throw new Error('seedPreviousIntegration: the company needs at least three departments');
+    // The last in-scope people without reports are the ones whose story differs from the rest.
+    const reportsTo = new Set(employees.map((e) => e.supervisorId));
+    const plain = inScope.filter((e) => !reportsTo.has(e.id) && e.department !== null).reverse();
+    const pick = () => {
+        const next = plain.shift();
+        if (next === undefined)
+            throw new Error('seedPreviousIntegration: the company is too small');
+        return next;
+    };
+    const movers = [pick(), pick()];
+    const connector = [pick(), pick()];
+    const unmarked = pick();
+    const leaver = pick();
+    // What Personio says now about the leaver; the built-in integration saw them still active.
+    sandbox.personio.update(leaver.id, { status: 'inactive', terminationDate: '2025-08-29' });
+    const leaverNow = sandbox.personio.get(leaver.id) ?? leaver;
+    // The "Management" department's team was made by hand before any integration ran.
+    const unmarkedDepartment = departments.find((d) => d.name === 'Management') ?? departments[0];
+    const teams = new Map();
+    for (const d of departments) {
+        teams.set(d.id, sandbox.leapsome.addTeam({ displayName: d.name, externalId: d === unmarkedDepartment ? null : builtinTeamMark(d.id) }));
+    }
+    const handMade = sandbox.leapsome.addTeam({ displayName: 'Book club' });
+    /** The department each person was in when the built-in integration last synced. */
+    const otherDepartment = (e) => {
+        const other = departments.find((d) => d.id !== e.department?.id && d !== unmarkedDepartment);
+        return other?.id ?? e.department?.id ?? 0;
+    };
+    const teamIdsOf = (e) => {
+        const departmentId = movers.includes(e) ? otherDepartment(e) : (e.department?.id ?? null);
+        const team = departmentId === null ? undefined : teams.get(departmentId);
+        return team === undefined ? [] : [team.id];
+    };
+    // Supervisors come before their reports in the sample company, so managers resolve by email.
+    const users = new Map();
+    const connectorUsers = [];
+    let unmarkedUser;
+    // `inScope` was read before the leaver left: the built-in integration last saw them active.
+    for (const e of inScope) {
+        const supervisor = e.supervisorId === null ? undefined : byId.get(e.supervisorId);
+        const externalId = connector.includes(e) ? connectorUserMark(e.id) : e === unmarked ? null : String(e.id);
+        const user = sandbox.leapsome.addUser({
+            userName: e.email ?? '',
+            externalId,
+            givenName: e.firstName,
+            familyName: e.lastName,
+            displayName: e.preferredName !== '' ? e.preferredName : `${e.firstName} ${e.lastName}`,
+            title: e.position === '' ? null : e.position,
+            startDate: e.hireDate,
+            endDate: e.terminationDate,
+            location: e.office?.name ?? null,
+            gender: e.gender,
+            ...(supervisor !== undefined && users.has(supervisor.id) ? { manager: supervisor.email ?? null } : {}),
+            teamIds: teamIdsOf(e),
+        });
+        users.set(e.id, user);
+        if (connector.includes(e))
+            connectorUsers.push({ employee: e, user });
+        if (e === unmarked)
+            unmarkedUser = user;
+    }
+    if (unmarkedUser === undefined)
+        throw new Error('seedPreviousIntegration: no unmarked user');
+    // A freelancer who is not in Personio, and the hand-made team's members.
+    const outsider = sandbox.leapsome.addUser({ userName: 'freelance.designer@example.com', givenName: 'Frida', familyName: 'Freelance', teamIds: [handMade.id] });
+    const clubbers = [movers[0], connector[0], inScope[0]].flatMap((e) => (e === undefined ? [] : [users.get(e.id)?.id ?? '']));
+    for (const id of clubbers) {
+        const user = sandbox.leapsome.getUser(id);
+        if (user !== undefined)
+            sandbox.leapsome.editUser(id, { teamIds: [...user.teamIds, handMade.id] });
+    }
+    return {
+        departmentTeams: new Map([...teams].filter(([id]) => id !== unmarkedDepartment?.id)),
+        unmarkedDepartmentTeam: teams.get(unmarkedDepartment?.id ?? 0) ?? handMade,
+        handMadeTeam: sandbox.leapsome.getTeam(handMade.id) ?? handMade,
+        movers,
+        leaver: leaverNow,
+        // Read back: the hand-made team's memberships were added after the accounts were made.
+        connectorUsers: connectorUsers.map(({ employee, user }) => ({ employee, user: sandbox.leapsome.getUser(user.id) ?? user })),
+        unmarkedUser: { employee: unmarked, user: sandbox.leapsome.getUser(unmarkedUser.id) ?? unmarkedUser },
+        outsider: sandbox.leapsome.getUser(outsider.id) ?? outsider,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/sandbox/index.ts
 // The sandbox: a local fake Personio v1 and a fake Leapsome SCIM API, seeded with a sample company,
 // with a request log, fault injection and rate limits, plus an in-process control API for tests,
 // the demo and benchmarks. It speaks only the wire formats and shares no code with our clients.
+
 
 
 
