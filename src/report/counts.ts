@@ -1,7 +1,7 @@
 import type { ApplyCounts, ApplyFailure, ApplyResult } from '../apply/apply.js';
 import type { StaleOperation } from '../apply/approved.js';
 import type { PlanFingerprints } from '../apply/fingerprint.js';
-import { isTakeover, type Plan } from '../domain/plan.js';
+import { isTakeover, type Plan, type PlanStats } from '../domain/plan.js';
 import type { PersonioDigest } from '../snapshot/digest.js';
 
 /** What the previous snapshot contributed to this run. */
@@ -90,4 +90,10 @@ export function failedCount(outcome: RunOutcome): number {
 
 export function hasChanges(plan: Plan): boolean {
   return plan.users.length > 0 || plan.teams.length > 0;
+}
+
+/** Who was read and who is in scope: numbers only, shared by the job summary and the terminal. */
+export function statsSentence(s: PlanStats): string {
+  const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+  return `Personio: ${s.employees} employees, ${s.inScope} in scope, ${s.excluded} excluded. Leapsome: ${plural(s.managedUsers, 'user')} and ${plural(s.managedTeams, 'team')} managed by this sync, ${plural(s.unmanagedUsers, 'other user')} and ${plural(s.unmanagedTeams, 'other team')} left alone.`;
 }

@@ -58,6 +58,13 @@ function categories(d: PersonioDigest): Category[] {
   ];
 }
 
+/** How many changes of each kind, in the order the digest lists them (kinds with none left out). */
+export function digestCounts(d: PersonioDigest): { readonly title: string; readonly count: number }[] {
+  return categories(d)
+    .filter((c) => c.rows.length > 0)
+    .map((c) => ({ title: c.title, count: c.rows.length }));
+}
+
 function table(header: Row, rows: readonly Row[]): string {
   const line = (row: Row): string => `| ${row.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
@@ -89,7 +96,7 @@ export function renderDigest(digest: PersonioDigest | null, takenAt: string | nu
   const present = categories(digest).filter((c) => c.rows.length > 0);
   if (present.length === 0) return `${heading}\nNo changes in Personio since the last run.\n`;
   if (options.detail === 'counts') {
-    return `${heading}\n${table(['Change', 'Count'], present.map((c) => [c.title, String(c.rows.length)]))}\n`;
+    return `${heading}\n${table(['Change', 'Count'], digestCounts(digest).map((c) => [c.title, String(c.count)]))}\n`;
   }
   const maxRows = Math.max(0, options.maxRows ?? DEFAULT_MAX_ROWS);
   return [heading, ...present.map((c) => renderCategory(c, maxRows))].join('\n');

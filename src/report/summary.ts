@@ -4,7 +4,7 @@
 import type { Clash, FieldValue, PersonLabel, Plan, Provenance, Takeover, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
 import { planId, shortPlanId } from '../plan-file/plan-id.js';
 import { escapeText } from './escape.js';
-import { failedCount, outcomeCounts, outcomeFailures, type RunOutcome } from './counts.js';
+import { failedCount, outcomeCounts, outcomeFailures, statsSentence, type RunOutcome } from './counts.js';
 import { formatTakenAt, renderDigest } from './digest.js';
 import { diffBlocks, renderDiffBlock, takeovers, type DiffBlock } from './diff.js';
 
@@ -236,7 +236,6 @@ function headline(outcome: RunOutcome, options: SummaryOptions = {}): string {
   const mode = modeText(outcome, options);
   const verb = outcome.mode === 'applied' ? '' : ' (planned)';
   const counts = countsTable(outcome);
-  const s = outcome.plan.stats;
   const lines = [
     `## Personio → Leapsome sync`,
     '',
@@ -244,7 +243,7 @@ function headline(outcome: RunOutcome, options: SummaryOptions = {}): string {
     '',
     counts,
     '',
-    `${outcome.approvedPlan === undefined ? '' : 'When the plan was made: '}Personio: ${s.employees} employees, ${s.inScope} in scope, ${s.excluded} excluded. Leapsome: ${plural(s.managedUsers, 'user')} and ${plural(s.managedTeams, 'team')} managed by this sync, ${plural(s.unmanagedUsers, 'other user')} and ${plural(s.unmanagedTeams, 'other team')} left alone.`,
+    `${outcome.approvedPlan === undefined ? '' : 'When the plan was made: '}${statsSentence(outcome.plan.stats)}`,
   ];
   if (outcome.refusedReason !== null) lines.push('', `> [!CAUTION]`, `> ${e(outcome.refusedReason)}`);
   for (const note of planNotes(outcome)) lines.push('', note);

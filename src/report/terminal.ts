@@ -1,0 +1,229 @@
+// The run for a person at a terminal, rendered from the same values as the job summary (the plan's
+// changes in changes.ts, the outcome's counts and problems): a coloured `+`/`~`/`-` diff per
+// section, `error:` and `warning:` lines, and one closing line, the way Terraform shows a plan.
+// Text from Personio or Leapsome goes through terminalText (no control characters, so no escape
+// sequences); no Markdown, no HTML entities, no GitHub workflow commands.
+import type { PersonLabel } from '../domain/plan.js';
+import { plannedWrites, type ApplyCounts } from '../apply/apply.js';
+import { shortPlanId, planId } from '../plan-file/plan-id.js';
+import type { SummaryDetail } from '../settings/settings.js';
+import { planChanges, tallyText, totalTally, type ChangeLine, type ChangeSection, type Marker, type Span } from './changes.js';
+import { failedCount, outcomeCounts, outcomeFailures, statsSentence, type RunOutcome } from './counts.js';
+import { digestCounts } from './digest.js';
+import { terminalText as safe } from './escape.js';
+import { layout, paint, type Look, type Piece, type Style } from './text-layout.js';
+
+export interface TerminalOptions extends Look {
+  /** Every entry of every list; otherwise long lists fold with a count. */
+  readonly full: boolean;
+  /** `counts` leaves names, emails and values out, as in the job summary. */
+  readonly detail: SummaryDetail;
+  /** Lines per list before it folds (default 25). */
+  readonly foldAfter?: number;
+}
+
+const DEFAULT_FOLD_AFTER = 25;
+const MARKER_STYLE: Readonly<Record<Marker, Style>> = { '+': 'add', '~': 'change', '-': 'remove' };
+
+/** Thousands separated, whatever the machine's locale: "4,212". */
+export const count = (n: number): string => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+
+function spanPiece(span: Span, marker: Marker): Piece {
+  if (span.kind === 'note') return { text: span.text, style: 'muted' };
+  const text = span.kind === 'data' ? safe(span.text) : span.text;
+  // A `+` or `-` line is coloured as a whole; on a `~` line the old and new values are.
+  if (marker !== '~') return { text, style: MARKER_STYLE[marker] };
+  return { text, style: span.kind === 'data' && span.role !== undefined ? span.role : null };
+}
+
+function changeLine(look: Look, line: ChangeLine): string[] {
+  const prefix: Piece[] = [{ text: '  ' }, { text: line.marker, style: MARKER_STYLE[line.marker] }, { text: line.nested ? '    ' : ' ' }];
+  return layout(look, prefix, line.spans.map((s) => spanPiece(s, line.marker)), line.nested ? 7 : 4);
+}
+
+/** Lines of a list, folded after about `max` lines with a count of what is left out. */
+function folded(look: Look, entries: readonly (readonly string[])[], max: number, full: boolean): string[] {
+  const out: string[] = [];
+  let shown = 0;
+  for (const entry of entries) {
+    const room = max - out.length;
+    if (!full && entry.length > room) {
+      // A long entry (a large team) is shown in part when a few of its lines fit.
+      if (room >= 3 && entry.length > 1) {
+        out.push(...entry.slice(0, room - 1));
+        out.push(paint(look, 'muted', `        … and ${count(entry.length - room + 1)} more lines`));
+        shown++;
+      }
+      break;
+    }
+    out.push(...entry);
+    shown++;
+  }
+  const more = entries.length - shown;
+  if (more > 0) out.push(paint(look, 'muted', `  … and ${count(more)} more; --full to show all`));
+  return out;
+}
+
+function sectionLines(look: Look, section: ChangeSection, options: TerminalOptions): string[] {
+  const heading = paint(look, 'heading', `${section.title} (${tallyText(section.tally)})`);
+  if (options.detail === 'counts') return [heading];
+  const entries = section.entries.map((entry) => entry.lines.flatMap((line) => changeLine(look, line)));
+  return [heading, ...folded(look, entries, options.foldAfter ?? DEFAULT_FOLD_AFTER, options.full)];
+}
+
+const person = (p: PersonLabel): string => (p.email === null ? safe(p.name) : `${safe(p.name)} <${safe(p.email)}>`);
+
+interface Problem {
+  readonly level: 'error' | 'warning';
+  readonly text: string;
+}
+
+/** Records that did not sync and warnings, with names (full detail). */
+function problems(outcome: RunOutcome): Problem[] {
+  const list: Problem[] = [];
+  if (outcome.refusedReason !== null) list.push({ level: 'error', text: safe(outcome.refusedReason) });
+  const g = outcome.plan.deactivationGuard;
+  if (outcome.mode === 'dry-run' && g.exceeded) {
+    list.push({
+      level: 'warning',
+      text: `${g.planned} deactivations planned, above the max-deactivations limit of ${g.limit} (of ${g.base} managed active users): a run that applies this plan would refuse to write anything.`,
+    });
+  }
+  for (const f of outcomeFailures(outcome)) {
+    const subject = f.person !== null ? ` for ${person(f.person)}` : f.team !== null ? ` ${safe(f.team)}` : '';
+    list.push({ level: 'error', text: `failed to ${f.operation}${subject}: ${safe(f.reason)}` });
+  }
+  for (const s of outcome.plan.skipped) {
+    list.push({ level: 'error', text: `skipped ${person(s.person)} (Personio id ${safe(s.person.employeeId ?? 'unknown')}): ${s.reason}: ${safe(s.detail)}` });
+  }
+  for (const st of outcome.approvedPlan?.stale ?? []) {
+    const subject = st.person !== null ? ` for ${person(st.person)}` : st.team !== null ? ` ${safe(st.team)}` : '';
+    list.push({ level: 'error', text: `not applied, changed in Leapsome since the plan was made: ${st.operation}${subject}: ${safe(st.reason)}` });
+  }
+  for (const w of outcome.plan.warnings) list.push({ level: 'warning', text: safe(w.message) });
+  return list;
+}
+
+/** Numbers only: how many of each kind, never who (summary-detail: counts). */
+function problemCounts(outcome: RunOutcome): Problem[] {
+  const list: Problem[] = [];
+  if (outcome.refusedReason !== null) list.push({ level: 'error', text: safe(outcome.refusedReason) });
+  const byKey = (what: string, keys: readonly string[]): void => {
+    if (keys.length === 0) return;
+    const tally = new Map<string, number>();
+    for (const key of keys) tally.set(key, (tally.get(key) ?? 0) + 1);
+    list.push({ level: 'error', text: `${what}: ${[...tally].map(([k, n]) => `${k} ${count(n)}`).join(', ')} (names left out: summary-detail counts)` });
+  };
+  byKey('failed', outcomeFailures(outcome).map((f) => f.operation));
+  byKey('skipped', outcome.plan.skipped.map((s) => s.reason));
+  byKey('not applied, changed in Leapsome since the plan was made', (outcome.approvedPlan?.stale ?? []).map((s) => s.operation));
+  if (outcome.plan.warnings.length > 0) list.push({ level: 'warning', text: `${plural(outcome.plan.warnings.length, 'warning')} (details left out: summary-detail counts)` });
+  return list;
+}
+
+/** `error: …` and `warning: …` lines, wrapped under their text and folded like the lists. */
+function problemLines(look: Look, list: readonly Problem[], options: TerminalOptions): string[] {
+  const entries = list.map((p) => layout(look, [{ text: `${p.level}:`, style: p.level }, { text: ' ' }], [{ text: p.text }], p.level.length + 2));
+  return folded(look, entries, options.foldAfter ?? DEFAULT_FOLD_AFTER, options.full);
+}
+
+function when(iso: string): string {
+  const time = new Date(iso);
+  return Number.isNaN(time.getTime()) ? safe(iso) : `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** What the snapshot says about Personio since the last run, in one line. */
+function digestLine(outcome: RunOutcome): string | null {
+  const snapshot = outcome.snapshot;
+  if (snapshot === null) return null;
+  if (snapshot.digest === null) {
+    const why = snapshot.missingReason === null ? '' : ` (${safe(snapshot.missingReason)})`;
+    return `No previous snapshot${why}: planned changes are not labelled as coming from Personio or overriding a manual edit.`;
+  }
+  const kinds = digestCounts(snapshot.digest).map((c) => `${c.title.toLowerCase()} ${count(c.count)}`);
+  return `Changes in Personio since the last run (${when(snapshot.previousTakenAt ?? snapshot.digest.previousTakenAt)}): ${kinds.length === 0 ? 'none' : kinds.join(', ')}.`;
+}
+
+function intro(outcome: RunOutcome): string {
+  const approved = outcome.approvedPlan;
+  if (outcome.mode === 'refused') return 'Refused: nothing was written to Leapsome. The plan was:';
+  if (approved !== undefined) {
+    const id = shortPlanId(approved.planId);
+    return outcome.mode === 'dry-run'
+      ? `The approved plan ${id}, checked against Leapsome (nothing was written); what it would still change:`
+      : `Applied the approved plan ${id} to Leapsome:`;
+  }
+  return outcome.mode === 'applied' ? 'Applied to Leapsome:' : 'The sync would make these changes in Leapsome (nothing was written):';
+}
+
+/** "37 users created, 7 teams created, …": the counts the job summary's headline table shows, non-zero ones. */
+function appliedCounts(c: ApplyCounts): string {
+  const parts = [
+    c.created > 0 ? `${plural(c.created, 'user')} created` : '',
+    c.updated > 0 ? `${plural(c.updated, 'user')} updated` : '',
+    c.reactivated > 0 ? `${plural(c.reactivated, 'user')} reactivated` : '',
+    c.deactivated > 0 ? `${plural(c.deactivated, 'user')} deactivated` : '',
+    c.teamsCreated > 0 ? `${plural(c.teamsCreated, 'team')} created` : '',
+    c.teamsRenamed > 0 ? `${plural(c.teamsRenamed, 'team')} renamed` : '',
+    c.membershipChanges > 0 ? plural(c.membershipChanges, 'membership change') : '',
+    c.managerChanges > 0 ? plural(c.managerChanges, 'manager change') : '',
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? 'nothing changed' : parts.join(', ');
+}
+
+/** The closing line: the plan's counts, or what the apply did. */
+export function closingLine(outcome: RunOutcome, sections: readonly ChangeSection[]): string {
+  const failed = failedCount(outcome);
+  const changes = sections.some((s) => s.entries.length > 0);
+  if (outcome.mode === 'refused') return 'Refused: nothing was written to Leapsome.';
+  if (!changes && failed === 0) return 'No changes: Leapsome already matches Personio.';
+  if (outcome.mode === 'applied') {
+    const done = appliedCounts(outcomeCounts(outcome));
+    return failed > 0 ? `Apply finished with errors: ${done}; ${count(failed)} failed or skipped.` : `Apply complete: ${done}.`;
+  }
+  const t = totalTally(sections);
+  const plan = `Plan: ${count(t.added)} to add, ${count(t.changed)} to change, ${count(t.removed)} to remove.`;
+  return failed > 0 ? `${plan} ${count(failed)} failed or skipped.` : plan;
+}
+
+function footnotes(outcome: RunOutcome): string[] {
+  const notes: string[] = [];
+  if (outcome.mode === 'dry-run' && outcome.approvedPlan === undefined && outcome.fingerprints !== undefined) {
+    const writes = plannedWrites(outcome.plan);
+    if (writes > 0) notes.push(`Applying it takes ${plural(writes, 'write')} to Leapsome. Plan id ${shortPlanId(planId(outcome.plan, outcome.fingerprints))} (saved with --out, apply --plan-file shows the same id).`);
+  }
+  const approved = outcome.approvedPlan;
+  if (approved !== undefined) {
+    const still = outcome.plan.users.length + outcome.plan.teams.length;
+    notes.push(`Approved plan ${shortPlanId(approved.planId)}, made ${when(approved.plannedAt)}: ${plural(still, 'operation')} still matched Leapsome, ${count(approved.stale.length)} skipped because their Leapsome record changed since.`);
+  }
+  if (outcome.requests !== null) {
+    const r = outcome.requests;
+    const seconds = (Date.parse(outcome.finishedAt) - Date.parse(outcome.startedAt)) / 1000;
+    const took = Number.isFinite(seconds) ? `, ${seconds.toFixed(1)} s` : '';
+    notes.push(`Requests: ${count(r.personio)} to Personio, ${count(r.leapsome)} to Leapsome (${count(r.leapsomeWrites)} writes)${took}.`);
+  }
+  return notes;
+}
+
+/** The whole report for a terminal; lines end in "\n". */
+export function renderTerminal(outcome: RunOutcome, options: TerminalOptions): string {
+  const look: Look = { colour: options.colour, width: options.width };
+  const muted = (text: string): string[] => layout(look, [], [{ text, style: 'muted' }], 0);
+  const sections = planChanges(outcome.plan);
+  const present = sections.filter((s) => s.entries.length > 0);
+  const out: string[] = [];
+  out.push(...muted(`${outcome.approvedPlan === undefined ? '' : 'When the plan was made: '}${statsSentence(outcome.plan.stats)}`));
+  const digest = digestLine(outcome);
+  if (digest !== null) out.push(...muted(digest));
+  if (present.length > 0) {
+    out.push('', ...layout(look, [], [{ text: intro(outcome) }], 0));
+    for (const section of present) out.push('', ...sectionLines(look, section, options));
+  }
+  const list = options.detail === 'counts' ? problemCounts(outcome) : problems(outcome);
+  if (list.length > 0) out.push('', ...problemLines(look, list, options));
+  out.push('', ...layout(look, [], [{ text: closingLine(outcome, sections), style: 'heading' }], 0));
+  for (const note of footnotes(outcome)) out.push(...muted(note));
+  return out.join('\n') + '\n';
+}
