@@ -1,6 +1,6 @@
 // settings -> read -> plan -> apply: the whole sync with its I/O passed in, so the GitHub Action
 // entry (main.ts) and local runs share one path and tests can drive it with fakes.
-import { applyPlan } from './apply/apply.js';
+import { applyPlan, type ApplyResult } from './apply/apply.js';
 import { checkFreshness } from './apply/approved.js';
 import { fingerprintPlan } from './apply/fingerprint.js';
 import type { LeapsomeWriter } from './apply/ports.js';
@@ -8,32 +8,32 @@ import type { ApprovedPlan } from './plan-file/read.js';
 import { deactivationGuard } from './plan/guard.js';
 import type { LeapsomeState, PersonioState } from './domain/types.js';
 import { FIXED_KEYS, queryWithoutList, resolveSources, type AttributeNeed, type EmployeeQuery, type ReadableAttribute } from './personio/sources.js';
+import type { Plan } from './domain/plan.js';
 import { planSync } from './plan/plan.js';
 import type { RunOutcome, SnapshotReport } from './report/counts.js';
 import { settingName } from './settings/fields.js';
 import type { Clash } from './domain/plan.js';
 import { ConfigFileError } from './settings/config-file.js';
 import { SettingsError, type Settings } from './settings/settings.js';
-import {
-  buildSnapshot,
-  checkSourceDrop,
-  inScopeCount,
-  labelProvenance,
-  missingSnapshotReason,
-  personioDigest,
-  restoredSnapshot,
-  snapshotSaveDecision,
-  type RestoreResult,
-  type SnapshotStore,
-} from './snapshot/index.js';
+import { noProgress, type Progress, type ProgressCounter } from './progress/progress.js';
+// The snapshot's modules one by one: its barrel also holds the Actions cache store, which the
+// command line must not bundle.
+import { personioDigest } from './snapshot/digest.js';
+import { snapshotSaveDecision } from './snapshot/policy.js';
+import { labelProvenance } from './snapshot/provenance.js';
+import { buildSnapshot } from './snapshot/schema.js';
+import { checkSourceDrop, inScopeCount } from './snapshot/source-guard.js';
+import { missingSnapshotReason, restoredSnapshot, type RestoreResult, type SnapshotStore } from './snapshot/store.js';
 
 export interface PersonioReader {
   readableAttributes(): Promise<readonly ReadableAttribute[]>;
-  readEmployees(query: EmployeeQuery): Promise<PersonioState>;
+  /** Reports employee records as their pages are parsed. */
+  readEmployees(query: EmployeeQuery, progress?: ProgressCounter): Promise<PersonioState>;
 }
 
 export interface LeapsomeReader {
-  readState(): Promise<LeapsomeState>;
+  /** Reports user records as their pages are parsed. */
+  readState(progress?: ProgressCounter): Promise<LeapsomeState>;
 }
 
 export interface RequestCounter {
@@ -50,6 +50,8 @@ export interface SyncDependencies {
   readonly actionVersion: string;
   readonly log: (message: string) => void;
   readonly now: () => Date;
+  /** Where reading and writing report how far they are; nothing by default. */
+  readonly progress?: Progress;
 }
 
 /** Who the employee is: what every sync reads, whatever `fields` says. */
@@ -74,16 +76,25 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   // may read it. When every source is surely a key already, the employees are requested alongside
   // it (one round trip less); a universal id needs the list first. The list's error wins over any
   // read error, because a missing attribute explains the rest. Nothing is written before both end.
+  const progress = deps.progress ?? noProgress;
+  const reading = progress.start('Reading Personio and Leapsome', 'records');
   const resolved = deps.personio.readableAttributes().then((list) => resolveSources(needs, list));
   const early = queryWithoutList(needs);
-  const reads = Promise.all([(early === null ? resolved : Promise.resolve(early)).then((query) => deps.personio.readEmployees(query)), deps.leapsome.readState()]);
+  const reads = Promise.all([(early === null ? resolved : Promise.resolve(early)).then((query) => deps.personio.readEmployees(query, reading)), deps.leapsome.readState(reading)]);
   reads.catch(() => undefined); // handled below, once the attribute list has passed
   // The snapshot is a reviewer's aid and a brake, never the source of truth: the plan below is
   // always computed against live Leapsome. It is restored (downloaded, decrypted, parsed) while
   // the reads wait on the APIs' rate limits, not before them.
   const restoring = deps.snapshots === null ? null : restoreSafely(deps.snapshots);
-  const query = await resolved;
-  const [personio, leapsome] = await reads;
+  let query: EmployeeQuery;
+  let personio: PersonioState;
+  let leapsome: LeapsomeState;
+  try {
+    query = await resolved;
+    [personio, leapsome] = await reads;
+  } finally {
+    reading.end();
+  }
   const restored = restoring === null ? null : await restoring;
   const previous = restored === null ? null : restoredSnapshot(restored);
   const missingReason = restored === null ? 'the cache input is false' : missingSnapshotReason(restored);
@@ -104,7 +115,7 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
     ...(previous === null ? {} : { previousTakenAt: previous.takenAt }),
   });
 
-  const apply = sourceProblem !== null || settings.dryRun ? null : await applyPlan(plan, deps.leapsome);
+  const apply = sourceProblem !== null || settings.dryRun ? null : await applyWithProgress(plan, deps.leapsome, progress);
   const refusedReason = sourceProblem ?? apply?.refused ?? null;
   const mode: RunOutcome['mode'] = refusedReason !== null ? 'refused' : settings.dryRun ? 'dry-run' : 'applied';
 
@@ -170,6 +181,16 @@ function throwOnHandMadeCollisions(clashes: readonly Clash[]): void {
   throw new SettingsError(`Invalid team-names:\n- ${collisions.map((c) => c.detail).join('\n- ')}`);
 }
 
+/** Applies the plan, its writes reported as one phase. */
+async function applyWithProgress(plan: Plan, writer: LeapsomeWriter, progress: Progress): Promise<ApplyResult> {
+  const writing = progress.start('Writing to Leapsome', 'writes');
+  try {
+    return await applyPlan(plan, writer, { progress: writing });
+  } finally {
+    writing.end();
+  }
+}
+
 /** Stores report failures as results; should one throw anyway, the run goes on as a first run. */
 async function restoreSafely(store: SnapshotStore): Promise<RestoreResult> {
   try {
@@ -179,7 +200,7 @@ async function restoreSafely(store: SnapshotStore): Promise<RestoreResult> {
   }
 }
 
-export type ApprovedPlanDependencies = Pick<SyncDependencies, 'leapsome' | 'log' | 'now'>;
+export type ApprovedPlanDependencies = Pick<SyncDependencies, 'leapsome' | 'log' | 'now' | 'progress'>;
 
 /**
  * Applies exactly the operations of an approved plan (a dry run's plan file). Leapsome is read again
@@ -206,7 +227,9 @@ export async function runApprovedPlan(settings: Settings, approved: ApprovedPlan
     });
   }
 
-  const leapsome = await deps.leapsome.readState();
+  const progress = deps.progress ?? noProgress;
+  const reading = progress.start('Reading Leapsome', 'records');
+  const leapsome = await deps.leapsome.readState(reading).finally(() => reading.end());
   const check = checkFreshness(approved.plan, approved.fingerprints, leapsome);
   deps.log(
     `Plan ${approved.planId}: ${check.fresh.users.length + check.fresh.teams.length} operations still match Leapsome, ${check.stale.length} skipped because their record changed since the plan was made.`,
@@ -215,7 +238,7 @@ export async function runApprovedPlan(settings: Settings, approved: ApprovedPlan
   // for the approving run when the deactivations are intended).
   const planned = check.fresh.users.filter((op) => op.kind === 'deactivate').length;
   const plan = { ...check.fresh, skipped: [], clashes: [], warnings: [], deactivationGuard: deactivationGuard(approved.plan.deactivationGuard.base, planned, settings.plan.maxDeactivations) };
-  const apply = settings.dryRun ? null : await applyPlan(plan, deps.leapsome);
+  const apply = settings.dryRun ? null : await applyWithProgress(plan, deps.leapsome, progress);
   const refusedReason = apply?.refused ?? null;
   return finish({
     mode: refusedReason !== null ? 'refused' : settings.dryRun ? 'dry-run' : 'applied',

@@ -10,7 +10,7 @@ import type { LeapsomeUser, UserAttributeName, UserAttributes } from '../domain/
 import { USER_ATTRIBUTE_NAMES } from '../domain/types.js';
 import { sameValue } from '../domain/compare.js';
 import { mapLimit } from './map-limit.js';
-import type { LeapsomeWriter, TeamPatch, UserPatch } from './ports.js';
+import { CREATE_USER_FIELDS, type ApplyProgress, type LeapsomeWriter, type TeamPatch, type UserPatch } from './ports.js';
 
 export const MAX_MEMBERS_PER_PATCH = 100;
 
@@ -50,6 +50,8 @@ export interface ApplyOptions {
   readonly concurrency?: number;
   /** Errors that make every further write pointless (bad token): they abort the run. */
   readonly isFatal?: (error: unknown) => boolean;
+  /** Told of every write as it completes (retries and 429 pauses are not completions). */
+  readonly progress?: ApplyProgress;
 }
 
 type CreateOp = Extract<UserOp, { kind: 'create' }>;
@@ -65,6 +67,8 @@ interface PatchJob {
   readonly countsAs: 'created' | 'updated' | 'reactivated';
   readonly managerChange: boolean;
   readonly takeover: boolean;
+  /** Writes the plan counted for this job: one, or none for a new user whose POST was predicted to carry everything. */
+  readonly planned: number;
 }
 
 export function errorReason(error: unknown): string {
@@ -106,15 +110,28 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
 
   const concurrency = options.concurrency ?? 32;
   const isFatal = options.isFatal ?? defaultIsFatal;
+  const progress = options.progress ?? NO_PROGRESS;
+  progress.grow(plannedWrites(plan));
   let fatal: unknown = null;
-  /** Runs one operation; a failure is recorded against it, a fatal one stops all that follow. */
-  const attempt = async <T>(what: Omit<ApplyFailure, 'reason'>, action: () => Promise<T>): Promise<T | undefined> => {
-    if (fatal !== null) return undefined;
+  /**
+   * Runs one operation, planned to take `planned` writes; a failure is recorded against it, a fatal
+   * one stops all that follow. Its writes are counted as they complete, and what it did not write
+   * is settled against the plan, so done never passes the total and reaches it at the end.
+   */
+  const attempt = async <T>(what: Omit<ApplyFailure, 'reason'>, planned: number, action: (w: LeapsomeWriter) => Promise<T>): Promise<T | undefined> => {
+    const op = countedWrites(writer, progress, planned);
+    if (fatal !== null) {
+      op.settle(false);
+      return undefined;
+    }
     try {
-      return await action();
+      const result = await action(op.writer);
+      op.settle(true);
+      return result;
     } catch (error) {
       if (isFatal(error)) fatal ??= error;
       failures.push({ ...what, reason: errorReason(error) });
+      op.settle(false);
       return undefined;
     }
   };
@@ -135,9 +152,10 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
   }
 
   // 1. Create users.
+  progress.step('creating users');
   const created = await mapLimit(creates, concurrency, (op) =>
-    attempt({ person: labelOf(op.employeeId, null, op.attributes), team: null, operation: 'create user' }, async () => {
-      const user = await writer.createUser(op.attributes);
+    attempt({ person: labelOf(op.employeeId, null, op.attributes), team: null, operation: 'create user' }, 1, async (w) => {
+      const user = await w.createUser(op.attributes);
       if (user.externalId !== null && user.externalId !== op.attributes.externalId) {
         throw new Error(`a Leapsome user with this email already exists and belongs to another record (externalId ${user.externalId}); it was not changed`);
       }
@@ -148,20 +166,30 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
   );
 
   // 2. Update attributes and managers.
+  progress.step('updating users and managers');
   const jobs: PatchJob[] = [];
   creates.forEach((op, i) => {
     const user = created[i];
-    if (user === undefined) return;
+    const predicted = createNeedsPatch(op) ? 1 : 0;
+    if (user === undefined) {
+      // Not created: its follow-up PATCH will not be sent either.
+      progress.advance(0, predicted);
+      return;
+    }
     const job = patchForCreated(op, user, ids, failures);
-    if (job !== null) jobs.push(job);
-    else counts.created++;
+    if (job !== null) jobs.push({ ...job, planned: predicted });
+    else {
+      progress.grow(-predicted);
+      counts.created++;
+    }
   });
   for (const op of updates) jobs.push(patchForUpdate(op, ids, failures));
 
   for (const wave of inWaves(jobs, plan)) {
     await mapLimit(wave, concurrency, async (job) => {
-      const ok = await attempt({ person: job.person, team: null, operation: job.countsAs === 'created' ? 'set attributes of new user' : 'update user' }, async () => {
-        await writer.patchUser(job.leapsomeId, job.patch);
+      const operation = job.countsAs === 'created' ? 'set attributes of new user' : 'update user';
+      const ok = await attempt({ person: job.person, team: null, operation }, job.planned, async (w) => {
+        await w.patchUser(job.leapsomeId, job.patch);
         return true;
       });
       if (!ok) return;
@@ -172,18 +200,21 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
   }
 
   // 3. Teams: create, rename/adopt, then memberships (at most 100 members per request).
+  progress.step('teams and memberships');
   await mapLimit(plan.teams, concurrency, async (op) => {
-    await attempt({ person: null, team: op.displayName, operation: op.kind === 'create' ? 'create team' : 'update team' }, async () => {
-      await applyTeam(op, writer, ids, counts, createdTeamIds);
+    await attempt({ person: null, team: op.displayName, operation: op.kind === 'create' ? 'create team' : 'update team' }, teamWrites(op), async (w) => {
+      await applyTeam(op, w, ids, counts, createdTeamIds);
     });
   });
 
   // 4. Deactivations last.
+  progress.step('deactivating users');
   await mapLimit(deactivations, concurrency, async (op) => {
     const ok = await attempt(
       { person: { employeeId: op.employeeId, leapsomeId: op.leapsomeId, name: op.name, email: op.userName }, team: null, operation: 'deactivate user' },
-      async () => {
-        await writer.patchUser(op.leapsomeId, { userName: op.userName, active: false });
+      1,
+      async (w) => {
+        await w.patchUser(op.leapsomeId, { userName: op.userName, active: false });
         return true;
       },
     );
@@ -194,6 +225,66 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
     failures.push({ person: null, team: null, operation: 'apply', reason: `stopped after a fatal error, remaining writes were not attempted: ${errorReason(fatal)}` });
   }
   return { refused: null, failures, counts, createdUserIds, createdTeamIds };
+}
+
+const NO_PROGRESS: ApplyProgress = { grow: () => undefined, advance: () => undefined, step: () => undefined };
+
+/** True when a new user needs a PATCH after its POST: something the POST does not carry is set. */
+export function createNeedsPatch(op: CreateOp): boolean {
+  return op.manager !== null || USER_ATTRIBUTE_NAMES.some((name) => !CREATE_USER_FIELDS.has(name) && op.attributes[name] !== null);
+}
+
+const placeholders = (n: number): string[] => new Array<string>(n).fill('');
+
+/** The writes one team operation is planned to take (applyTeam sends exactly these, unless members could not be created). */
+export function teamWrites(op: TeamOp): number {
+  if (op.kind === 'create') return 1 + (op.members.length > 0 ? membershipPatches(placeholders(op.members.length), placeholders(op.members.length), false).length : 0);
+  const members = op.members === null ? 0 : membershipPatches(placeholders(op.members.length), placeholders(op.added.length), op.removed.length > 0).length;
+  return members > 0 ? members : op.rename !== null || op.takeover !== null ? 1 : 0;
+}
+
+/**
+ * The write requests applying this plan takes, as the applier will send them: a POST per new user
+ * (and a PATCH when it has more than the POST carries), a PATCH per update and deactivation, a POST
+ * per new team and its membership PATCHes (at most 100 members each). The total of its progress.
+ */
+export function plannedWrites(plan: Plan): number {
+  let writes = 0;
+  for (const op of plan.users) writes += op.kind === 'create' ? 1 + (createNeedsPatch(op) ? 1 : 0) : 1;
+  for (const op of plan.teams) writes += teamWrites(op);
+  return writes;
+}
+
+/** One operation's writes, counted as they complete; `settle` accounts for planned writes it did not send. */
+function countedWrites(writer: LeapsomeWriter, progress: ApplyProgress, planned: number): { writer: LeapsomeWriter; settle(succeeded: boolean): void } {
+  let sent = 0;
+  const count = async <T>(write: () => Promise<T>): Promise<T> => {
+    sent++;
+    if (sent > planned) progress.grow(1);
+    try {
+      const result = await write();
+      progress.advance(1);
+      return result;
+    } catch (error) {
+      progress.advance(0, 1);
+      throw error;
+    }
+  };
+  return {
+    writer: {
+      createUser: (attributes) => count(() => writer.createUser(attributes)),
+      patchUser: (id, patch) => count(() => writer.patchUser(id, patch)),
+      createTeam: (displayName, externalId) => count(() => writer.createTeam(displayName, externalId)),
+      patchTeam: (id, patch) => count(() => writer.patchTeam(id, patch)),
+    },
+    settle(succeeded) {
+      const unsent = planned - sent;
+      if (unsent <= 0) return;
+      // Not needed after all (fewer members to send), or not sent because the operation failed.
+      if (succeeded) progress.grow(-unsent);
+      else progress.advance(0, unsent);
+    },
+  };
 }
 
 function labelOf(employeeId: string, leapsomeId: string | null, attributes: UserAttributes): PersonLabel {
@@ -230,6 +321,7 @@ function patchForCreated(op: CreateOp, user: LeapsomeUser, ids: ReadonlyMap<stri
     countsAs: 'created',
     managerChange: manager !== undefined,
     takeover: false,
+    planned: 1,
   };
 }
 
@@ -268,6 +360,7 @@ function patchForUpdate(op: UpdateOp, ids: ReadonlyMap<string, string>, failures
     countsAs: op.reactivate ? 'reactivated' : 'updated',
     managerChange: manager !== undefined,
     takeover: isTakeover(op.takeover),
+    planned: 1,
   };
 }
 

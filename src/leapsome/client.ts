@@ -12,6 +12,7 @@ import {
   type HttpStats,
   type WindowLimit,
 } from '../http/index.js';
+import type { ProgressCounter } from '../progress/progress.js';
 import { ExistingResourceNotFoundError } from './errors.js';
 import {
   createUserBody,
@@ -36,7 +37,8 @@ export interface LeapsomeClientOptions {
 }
 
 export interface LeapsomeClient {
-  readState(): Promise<LeapsomeState>;
+  /** Every user and team; user records are reported to `progress` page by page. */
+  readState(progress?: ProgressCounter): Promise<LeapsomeState>;
   findUserByUserName(email: string): Promise<LeapsomeUser | null>;
   /** Returns the created user, or the existing user with that userName (the caller reconciles it). */
   createUser(attributes: UserAttributes): Promise<LeapsomeUser>;
@@ -92,13 +94,21 @@ export function createLeapsomeClient(options: LeapsomeClientOptions): LeapsomeCl
    * no wall time and keeps only one page of raw JSON in memory. Resources added while reading show
    * up as a larger totalResults and are read too.
    */
-  async function readAll<T>(path: '/Users' | '/Groups', count: number, parse: (raw: unknown) => Parsed<T>): Promise<Parsed<T>[]> {
+  async function readAll<T>(path: '/Users' | '/Groups', count: number, parse: (raw: unknown) => Parsed<T>, progress?: ProgressCounter): Promise<Parsed<T>[]> {
     const parsed: Parsed<T>[] = [];
+    let expected = 0;
     for (let startIndex = 1, pages = 1; ; pages += 1) {
       const list = await getList(path, path, { startIndex, count });
       const resources = list.Resources ?? [];
       const total = list.totalResults ?? 0;
       for (const raw of resources) parsed.push(parse(raw));
+      if (progress !== undefined) {
+        // Resources added while reading make the total grow.
+        const known = Math.max(total, parsed.length);
+        if (known > expected) progress.grow(known - expected);
+        expected = Math.max(expected, known);
+        progress.advance(resources.length);
+      }
       if (resources.length === 0) {
         if (startIndex === 1 && total > 0) throw new ResponseShapeError('leapsome', `GET ${path}`, `totalResults is ${total} but no resources were returned`);
         return parsed;
@@ -109,8 +119,8 @@ export function createLeapsomeClient(options: LeapsomeClientOptions): LeapsomeCl
     }
   }
 
-  async function readState(): Promise<LeapsomeState> {
-    const [users, groups] = await Promise.all([readAll('/Users', USERS_PAGE_SIZE, parseUser), readAll('/Groups', GROUPS_PAGE_SIZE, parseTeam)]);
+  async function readState(progress?: ProgressCounter): Promise<LeapsomeState> {
+    const [users, groups] = await Promise.all([readAll('/Users', USERS_PAGE_SIZE, parseUser, progress), readAll('/Groups', GROUPS_PAGE_SIZE, parseTeam)]);
     const rejected: RejectedRecord[] = [];
     return { users: dedupeById(users, rejected), teams: dedupeById(groups, rejected), rejected };
   }

@@ -11,6 +11,7 @@ import {
   type HttpStats,
   type WindowLimit,
 } from '../http/index.js';
+import type { ProgressCounter } from '../progress/progress.js';
 import { TokenSource } from './auth.js';
 import { parseEmployeeRecord, type RecordResult } from './employee.js';
 import { ConfigurationError } from './errors.js';
@@ -42,8 +43,8 @@ export interface ValueCounts {
 export interface PersonioClient {
   /** The attributes this credential may read (`GET /v1/company/employees/attributes`). */
   readableAttributes(): Promise<ReadableAttribute[]>;
-  /** All employees, with exactly the query's attributes; records that do not parse are returned as `rejected`, never thrown. */
-  readEmployees(query: EmployeeQuery): Promise<PersonioState>;
+  /** All employees, with exactly the query's attributes; records that do not parse are returned as `rejected`, never thrown. Records are reported to `progress` page by page. */
+  readEmployees(query: EmployeeQuery, progress?: ProgressCounter): Promise<PersonioState>;
   /** One page of employees with every readable attribute, counted, never kept: values are not returned. */
   valueCounts(sampleSize?: number): Promise<ValueCounts>;
   stats(): HttpStats;
@@ -159,15 +160,19 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     return { sampled: page.data.length, counts };
   }
 
-  async function readEmployees({ keys, extras }: EmployeeQuery): Promise<PersonioState> {
+  async function readEmployees({ keys, extras }: EmployeeQuery, progress?: ProgressCounter): Promise<PersonioState> {
+    const counted = recordCounter(progress);
+    const fetchCounted = async (offset: number): Promise<Awaited<ReturnType<typeof fetchPage>>> => counted.page(await fetchPage(offset, keys, extras));
     const first = await fetchPage(0, keys, extras);
+    counted.expect(first.page.metadata?.total_elements ?? null);
+    counted.page(first);
     // The HTTP layer paces these under Personio's limits.
-    const rest = await Promise.all(remainingOffsets(first).map((offset) => fetchPage(offset, keys, extras)));
+    const rest = await Promise.all(remainingOffsets(first).map(fetchCounted));
     const pages = [first, ...rest];
     // If the company grew while we were reading, the last page's metadata says there is more.
     for (let last = pages[pages.length - 1] ?? first; !isLastPage(last); ) {
       if (pages.length >= MAX_PAGES) throw new ResponseShapeError('personio', `GET ${EMPLOYEES}`, 'pagination does not end');
-      last = await fetchPage(last.offset + last.page.size, keys, extras);
+      last = await fetchCounted(last.offset + last.page.size);
       pages.push(last);
     }
     return collect(pages.flatMap((page) => page.records));
@@ -179,6 +184,28 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     valueCounts,
     stats: () => http.stats(),
     close: () => http.close(),
+  };
+}
+
+/** Reports records page by page against the total the first page announced, growing it when more arrive. */
+function recordCounter(progress: ProgressCounter | undefined): { expect(total: number | null): void; page<P extends { readonly page: { readonly size: number } }>(page: P): P } {
+  let expected = 0;
+  let seen = 0;
+  return {
+    expect(total) {
+      if (total === null || progress === undefined) return;
+      expected = total;
+      progress.grow(total);
+    },
+    page(page) {
+      seen += page.page.size;
+      if (seen > expected) {
+        progress?.grow(seen - expected);
+        expected = seen;
+      }
+      progress?.advance(page.page.size);
+      return page;
+    },
   };
 }
 

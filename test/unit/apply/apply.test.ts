@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlan, membershipPatches } from '../../../src/apply/apply.js';
-import type { LeapsomeWriter, TeamPatch, UserPatch } from '../../../src/apply/ports.js';
+import { applyPlan, membershipPatches, plannedWrites } from '../../../src/apply/apply.js';
+import type { ApplyProgress, LeapsomeWriter, TeamPatch, UserPatch } from '../../../src/apply/ports.js';
 import type { Plan, TeamOp, UserOp } from '../../../src/domain/plan.js';
 import type { LeapsomeTeam, LeapsomeUser, UserAttributes } from '../../../src/domain/types.js';
 
@@ -301,5 +301,111 @@ describe('membershipPatches', () => {
       [50, false],
     ]);
     expect(patches.flatMap((p) => p.members)).toEqual(ids(250));
+  });
+});
+
+/** Progress as a display sees it; it checks on every report that done never passes the total. */
+function progressProbe(): ApplyProgress & { total: number; succeeded: number; failed: number; steps: string[]; overshoots: number } {
+  const probe = {
+    total: 0,
+    succeeded: 0,
+    failed: 0,
+    steps: [] as string[],
+    overshoots: 0,
+    grow(n: number) {
+      probe.total += n;
+    },
+    advance(ok: number, bad = 0) {
+      probe.succeeded += ok;
+      probe.failed += bad;
+      if (probe.succeeded + probe.failed > probe.total) probe.overshoots++;
+    },
+    step(label: string) {
+      probe.steps.push(label);
+    },
+  };
+  return probe;
+}
+
+const WRITES = /^(createUser|patchUser|createTeam|patchTeam) /;
+
+describe('applyPlan progress', () => {
+  const members = (n: number) => Array.from({ length: n }, (_, i) => ({ employeeId: String(i + 1), leapsomeId: `L${i + 1}`, name: `m${i}` }));
+  const mixed = (): Plan =>
+    plan(
+      [
+        create('1'), // start date and location: a PATCH after the POST
+        create('2', '1'),
+        create('3', null, { startDate: null, location: null }), // the POST carries everything
+        { kind: 'deactivate', employeeId: '9', leapsomeId: 'old', userName: 'p9@example.com', name: 'Leaver', reason: 'status inactive', provenance: 'unknown' },
+      ],
+      [
+        { kind: 'create', externalId: 'personio:department:7', field: 'department', sources: [{ field: 'department', id: '7', name: 'Eng' }], displayName: 'Eng', members: members(250) },
+        { kind: 'update', teamId: 'T', externalId: 'personio:department:8', field: 'department', sources: [{ field: 'department', id: '8', name: 'Ops' }], displayName: 'Ops', rename: { from: 'Op', to: 'Ops' }, takeover: null, members: null, added: [], removed: [], provenance: 'unknown' },
+      ],
+    );
+
+  it('counts every write once, as it completes, against the plan\'s write count', async () => {
+    const fake = new FakeLeapsome();
+    const progress = progressProbe();
+    const p = mixed();
+    await applyPlan(p, fake, { progress });
+    const writes = fake.calls.filter((c) => WRITES.test(c)).length;
+    // 3 POST /Users + 2 PATCH + 1 deactivation + 1 POST /Groups + 3 membership PATCHes (250 members) + 1 rename
+    expect(writes).toBe(11);
+    expect(plannedWrites(p)).toBe(11);
+    expect(progress).toMatchObject({ total: 11, succeeded: 11, failed: 0, overshoots: 0 });
+    expect(progress.steps).toEqual(['creating users', 'updating users and managers', 'teams and memberships', 'deactivating users']);
+  });
+
+  it('does not count a retry or a wait as done: a write is done when its outcome is known', async () => {
+    const fake = new FakeLeapsome();
+    let attempts = 0;
+    const slow: LeapsomeWriter = {
+      createUser: (a) => fake.createUser(a),
+      // As the HTTP layer does: two 429s, a pause, then success, all inside one call.
+      patchUser: async (id, patch) => {
+        for (let i = 0; i < 2; i++) {
+          attempts++;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        attempts++;
+        return fake.patchUser(id, patch);
+      },
+      createTeam: (n, e) => fake.createTeam(n, e),
+      patchTeam: (id, patch) => fake.patchTeam(id, patch),
+    };
+    const progress = progressProbe();
+    await applyPlan(plan([create('1'), create('2')]), slow, { progress });
+    expect(attempts).toBe(6);
+    expect(progress).toMatchObject({ total: 4, succeeded: 4, failed: 0 });
+  });
+
+  it('counts a failed write, and the writes that depended on it, as failed; done still reaches the total', async () => {
+    const fake = new FakeLeapsome();
+    fake.failCreateFor.add('1');
+    const progress = progressProbe();
+    await applyPlan(plan([create('1'), create('2')]), fake, { progress });
+    // create 1 failed (1), its PATCH was never sent (1); create 2 and its PATCH succeeded.
+    expect(progress).toMatchObject({ total: 4, succeeded: 2, failed: 2, overshoots: 0 });
+  });
+
+  it('counts what a fatal error left unsent as failed', async () => {
+    const fake = new FakeLeapsome();
+    fake.failAllWith = new HttpishError('POST /Users -> 403', 403);
+    const progress = progressProbe();
+    await applyPlan(plan([create('1'), create('2'), create('3')]), fake, { concurrency: 1, progress });
+    expect(progress).toMatchObject({ total: 6, succeeded: 0, failed: 6, overshoots: 0 });
+  });
+
+  it('grows the total when the POST answered with an existing user that needs more than planned', async () => {
+    const fake = new FakeLeapsome();
+    const existing = { ...(await fake.createUser(attrs('3', { title: 'Old' }))), externalId: null, active: false };
+    fake.calls = [];
+    fake.existingOnCreate.set('p3@example.com', existing);
+    const progress = progressProbe();
+    await applyPlan(plan([create('3', null, { startDate: null, location: null })]), fake, { progress });
+    expect(fake.calls).toEqual(['createUser 3', `patchUser ${existing.id}`]);
+    expect(progress).toMatchObject({ total: 2, succeeded: 2, overshoots: 0 });
   });
 });

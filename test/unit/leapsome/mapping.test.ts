@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUserBody, ENT, parseTeam, parseUser, patchTeamBody, patchUserBody, scimEquals } from '../../../src/leapsome/index.js';
 import type { UserAttributes } from '../../../src/domain/types.js';
+import { CREATE_USER_FIELDS } from '../../../src/apply/ports.js';
 
 const specUser = {
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', ENT],
@@ -128,6 +129,13 @@ describe('request bodies', () => {
       externalId: '1',
     });
     expect(createUserBody({ ...attributes, title: 'Engineer' })).toMatchObject({ title: 'Engineer' });
+  });
+
+  it('POST /Users carries exactly the fields the applier expects it to (so its write count is right)', () => {
+    const full: UserAttributes = { ...attributes, title: 'Engineer', startDate: '2024-01-01', endDate: '2025-01-01', location: 'Berlin', gender: 'female' };
+    const body = createUserBody(full);
+    const carried = Object.keys(full).filter((name) => JSON.stringify(body).includes(JSON.stringify(full[name as keyof UserAttributes])));
+    expect(new Set(carried)).toEqual(CREATE_USER_FIELDS);
   });
 
   it('PATCH /Users is a partial resource with userName, the enterprise extension and "" for null', () => {
