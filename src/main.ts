@@ -2,13 +2,12 @@
 // annotations and the exit code. Everything Actions-specific lives here.
 import * as core from '@actions/core';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { isPullRequestEvent, octokitCommentsApi, readPullRequestEvent, upsertComment, type PullRequestRef } from './github/index.js';
-import { createLeapsomeClient } from './leapsome/client.js';
-import { createPersonioClient } from './personio/client.js';
 import { MissingAttributesError } from './personio/errors.js';
-import { runApprovedPlan, runSync } from './pipeline.js';
-import { readPlanFile, runContext } from './plan-file/index.js';
+import { runContext } from './plan-file/index.js';
+import { logLinesView } from './progress/log-lines.js';
+import { createProgress } from './progress/progress.js';
 import { failedCount, outcomeFailures, type RunOutcome } from './report/counts.js';
 import { actionOutputs } from './report/outputs.js';
 import { writePlanFile } from './report/plan-file.js';
@@ -18,7 +17,8 @@ import { escapeText } from './report/escape.js';
 import { ConfigFileError } from './settings/config-file.js';
 import { DEFAULT_CONFIG_FILE, loadSettings, workspaceDir } from './settings/load.js';
 import { isSecretInput, INPUT_DEFAULTS, SettingsError, type Settings, type SummaryDetail } from './settings/settings.js';
-import { cacheKeyParts, createActionsCacheStore, createLocalStore, deriveSnapshotKey, type SnapshotStore } from './snapshot/index.js';
+import { runOnce, snapshotEncryptionKey } from './run.js';
+import { cacheKeyParts, createActionsCacheStore, createLocalStore, type SnapshotStore } from './snapshot/index.js';
 import { ACTION_VERSION } from './version.js';
 
 /** Annotations beyond this are summarised in one line; GitHub shows only a handful per step. */
@@ -36,11 +36,7 @@ export function planFilePath(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function snapshotStore(settings: Settings, env: NodeJS.ProcessEnv = process.env): SnapshotStore | null {
   if (!settings.cache) return null;
-  const encryptionKey = deriveSnapshotKey({
-    snapshotKey: settings.snapshotKey,
-    personioClientSecret: settings.personio.clientSecret,
-    leapsomeToken: settings.leapsome.token,
-  });
+  const encryptionKey = snapshotEncryptionKey(settings);
   const log = { info: core.info, notice: (m: string) => core.notice(m), warning: (m: string) => core.warning(m) };
   const localDir = env.PERSONIO_LEAPSOME_SYNC_STATE_DIR;
   if (localDir !== undefined && localDir !== '') return createLocalStore({ dir: localDir, encryptionKey, log });
@@ -141,41 +137,18 @@ export async function run(): Promise<void> {
   }
   // Decided by the event alone, before any setting is read: a pull request never writes to Leapsome.
   const pullRequest = isPullRequestEvent(process.env.GITHUB_EVENT_NAME);
-  let closers: Array<() => Promise<void>> = [];
   try {
     const loaded = loadSettings((name) => core.getInput(name));
     const settings: Settings = pullRequest ? { ...loaded, dryRun: true } : loaded;
     logSettings(settings, pullRequest);
-    const leapsome = createLeapsomeClient({ baseUrl: settings.leapsome.baseUrl, token: settings.leapsome.token });
-    closers = [() => leapsome.close()];
-    const log = (message: string): void => core.info(message);
-    const now = (): Date => new Date();
-
-    let outcome: RunOutcome;
-    if (settings.planFile !== null) {
-      const approved = await readPlanFile(resolve(workspaceDir(), settings.planFile));
-      core.info(settings.dryRun ? `Dry run: checking the approved plan ${approved.planId} against Leapsome; nothing will be written.` : `Applying the approved plan ${approved.planId}.`);
-      outcome = await runApprovedPlan(settings, approved, { leapsome, log, now });
-    } else {
-      const personio = createPersonioClient({
-        baseUrl: settings.personio.baseUrl,
-        clientId: settings.personio.clientId,
-        clientSecret: settings.personio.clientSecret,
-        appId: settings.personio.appId,
-        onToken: mask,
-      });
-      closers.push(() => personio.close());
-      core.info(settings.dryRun ? 'Dry run: reading both sides and planning; nothing will be written.' : 'Syncing Personio to Leapsome.');
-      outcome = await runSync(settings, {
-        personio,
-        leapsome,
-        snapshots: snapshotStore(settings),
-        eventName: process.env.GITHUB_EVENT_NAME || null,
-        actionVersion: ACTION_VERSION,
-        log,
-        now,
-      });
-    }
+    const outcome = await runOnce(settings, {
+      info: (message) => core.info(message),
+      progress: createProgress([logLinesView((line) => core.info(line))]),
+      mask,
+      snapshots: () => snapshotStore(settings),
+      eventName: process.env.GITHUB_EVENT_NAME || null,
+      workspace: workspaceDir(),
+    });
 
     const planFile = planFilePath();
     await writePlanFile(planFile, outcome, { actionVersion: ACTION_VERSION, leapsomeBaseUrl: settings.leapsome.baseUrl, run: runContext() });
@@ -217,7 +190,5 @@ export async function run(): Promise<void> {
       const cause = error instanceof SettingsError ? 'settings' : 'run';
       await commentOnPullRequest(token === '' ? null : token, (pr) => renderFailureComment(message, commentOptions('counts', null, pr), cause), cause === 'settings').catch(() => undefined);
     }
-  } finally {
-    await Promise.all(closers.map((close) => close().catch(() => undefined)));
   }
 }

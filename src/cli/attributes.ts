@@ -1,21 +1,11 @@
 // `personio-leapsome-sync attributes`: the Personio attributes the credential may read, so writing
 // `fields` needs no guesswork. Credentials from PERSONIO_CLIENT_ID / PERSONIO_CLIENT_SECRET; the
 // settings (config file, teams-from, exclude) only to say which attribute each setting uses.
-import { parseArgs } from 'node:util';
 import { attributeNeeds } from '../pipeline.js';
-import { ConfigurationError, createPersonioClient, MissingAttributesError, resolveSources, type ReadableAttribute } from '../personio/index.js';
-import { renderAttributeListing } from '../report/attributes.js';
-import { SettingsError } from '../settings/errors.js';
-import { loadSettings } from '../settings/load.js';
+import { createPersonioClient, MissingAttributesError, resolveSources, type ReadableAttribute } from '../personio/index.js';
+import { renderAttributeListing, type AttributeListing } from '../report/attributes.js';
+import { EXIT } from '../run.js';
 import type { Settings } from '../settings/settings.js';
-
-export const ATTRIBUTES_USAGE = `Usage: personio-leapsome-sync attributes [--config-file <path>] [--teams-from <fields>] [--exclude <rules>]
-                                        [--personio-base-url <url>] [--personio-app-id <ID>]
-Lists the Personio attributes the credential may read (key, label, type, universal id), how many of
-the first 100 employees hold a value in each, and which setting reads it. Values are never printed.
-Credentials come from PERSONIO_CLIENT_ID and PERSONIO_CLIENT_SECRET.`;
-
-const FLAGS = ['config-file', 'teams-from', 'exclude', 'personio-base-url', 'personio-app-id'] as const;
 
 /** The listing's model, from the settings and the credential's attribute list. */
 export function attributeUse(settings: Settings, readable: readonly ReadableAttribute[]): { usedBy: Map<string, string[]>; unreadable: MissingAttributesError['problems'] } {
@@ -37,41 +27,43 @@ export function attributeUse(settings: Settings, readable: readonly ReadableAttr
   }
 }
 
-/** Runs the command; returns the exit code (0 listed, 2 usage or configuration error, 1 other failure). */
-export async function attributesCommand(args: readonly string[], env: NodeJS.ProcessEnv = process.env, print: (line: string) => void = console.log): Promise<number> {
-  let flags: Partial<Record<(typeof FLAGS)[number] | 'help', string | boolean>>;
-  try {
-    flags = parseArgs({ args: [...args], options: { ...Object.fromEntries(FLAGS.map((f) => [f, { type: 'string' as const }])), help: { type: 'boolean', short: 'h' } } }).values;
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${ATTRIBUTES_USAGE}`);
-    return 2;
-  }
-  if (flags.help === true) {
-    print(ATTRIBUTES_USAGE);
-    return 0;
-  }
-  const inputs: Record<string, string> = {
-    'personio-client-id': env.PERSONIO_CLIENT_ID ?? '',
-    'personio-client-secret': env.PERSONIO_CLIENT_SECRET ?? '',
+/** The listing as one JSON document (`--json`): per attribute its description, use and how many hold a value. */
+export function attributesDocument(listing: AttributeListing): unknown {
+  return {
+    sampled: listing.values?.sampled ?? null,
+    attributes: listing.attributes.map((a) => ({
+      key: a.key,
+      label: a.label,
+      type: a.type,
+      universalId: a.universalId,
+      options: a.options,
+      withValue: listing.values === null ? null : (listing.values.counts.get(a.key) ?? 0),
+      usedBy: listing.usedBy.get(a.key) ?? [],
+    })),
+    unreadable: listing.unreadable,
   };
-  for (const flag of FLAGS) if (typeof flags[flag] === 'string') inputs[flag] = flags[flag];
-  let client: ReturnType<typeof createPersonioClient> | null = null;
+}
+
+export interface AttributesOutput {
+  readonly json: boolean;
+  readonly out: (text: string) => void;
+}
+
+/** Lists what the credential may read; 2 when the settings need an attribute it may not read. */
+export async function listAttributes(settings: Settings, output: AttributesOutput): Promise<number> {
+  const client = createPersonioClient({
+    baseUrl: settings.personio.baseUrl,
+    clientId: settings.personio.clientId,
+    clientSecret: settings.personio.clientSecret,
+    appId: settings.personio.appId,
+  });
   try {
-    const settings = loadSettings((name) => inputs[name] ?? '', env, undefined, { leapsome: false });
-    client = createPersonioClient({
-      baseUrl: settings.personio.baseUrl,
-      clientId: settings.personio.clientId,
-      clientSecret: settings.personio.clientSecret,
-      appId: settings.personio.appId,
-    });
     const [readable, values] = await Promise.all([client.readableAttributes(), client.valueCounts()]);
-    const use = attributeUse(settings, readable);
-    for (const line of renderAttributeListing({ attributes: readable, values, ...use })) print(line);
-    return use.unreadable.length > 0 ? 2 : 0;
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    return error instanceof SettingsError || error instanceof ConfigurationError ? 2 : 1;
+    const listing: AttributeListing = { attributes: readable, values, ...attributeUse(settings, readable) };
+    if (output.json) output.out(`${JSON.stringify(attributesDocument(listing), null, 2)}\n`);
+    else output.out(`${renderAttributeListing(listing).join('\n')}\n`);
+    return listing.unreadable.length > 0 ? EXIT.usage : EXIT.ok;
   } finally {
-    await client?.close();
+    await client.close();
   }
 }

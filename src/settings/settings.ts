@@ -14,11 +14,11 @@ import {
 } from '../domain/types.js';
 import type { ConfigFile } from './config-file.js';
 import { APP_ID, type ConfigKey, type InputConfigKey } from './config-schema.js';
-import { SettingsError } from './errors.js';
+import { InvalidInputsError } from './errors.js';
 import { readFieldSettings, type FieldSetting } from './fields.js';
 import { readTeamNames } from './team-names.js';
 
-export { SettingsError } from './errors.js';
+export { InvalidInputsError, SettingsError, type InputProblem } from './errors.js';
 
 export type SummaryDetail = 'full' | 'counts';
 
@@ -215,11 +215,12 @@ export function readSettings(read: InputReader, config: ConfigFile | null = null
   }
   const parsed = inputSchema(raw['plan-file'] === '', options.leapsome ?? true).safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? '?');
-      return `${fromFile.has(name) && config !== null ? `\`${name}\` (from ${config.path})` : `input \`${name}\``}: ${issue.message}`;
-    });
-    throw new SettingsError(`Invalid inputs:\n- ${problems.join('\n- ')}`);
+    throw new InvalidInputsError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '?');
+        return { input: name, file: fromFile.has(name) && config !== null ? config.path : null, message: issue.message };
+      }),
+    );
   }
   const i = parsed.data;
   return {

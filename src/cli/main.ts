@@ -1,0 +1,134 @@
+// The command line's output adapter: argv and the environment -> settings -> the shared run core
+// (run.ts) -> a report for a person (report/terminal.ts) or a JSON document, and the exit code.
+// Nothing here speaks GitHub: no workflow commands, no annotations, no job summary file.
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { planDocument, runContext, writePlanFile, type PlanContext } from '../plan-file/index.js';
+import type { RunOutcome } from '../report/counts.js';
+import { renderSummary } from '../report/summary.js';
+import { terminalText } from '../report/escape.js';
+import { renderTerminal } from '../report/terminal.js';
+import { errorExitCode, EXIT, outcomeExitCode, runOnce, snapshotEncryptionKey } from '../run.js';
+import { ConfigFileError } from '../settings/config-file.js';
+import { loadSettings } from '../settings/load.js';
+import { InvalidInputsError, SettingsError, type Settings } from '../settings/settings.js';
+import { createLocalStore } from '../snapshot/local-store.js';
+import type { SnapshotStore } from '../snapshot/store.js';
+import { ACTION_VERSION } from '../version.js';
+import { BIN, parseInvocation, SECRETS_FROM_ENV, UsageError, type RunInvocation } from './args.js';
+import { listAttributes } from './attributes.js';
+import { createConsole, type Console, type OutputStream } from './console.js';
+
+export interface CliIo {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+/** Our own messages are written for the job summary: `input \`x\`` reads as --x here, other `code` as 'code'. */
+export function cliWording(message: string): string {
+  return terminalText(message.replace(/input `([a-z-]+)`/g, '--$1').replace(/`([^`\n]*)`/g, "'$1'"));
+}
+
+/** An input's value: secrets from the environment, the rest from flags (plan is always a dry run). */
+function readInput(invocation: RunInvocation, env: NodeJS.ProcessEnv, name: string): string {
+  const variable = SECRETS_FROM_ENV[name as keyof typeof SECRETS_FROM_ENV];
+  if (variable !== undefined) return env[variable] ?? '';
+  if (name === 'dry-run' && invocation.command === 'plan') return 'true';
+  return invocation.inputs[name] ?? '';
+}
+
+/** Settings from flags and the environment, and the config file (relative to the working directory). */
+function settingsFor(invocation: RunInvocation, env: NodeJS.ProcessEnv, cwd: string): Settings {
+  return loadSettings((name) => readInput(invocation, env, name), { GITHUB_WORKSPACE: cwd });
+}
+
+function snapshotStore(settings: Settings, env: NodeJS.ProcessEnv, cwd: string, log: Console): SnapshotStore | null {
+  if (!settings.cache) return null;
+  const dir = env.PERSONIO_LEAPSOME_SYNC_STATE_DIR !== undefined && env.PERSONIO_LEAPSOME_SYNC_STATE_DIR !== '' ? env.PERSONIO_LEAPSOME_SYNC_STATE_DIR : resolve(cwd, '.personio-leapsome-sync');
+  return createLocalStore({ dir, encryptionKey: snapshotEncryptionKey(settings), log: { info: log.info, notice: log.info, warning: log.warning } });
+}
+
+/** What went wrong before or instead of a plan, in the terminal's words; config file problems as file:line: key: problem. */
+function reportError(error: unknown, log: Console, command: string | null): void {
+  if (error instanceof UsageError) {
+    log.error(terminalText(error.message));
+    log.info(`Run '${BIN}${command === null ? '' : ` ${command}`} --help' for usage.`);
+    return;
+  }
+  if (error instanceof ConfigFileError) {
+    log.error(`the config file has ${error.problems.length === 1 ? 'a problem' : `${error.problems.length} problems`}; nothing was read or written:`);
+    for (const p of error.problems) log.line(`${terminalText(p.file)}:${p.line}: ${p.key === null ? '' : `${terminalText(p.key)}: `}${cliWording(p.message)}`);
+    return;
+  }
+  if (error instanceof InvalidInputsError) {
+    for (const p of error.problems) {
+      const variable = SECRETS_FROM_ENV[p.input as keyof typeof SECRETS_FROM_ENV];
+      const where = p.file !== null ? `${terminalText(p.file)}: ${p.input}` : variable !== undefined ? variable : `--${p.input}`;
+      log.error(`${where}: ${cliWording(p.message)}`);
+    }
+    return;
+  }
+  log.error(cliWording(error instanceof Error ? error.message : String(error)));
+  if (!(error instanceof SettingsError)) log.info('Nothing was written to Leapsome.');
+}
+
+function planContext(settings: Settings, env: NodeJS.ProcessEnv): PlanContext {
+  return { actionVersion: ACTION_VERSION, leapsomeBaseUrl: settings.leapsome.baseUrl, run: runContext(env) };
+}
+
+async function runCommand(invocation: RunInvocation, io: CliIo, log: Console): Promise<number> {
+  if (invocation.command === 'attributes') {
+    // Only Personio is asked; Leapsome's settings are not needed.
+    const settings = loadSettings((name) => readInput(invocation, io.env, name), { GITHUB_WORKSPACE: io.cwd }, undefined, { leapsome: false });
+    return listAttributes(settings, { json: invocation.json, out: log.out });
+  }
+  const settings = settingsFor(invocation, io.env, io.cwd);
+  if (settings.configFile !== null) log.info(`Config file ${settings.configFile.path}${settings.configFile.overridden.length > 0 ? `; flags override it for ${settings.configFile.overridden.join(', ')}` : ''}.`);
+  const outcome: RunOutcome = await runOnce(settings, {
+    info: log.info,
+    progress: log.progress,
+    // No log masker outside GitHub, and nothing here prints a token.
+    mask: () => undefined,
+    snapshots: () => snapshotStore(settings, io.env, io.cwd, log),
+    eventName: null,
+    workspace: io.cwd,
+  });
+  const context = planContext(settings, io.env);
+  if (invocation.json) log.out(`${JSON.stringify(planDocument(outcome, context), null, 2)}\n`);
+  else log.out(renderTerminal(outcome, { ...log.look, full: invocation.full, detail: settings.summaryDetail }));
+  if (invocation.out !== null) {
+    const path = resolve(io.cwd, invocation.out);
+    await writePlanFile(path, outcome, context);
+    log.info(`Saved the plan to ${invocation.out}. Apply exactly this plan with: ${BIN} apply --plan-file ${invocation.out}`);
+  }
+  if (invocation.summaryFile !== null) {
+    await writeFile(resolve(io.cwd, invocation.summaryFile), renderSummary(outcome, { detail: settings.summaryDetail }), 'utf8');
+    log.info(`Wrote the job summary Markdown to ${invocation.summaryFile}.`);
+  }
+  return outcomeExitCode(outcome);
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: string | null = null;
+  const log = createConsole(io.stdout, io.stderr, io.env);
+  try {
+    const invocation = parseInvocation(argv);
+    if (invocation.kind === 'help') {
+      io.stdout.write(invocation.text);
+      return EXIT.ok;
+    }
+    if (invocation.kind === 'version') {
+      io.stdout.write(`${BIN} ${ACTION_VERSION}\n`);
+      return EXIT.ok;
+    }
+    command = invocation.command;
+    return await runCommand(invocation, io, log);
+  } catch (error) {
+    reportError(error, log, command);
+    return error instanceof UsageError ? EXIT.usage : errorExitCode(error);
+  } finally {
+    log.close();
+  }
+}
