@@ -1,45 +1,35 @@
-// `npm run demo`: starts the sandbox (local Personio and Leapsome with a sample company), runs the
-// real bundled action against it — the first sync, a no-op, a day of changes — and prints each job
-// summary in the terminal. No credentials, no network beyond loopback.
+// `npm run demo`: starts the sandbox (local Personio and Leapsome with a sample company) and runs
+// the bundled command line (the same run core as the action) against it: the first sync, a no-op,
+// and a day of changes. Each run shows what an admin sees in a terminal (colour and a live progress
+// line when this is one), and writes the job summary Markdown GitHub would show to a file it names.
 // `npm run demo -- --from-builtin` starts instead from a Leapsome organisation that Leapsome's
 // built-in Personio integration (and another connector) filled, and shows the switch-over.
+// No credentials, no network beyond loopback.
+import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runActionProcess, sandboxInputs } from '../sandbox/action-process.js';
 import { seedPreviousIntegration, startSandbox, type Sandbox } from '../sandbox/index.js';
 
-const ACTION = join(dirname(fileURLToPath(import.meta.url)), '..', 'index.js');
+const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'index.js');
 
-interface Run {
-  readonly code: number | null;
-  readonly summary: string;
-  readonly log: string;
-}
-
-async function runAction(sandbox: Sandbox, stateDir: string, extraInputs: Record<string, string> = {}): Promise<Run> {
-  const dir = mkdtempSync(join(tmpdir(), 'personio-leapsome-demo-'));
-  const run = await runActionProcess({
-    entry: ACTION,
-    inputs: { ...sandboxInputs(sandbox), cache: 'true', ...extraInputs },
-    workDir: dir,
-    cwd: process.cwd(),
-    // Outside GitHub the encrypted snapshot lives in a local directory, shared by all runs.
-    env: { RUNNER_TEMP: dir, PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir },
-  });
-  return { code: run.code, summary: run.summary, log: run.stdout + run.stderr };
-}
-
-/** A readable terminal rendering of the Markdown summary: tags and entities out, tables kept. */
-function forTerminal(markdown: string): string {
-  return markdown
-    .replace(/<\/?(?:details|summary|b|i|br|sub|sup)\b[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
-    .replace(/&amp;/g, '&')
-    .replace(/\n{3,}/g, '\n\n');
+/** Runs the command line with the terminal handed through, so it looks as it would for an admin. */
+async function runCli(sandbox: Sandbox, stateDir: string, args: readonly string[]): Promise<number | null> {
+  const passThrough = ['TERM', 'NO_COLOR', 'COLUMNS', 'LANG', 'LC_ALL'].flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name] as string]]));
+  const env: Record<string, string> = {
+    ...Object.fromEntries(passThrough),
+    PATH: process.env.PATH ?? '',
+    PERSONIO_CLIENT_ID: sandbox.credentials.personioClientId,
+    PERSONIO_CLIENT_SECRET: sandbox.credentials.personioClientSecret,
+    LEAPSOME_SCIM_TOKEN: sandbox.credentials.leapsomeToken,
+    // The encrypted snapshot lives in a local directory, shared by all runs.
+    PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir,
+  };
+  const urls = ['--personio-base-url', sandbox.personioUrl, '--leapsome-base-url', sandbox.leapsomeUrl];
+  // Asynchronous: the sandbox answering the child runs in this process.
+  const child = spawn(process.execPath, [CLI, ...args, ...urls], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  return new Promise((resolve) => child.on('close', (code) => resolve(code)));
 }
 
 function describeRequests(sandbox: Sandbox): string {
@@ -75,64 +65,57 @@ function dayOfChanges(sandbox: Sandbox): void {
 interface Step {
   readonly title: string;
   readonly before?: () => void;
-  readonly inputs?: Record<string, string>;
+  /** The command and its flags, as an admin would type them (the sandbox's URLs are added). */
+  readonly args: readonly string[];
   /** A run that is meant to fail (a clash the settings do not resolve) is not a demo failure. */
   readonly expectedCode?: number;
 }
 
 const STEPS: readonly Step[] = [
-  { title: 'Run 1: the first sync of the sample company' },
-  { title: 'Run 2: immediately again — nothing should change' },
+  { title: 'Run 1: the first sync of the sample company', args: ['apply'] },
+  { title: 'Run 2: immediately again — nothing should change', args: ['apply'] },
 ];
 
 /** The switch-over, as the migration guide (docs/switching-from-the-built-in-integration.md) walks it. */
 const FROM_BUILTIN: readonly Step[] = [
-  {
-    title: 'Run 1: dry run with adopt-teams: by-name — the switch-over review',
-    inputs: { 'dry-run': 'true', 'adopt-teams': 'by-name' },
-    expectedCode: 1,
-  },
-  {
-    title: 'Run 2: apply with adopt-teams: by-name and adopt-users: by-email',
-    inputs: { 'adopt-teams': 'by-name', 'adopt-users': 'by-email' },
-  },
-  { title: 'Run 3: again with the default settings — the teams and users are the sync\'s own now' },
+  { title: 'Run 1: plan with adopt-teams: by-name — the switch-over review', args: ['plan', '--adopt-teams', 'by-name'], expectedCode: 1 },
+  { title: 'Run 2: apply with adopt-teams: by-name and adopt-users: by-email', args: ['apply', '--adopt-teams', 'by-name', '--adopt-users', 'by-email'] },
+  { title: "Run 3: again with the default settings — the teams and users are the sync's own now", args: ['apply'] },
 ];
 
 async function main(): Promise<void> {
   const fromBuiltin = process.argv.includes('--from-builtin');
   const sandbox = await startSandbox({});
   const stateDir = mkdtempSync(join(tmpdir(), 'personio-leapsome-demo-state-'));
+  const summaries = mkdtempSync(join(tmpdir(), 'personio-leapsome-demo-'));
   try {
-    console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}\n`);
+    console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}`);
     if (fromBuiltin) {
       const seeded = seedPreviousIntegration(sandbox);
       console.log(
         [
-          'Leapsome starts as the built-in Personio integration left it: users carry their Personio id,',
+          '\nLeapsome starts as the built-in Personio integration left it: users carry their Personio id,',
           `${seeded.departmentTeams.size} department teams carry the built-in integration's mark, "${seeded.unmarkedDepartmentTeam.displayName}" was made by hand`,
           `without a mark, ${seeded.movers.length} people are still in their old department's team, ${seeded.leaver.firstName} ${seeded.leaver.lastName} left but is still active,`,
           `${seeded.connectorUsers.length} accounts came from an identity provider (its own externalId), one account was made by hand,`,
-          `and "${seeded.handMadeTeam.displayName}" is a hand-made team. The built-in integration is switched off.\n`,
+          `and "${seeded.handMadeTeam.displayName}" is a hand-made team. The built-in integration is switched off.`,
         ].join('\n'),
       );
     }
     const steps: readonly Step[] = fromBuiltin
       ? FROM_BUILTIN
-      : [...STEPS, { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox) }];
-    for (const step of steps) {
+      : [...STEPS, { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox), args: ['apply'] }];
+    for (const [i, step] of steps.entries()) {
       step.before?.();
       // A scheduled sync never follows the last one within a second; leave the rate window empty.
       await new Promise((resolve) => setTimeout(resolve, 1100));
       sandbox.resetLog();
-      const run = await runAction(sandbox, stateDir, step.inputs);
-      console.log(`\n===== ${step.title} (exit code ${run.code}) =====\n`);
-      console.log(forTerminal(run.summary));
-      console.log(`Requests seen by the sandbox:\n${describeRequests(sandbox)}\n`);
-      if (run.code !== (step.expectedCode ?? 0)) {
-        console.log(run.log);
-        process.exitCode = 1;
-      }
+      console.log(`\n===== ${step.title} =====\n$ personio-leapsome-sync ${step.args.join(' ')}\n`);
+      const summaryFile = join(summaries, `run-${i + 1}-summary.md`);
+      const code = await runCli(sandbox, stateDir, [...step.args, '--summary-file', summaryFile]);
+      console.log(`\n(exit code ${code}) The job summary GitHub would show for this run: ${summaryFile}`);
+      console.log(`Requests seen by the sandbox:\n${describeRequests(sandbox)}`);
+      if (code !== (step.expectedCode ?? 0)) process.exitCode = 1;
     }
   } finally {
     await sandbox.close();
