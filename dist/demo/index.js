@@ -5,49 +5,45 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _sandbox_action_process_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(271);
-/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(85);
-// `npm run demo`: starts the sandbox (local Personio and Leapsome with a sample company), runs the
-// real bundled action against it — the first sync, a no-op, a day of changes — and prints each job
-// summary in the terminal. No credentials, no network beyond loopback.
-// `npm run demo -- --from-builtin` starts instead from a Leapsome organisation that Leapsome's
-// built-in Personio integration (and another connector) filled, and shows the switch-over.
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(692);
+// `npm run demo`: starts the sandbox (local Personio and Leapsome with a sample company) and runs
+// the bundled command line (the same run core as the action) against it three times: the first
+// sync, a no-op, and a day of changes. Each run shows what an admin sees in a terminal (colour and
+// a live progress line when this is one), and writes the job summary Markdown GitHub would show to
+// a file it names. No credentials, no network beyond loopback.
 
 
 
 
 
 
-const ACTION = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url)), '..', 'index.js');
-async function runAction(sandbox, stateDir, extraInputs = {}) {
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'personio-leapsome-demo-'));
-    const run = await (0,_sandbox_action_process_js__WEBPACK_IMPORTED_MODULE_4__/* .runActionProcess */ .l2)({
-        entry: ACTION,
-        inputs: { ...(0,_sandbox_action_process_js__WEBPACK_IMPORTED_MODULE_4__/* .sandboxInputs */ .bZ)(sandbox), cache: 'true', ...extraInputs },
-        workDir: dir,
-        cwd: process.cwd(),
-        // Outside GitHub the encrypted snapshot lives in a local directory, shared by all runs.
-        env: { RUNNER_TEMP: dir, PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir },
-    });
-    return { code: run.code, summary: run.summary, log: run.stdout + run.stderr };
-}
-/** A readable terminal rendering of the Markdown summary: tags and entities out, tables kept. */
-function forTerminal(markdown) {
-    return markdown
-        .replace(/<\/?(?:details|summary|b|i|br|sub|sup)\b[^>]*>/g, '')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)))
-        .replace(/&amp;/g, '&')
-        .replace(/\n{3,}/g, '\n\n');
+const CLI = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(import.meta.url)), '..', 'cli', 'index.js');
+/** Runs `personio-leapsome-sync apply` with the terminal handed through, so it looks as it would for an admin. */
+async function runCli(sandbox, stateDir, summaryFile) {
+    const passThrough = ['TERM', 'NO_COLOR', 'COLUMNS', 'LANG', 'LC_ALL'].flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]));
+    const env = {
+        ...Object.fromEntries(passThrough),
+        PATH: process.env.PATH ?? '',
+        PERSONIO_CLIENT_ID: sandbox.credentials.personioClientId,
+        PERSONIO_CLIENT_SECRET: sandbox.credentials.personioClientSecret,
+        LEAPSOME_SCIM_TOKEN: sandbox.credentials.leapsomeToken,
+        // The encrypted snapshot lives in a local directory, shared by all runs.
+        PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir,
+    };
+    const args = [CLI, 'apply', '--personio-base-url', sandbox.personioUrl, '--leapsome-base-url', sandbox.leapsomeUrl, '--summary-file', summaryFile];
+    // Asynchronous: the sandbox answering the child runs in this process.
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    return new Promise((resolve) => child.on('close', (code) => resolve(code)));
 }
 function describeRequests(sandbox) {
     const counts = new Map();
@@ -83,55 +79,29 @@ function dayOfChanges(sandbox) {
     if (user)
         sandbox.leapsome.editUser(user.id, { title: 'Chief Vibes Officer' });
 }
-const STEPS = [
-    { title: 'Run 1: the first sync of the sample company' },
-    { title: 'Run 2: immediately again — nothing should change' },
-];
-/** The switch-over, as the migration guide (docs/switching-from-the-built-in-integration.md) walks it. */
-const FROM_BUILTIN = [
-    {
-        title: 'Run 1: dry run with adopt-teams: by-name — the switch-over review',
-        inputs: { 'dry-run': 'true', 'adopt-teams': 'by-name' },
-        expectedCode: 1,
-    },
-    {
-        title: 'Run 2: apply with adopt-teams: by-name and adopt-users: by-email',
-        inputs: { 'adopt-teams': 'by-name', 'adopt-users': 'by-email' },
-    },
-    { title: 'Run 3: again with the default settings — the teams and users are the sync\'s own now' },
-];
 async function main() {
-    const fromBuiltin = process.argv.includes('--from-builtin');
     const sandbox = await (0,_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .startSandbox */ .OT)({});
-    const stateDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'personio-leapsome-demo-state-'));
+    const stateDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'personio-leapsome-demo-state-'));
+    const summaries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'personio-leapsome-demo-'));
     try {
-        console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}\n`);
-        if (fromBuiltin) {
-            const seeded = (0,_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .seedPreviousIntegration */ .J0)(sandbox);
-            console.log([
-                'Leapsome starts as the built-in Personio integration left it: users carry their Personio id,',
-                `${seeded.departmentTeams.size} department teams carry the built-in integration's mark, "${seeded.unmarkedDepartmentTeam.displayName}" was made by hand`,
-                `without a mark, ${seeded.movers.length} people are still in their old department's team, ${seeded.leaver.firstName} ${seeded.leaver.lastName} left but is still active,`,
-                `${seeded.connectorUsers.length} accounts came from an identity provider (its own externalId), one account was made by hand,`,
-                `and "${seeded.handMadeTeam.displayName}" is a hand-made team. The built-in integration is switched off.\n`,
-            ].join('\n'));
-        }
-        const steps = fromBuiltin
-            ? FROM_BUILTIN
-            : [...STEPS, { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox) }];
-        for (const step of steps) {
+        console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}`);
+        const steps = [
+            { title: 'Run 1: the first sync of the sample company' },
+            { title: 'Run 2: immediately again — nothing should change' },
+            { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox) },
+        ];
+        for (const [i, step] of steps.entries()) {
             step.before?.();
             // A scheduled sync never follows the last one within a second; leave the rate window empty.
             await new Promise((resolve) => setTimeout(resolve, 1100));
             sandbox.resetLog();
-            const run = await runAction(sandbox, stateDir, step.inputs);
-            console.log(`\n===== ${step.title} (exit code ${run.code}) =====\n`);
-            console.log(forTerminal(run.summary));
-            console.log(`Requests seen by the sandbox:\n${describeRequests(sandbox)}\n`);
-            if (run.code !== (step.expectedCode ?? 0)) {
-                console.log(run.log);
+            console.log(`\n===== ${step.title} =====\n$ personio-leapsome-sync apply\n`);
+            const summaryFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(summaries, `run-${i + 1}-summary.md`);
+            const code = await runCli(sandbox, stateDir, summaryFile);
+            console.log(`\n(exit code ${code}) The job summary GitHub would show for this run: ${summaryFile}`);
+            console.log(`Requests seen by the sandbox:\n${describeRequests(sandbox)}`);
+            if (code !== 0)
                 process.exitCode = 1;
-            }
         }
     }
     finally {
@@ -145,111 +115,16 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 271:
+/***/ 692:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  l2: () => (/* binding */ runActionProcess),
-  bZ: () => (/* binding */ sandboxInputs)
-});
-
-// UNUSED EXPORTS: parseOutputFile
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(24);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-;// CONCATENATED MODULE: ./src/sandbox/action-process.ts
-// Runs the bundled action as the runner does: a fresh `node dist/index.js` process whose inputs are
-// INPUT_* variables (hyphens kept), with GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files and nothing
-// else from our environment. Shared by the demo, the benchmark and the tests.
-
-
-
-
-/** The inputs that point the action at a sandbox: its URLs and credentials. */
-function sandboxInputs(sandbox) {
-    return {
-        'personio-client-id': sandbox.credentials.personioClientId,
-        'personio-client-secret': sandbox.credentials.personioClientSecret,
-        'leapsome-scim-token': sandbox.credentials.leapsomeToken,
-        'personio-base-url': sandbox.personioUrl,
-        'leapsome-base-url': sandbox.leapsomeUrl,
-    };
-}
-async function runActionProcess(options) {
-    const workDir = options.workDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-action-'));
-    const summaryFile = (0,external_node_path_.join)(workDir, 'summary.md');
-    const outputFile = (0,external_node_path_.join)(workDir, 'output.txt');
-    (0,external_node_fs_.writeFileSync)(summaryFile, '');
-    (0,external_node_fs_.writeFileSync)(outputFile, '');
-    const env = { PATH: process.env.PATH ?? '', GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, ...options.env };
-    for (const [name, value] of Object.entries(options.inputs))
-        env[`INPUT_${name.toUpperCase()}`] = value;
-    const started = performance.now();
-    const child = (0,external_node_child_process_namespaceObject.spawn)(options.node ?? process.execPath, [...(options.nodeArgs ?? []), options.entry], {
-        env,
-        cwd: options.cwd ?? workDir,
-        stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-    const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
-    const { killWhen } = options;
-    const watcher = killWhen === undefined ? undefined : setInterval(() => killWhen() && child.kill('SIGKILL'), 2);
-    const [code, signal] = await new Promise((resolve) => child.on('close', (c, s) => resolve([c, s])));
-    clearTimeout(timer);
-    clearInterval(watcher);
-    return {
-        code,
-        signal,
-        stdout,
-        stderr,
-        summary: (0,external_node_fs_.readFileSync)(summaryFile, 'utf8'),
-        outputs: (0,external_node_fs_.existsSync)(outputFile) ? parseOutputFile((0,external_node_fs_.readFileSync)(outputFile, 'utf8')) : {},
-        wallMs: performance.now() - started,
-        workDir,
-    };
-}
-/** GITHUB_OUTPUT as @actions/core writes it: `name<<delimiter`, the value's lines, `delimiter`. */
-function parseOutputFile(text) {
-    const outputs = {};
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-        const m = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-        if (!m)
-            continue;
-        const [, name, delimiter] = m;
-        const value = [];
-        for (i++; i < lines.length && lines[i] !== delimiter; i++)
-            value.push(lines[i] ?? '');
-        outputs[name] = value.join('\n');
-    }
-    return outputs;
-}
-
-
-/***/ }),
-
-/***/ 85:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  J0: () => (/* reexport */ seedPreviousIntegration),
   OT: () => (/* binding */ startSandbox)
 });
 
-// UNUSED EXPORTS: COST_CENTER_CODE_KEY, DEFAULT_CREDENTIALS, DEFAULT_CUSTOM_ATTRIBUTES, DEFAULT_DOMAIN, DEFAULT_TODAY, ENTERPRISE, ScimError, berlinMidnight, builtinTeamMark, connectorUserMark, sampleCompany
+// UNUSED EXPORTS: COST_CENTER_CODE_KEY, DEFAULT_CREDENTIALS, DEFAULT_CUSTOM_ATTRIBUTES, DEFAULT_DOMAIN, DEFAULT_TODAY, ENTERPRISE, ScimError, berlinMidnight, sampleCompany
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -2373,112 +2248,10 @@ function paging(query, max, defaultCount) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/sandbox/previous-integration.ts
-/** The mark the simulated built-in integration puts on a department team. */
-const builtinTeamMark = (departmentId) => `leapsome-hris:personio:department:${departmentId}`;
-/** The externalId the simulated identity-provider connector puts on the accounts it provisioned. */
-const connectorUserMark = (employeeId) => `okta|00u${(employeeId * 7919).toString(36)}`;
-const IN_SCOPE = new Set(['active', 'leave']);
-/**
- * Fills the sandbox's Leapsome as the built-in integration (and friends) would have. Deterministic
- * for a given Personio company; needs at least two departments with several people each.
- */
-function seedPreviousIntegration(sandbox) {
-    const employees = sandbox.personio.list();
-    const byId = new Map(employees.map((e) => [e.id, e]));
-    const inScope = employees.filter((e) => IN_SCOPE.has(e.status) && e.email !== null && e.email !== '');
-    const departments = [...new Map(inScope.flatMap((e) => (e.department === null ? [] : [[e.department.id, e.department]]))).values()].sort((a, b) => a.id - b.id);
-    if (departments.length < 3)
-        throw new Error('seedPreviousIntegration: the company needs at least three departments');
-    // The last in-scope people without reports are the ones whose story differs from the rest.
-    const reportsTo = new Set(employees.map((e) => e.supervisorId));
-    const plain = inScope.filter((e) => !reportsTo.has(e.id) && e.department !== null).reverse();
-    const pick = () => {
-        const next = plain.shift();
-        if (next === undefined)
-            throw new Error('seedPreviousIntegration: the company is too small');
-        return next;
-    };
-    const movers = [pick(), pick()];
-    const connector = [pick(), pick()];
-    const unmarked = pick();
-    const leaver = pick();
-    // What Personio says now about the leaver; the built-in integration saw them still active.
-    sandbox.personio.update(leaver.id, { status: 'inactive', terminationDate: '2025-08-29' });
-    const leaverNow = sandbox.personio.get(leaver.id) ?? leaver;
-    // The "Management" department's team was made by hand before any integration ran.
-    const unmarkedDepartment = departments.find((d) => d.name === 'Management') ?? departments[0];
-    const teams = new Map();
-    for (const d of departments) {
-        teams.set(d.id, sandbox.leapsome.addTeam({ displayName: d.name, externalId: d === unmarkedDepartment ? null : builtinTeamMark(d.id) }));
-    }
-    const handMade = sandbox.leapsome.addTeam({ displayName: 'Book club' });
-    /** The department each person was in when the built-in integration last synced. */
-    const otherDepartment = (e) => {
-        const other = departments.find((d) => d.id !== e.department?.id && d !== unmarkedDepartment);
-        return other?.id ?? e.department?.id ?? 0;
-    };
-    const teamIdsOf = (e) => {
-        const departmentId = movers.includes(e) ? otherDepartment(e) : (e.department?.id ?? null);
-        const team = departmentId === null ? undefined : teams.get(departmentId);
-        return team === undefined ? [] : [team.id];
-    };
-    // Supervisors come before their reports in the sample company, so managers resolve by email.
-    const users = new Map();
-    const connectorUsers = [];
-    let unmarkedUser;
-    // `inScope` was read before the leaver left: the built-in integration last saw them active.
-    for (const e of inScope) {
-        const supervisor = e.supervisorId === null ? undefined : byId.get(e.supervisorId);
-        const externalId = connector.includes(e) ? connectorUserMark(e.id) : e === unmarked ? null : String(e.id);
-        const user = sandbox.leapsome.addUser({
-            userName: e.email ?? '',
-            externalId,
-            givenName: e.firstName,
-            familyName: e.lastName,
-            displayName: e.preferredName !== '' ? e.preferredName : `${e.firstName} ${e.lastName}`,
-            title: e.position === '' ? null : e.position,
-            startDate: e.hireDate,
-            endDate: e.terminationDate,
-            location: e.office?.name ?? null,
-            gender: e.gender,
-            ...(supervisor !== undefined && users.has(supervisor.id) ? { manager: supervisor.email ?? null } : {}),
-            teamIds: teamIdsOf(e),
-        });
-        users.set(e.id, user);
-        if (connector.includes(e))
-            connectorUsers.push({ employee: e, user });
-        if (e === unmarked)
-            unmarkedUser = user;
-    }
-    if (unmarkedUser === undefined)
-        throw new Error('seedPreviousIntegration: no unmarked user');
-    // A freelancer who is not in Personio, and the hand-made team's members.
-    const outsider = sandbox.leapsome.addUser({ userName: 'freelance.designer@example.com', givenName: 'Frida', familyName: 'Freelance', teamIds: [handMade.id] });
-    const clubbers = [movers[0], connector[0], inScope[0]].flatMap((e) => (e === undefined ? [] : [users.get(e.id)?.id ?? '']));
-    for (const id of clubbers) {
-        const user = sandbox.leapsome.getUser(id);
-        if (user !== undefined)
-            sandbox.leapsome.editUser(id, { teamIds: [...user.teamIds, handMade.id] });
-    }
-    return {
-        departmentTeams: new Map([...teams].filter(([id]) => id !== unmarkedDepartment?.id)),
-        unmarkedDepartmentTeam: teams.get(unmarkedDepartment?.id ?? 0) ?? handMade,
-        handMadeTeam: sandbox.leapsome.getTeam(handMade.id) ?? handMade,
-        movers,
-        leaver: leaverNow,
-        // Read back: the hand-made team's memberships were added after the accounts were made.
-        connectorUsers: connectorUsers.map(({ employee, user }) => ({ employee, user: sandbox.leapsome.getUser(user.id) ?? user })),
-        unmarkedUser: { employee: unmarked, user: sandbox.leapsome.getUser(unmarkedUser.id) ?? unmarkedUser },
-        outsider: sandbox.leapsome.getUser(outsider.id) ?? outsider,
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/sandbox/index.ts
 // The sandbox: a local fake Personio v1 and a fake Leapsome SCIM API, seeded with a sample company,
 // with a request log, fault injection and rate limits, plus an in-process control API for tests,
 // the demo and benchmarks. It speaks only the wire formats and shares no code with our clients.
-
 
 
 
@@ -2679,6 +2452,13 @@ function teamView(g) {
     return { id: g.id, displayName: g.displayName, externalId: g.externalId, memberIds: [...g.members] };
 }
 
+
+/***/ }),
+
+/***/ 421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
