@@ -56,8 +56,12 @@ export function createConsole(stdout: OutputStream, stderr: OutputStream, env: N
     else stderr.write(text);
   };
   const styled = (style: Style | null, prefix: string, message: string): void => {
+    const hang = prefix === '' ? 2 : prefix.length + 1;
     const label: Piece[] = prefix === '' ? [] : [{ text: prefix, style }, { text: ' ' }];
-    const lines = message.split('\n').flatMap((text) => layout(errLook, label, [{ text, style: prefix === '' ? 'muted' : null }], prefix === '' ? 2 : prefix.length + 1));
+    // Only the first line gets the label; the others line up under its text.
+    const lines = message
+      .split('\n')
+      .flatMap((text, i) => layout(errLook, i === 0 ? label : [{ text: ' '.repeat(hang) }], [{ text, style: prefix === '' ? 'muted' : null }], hang));
     writeErr(`${lines.join('\n')}\n`);
   };
   let view: ProgressView;

@@ -9,6 +9,7 @@ import { renderSummary } from '../report/summary.js';
 import { terminalText } from '../report/escape.js';
 import { renderTerminal } from '../report/terminal.js';
 import { errorExitCode, EXIT, outcomeExitCode, runOnce, snapshotEncryptionKey } from '../run.js';
+import { MissingAttributesError, READABLE_ATTRIBUTES_HINT } from '../personio/errors.js';
 import { ConfigFileError } from '../settings/config-file.js';
 import { loadSettings } from '../settings/load.js';
 import { InvalidInputsError, SettingsError, type Settings } from '../settings/settings.js';
@@ -70,7 +71,21 @@ function reportError(error: unknown, log: Console, command: string | null): void
     }
     return;
   }
-  log.error(cliWording(error instanceof Error ? error.message : String(error)));
+  if (error instanceof MissingAttributesError) {
+    log.error('the Personio credential cannot read attributes the settings need; nothing was written:');
+    for (const p of error.problems) {
+      const where = p.at === null ? '' : `${terminalText(p.at.file)}:${p.at.line}: `;
+      const what =
+        p.ambiguous !== undefined && p.ambiguous.length > 1
+          ? `is the universal id of several attributes (${p.ambiguous.join(', ')}): name one by its key`
+          : 'is not among the attributes this credential may read: unknown, or not allowed for it';
+      log.line(`${where}${p.neededBy}: ${terminalText(p.source)} ${what}${p.hint === undefined ? '' : `. ${cliWording(p.hint)}`}`);
+    }
+    log.info(`'${BIN} attributes' lists what it may read. ${READABLE_ATTRIBUTES_HINT}`);
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  log.error(message.split('\n').map(cliWording).join('\n'));
   if (!(error instanceof SettingsError)) log.info('Nothing was written to Leapsome.');
 }
 

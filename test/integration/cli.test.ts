@@ -116,6 +116,14 @@ describe('personio-leapsome-sync', () => {
     expect(sb.requests).toEqual([]);
     expectForPeople(run, sb);
 
+    // An attribute the settings need but the credential may not read: a configuration error too, with its line.
+    writeFileSync(join(cwd, 'unreadable.yml'), 'statuses: [active, leave]\nfields:\n  level: dynamic_424242\n');
+    const unreadable = await runCli(['plan', ...sandboxFlags(sb), '--config-file', 'unreadable.yml'], { env: sandboxEnv(sb), cwd });
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toContain('unreadable.yml:3: fields.level: dynamic_424242 is not among the attributes this credential may read: unknown, or not allowed for it\n');
+    expect(sb.writes()).toEqual([]);
+    expectForPeople(unreadable, sb);
+
     const flag = await runCli(['plan', ...sandboxFlags(sb), '--statuses', 'active,retired'], { env: {}, cwd: workDir() });
     expect(flag.code).toBe(2);
     expect(flag.stderr).toContain('error: PERSONIO_CLIENT_ID: the Personio client id is required');
