@@ -44,8 +44,8 @@ function clashSubject(clash: Clash): string {
 }
 
 /** What to do about a clash: the setting that takes it over, or why none does. */
-export function clashResolution(clash: Clash): string {
-  if (clash.resolution !== null) return `set \`${clash.resolution}\` to take it over`;
+export function clashResolution(clash: Clash, quote: (setting: string) => string = (setting) => `\`${setting}\``): string {
+  if (clash.resolution !== null) return `set ${quote(clash.resolution)} to take it over`;
   return clash.cause === 'hand-made' ? 'no setting takes over a hand-made team: choose another name' : 'no setting takes it over';
 }
 
@@ -192,6 +192,12 @@ function bothKinds(teams: number, users: number): string {
  * Null when neither happens, as in every run after the first.
  */
 export function switchOverNote(plan: Plan, applied: boolean): string | null {
+  const text = switchOverText(plan, applied, (setting) => `\`${setting}\``, 'the table below says so');
+  return text === null ? null : `**Switch-over:** ${text}`;
+}
+
+/** The switch-over note's words, for the summary and the terminal: settings quoted by `quote`. */
+export function switchOverText(plan: Plan, applied: boolean, quote: (setting: string) => string, whereListed: string): string | null {
   const { teams, users } = takeovers(plan);
   const clashTeams = plan.clashes.filter((c) => c.kind === 'team').length;
   const clashUsers = plan.clashes.length - clashTeams;
@@ -207,12 +213,12 @@ export function switchOverNote(plan: Plan, applied: boolean): string | null {
     );
   }
   if (plan.clashes.length > 0) {
-    const settings = [...new Set(plan.clashes.flatMap((c) => (c.resolution === null ? [] : [`\`${c.resolution}\``])))];
+    const settings = [...new Set(plan.clashes.flatMap((c) => (c.resolution === null ? [] : [quote(c.resolution)])))];
     parts.push(
-      `Not taken over: ${bothKinds(clashTeams, clashUsers)} held by something else${settings.length === 0 ? '' : ` (${settings.join(' and ')} would take ${clashTeams + clashUsers === 1 ? 'it' : 'them'} over where the table below says so)`}; nothing is written to ${clashTeams + clashUsers === 1 ? 'it' : 'them'} and the run fails.`,
+      `Not taken over: ${bothKinds(clashTeams, clashUsers)} held by something else${settings.length === 0 ? '' : ` (${settings.join(' and ')} would take ${clashTeams + clashUsers === 1 ? 'it' : 'them'} over where ${whereListed})`}; nothing is written to ${clashTeams + clashUsers === 1 ? 'it' : 'them'} and the run fails.`,
     );
   }
-  return `**Switch-over:** ${parts.join(' ')}`;
+  return parts.join(' ');
 }
 
 /** The headline's table of counts: what the outputs report. */

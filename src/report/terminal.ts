@@ -11,6 +11,7 @@ import { planChanges, tallyText, totalTally, type ChangeLine, type ChangeSection
 import { failedCount, outcomeCounts, outcomeFailures, statsSentence, type RunOutcome } from './counts.js';
 import { digestCounts } from './digest.js';
 import { terminalText as safe } from './escape.js';
+import { clashResolution, switchOverText } from './summary.js';
 import { layout, paint, type Look, type Piece, type Style } from './text-layout.js';
 
 export interface TerminalOptions extends Look {
@@ -79,10 +80,21 @@ interface Problem {
   readonly text: string;
 }
 
+/** Settings as a person types them in a terminal: no Markdown quotes. */
+const asTyped = (setting: string): string => setting;
+
+/** Our own messages are written for the job summary: `code` reads as 'code' here. */
+const plainWords = (text: string): string => text.replace(/`([^`\n]*)`/g, "'$1'");
+
 /** Records that did not sync and warnings, with names (full detail). */
 function problems(outcome: RunOutcome): Problem[] {
   const list: Problem[] = [];
-  if (outcome.refusedReason !== null) list.push({ level: 'error', text: safe(outcome.refusedReason) });
+  if (outcome.refusedReason !== null) list.push({ level: 'error', text: plainWords(safe(outcome.refusedReason)) });
+  for (const c of outcome.plan.clashes) {
+    const what = c.kind === 'team' ? `team ${safe(c.displayName)}` : `user ${person(c.person)}`;
+    const holder = `${c.kind === 'team' ? 'Leapsome team' : 'Leapsome user'} ${safe(c.holder.name)} (${safe(c.holder.leapsomeId)}, externalId ${safe(c.holder.externalId ?? 'none')})`;
+    list.push({ level: 'error', text: `not taken over: ${what} is held by ${holder}. ${plainWords(safe(c.detail))} To resolve: ${clashResolution(c, asTyped)}.` });
+  }
   const g = outcome.plan.deactivationGuard;
   if (outcome.mode === 'dry-run' && g.exceeded) {
     list.push({
@@ -101,14 +113,14 @@ function problems(outcome: RunOutcome): Problem[] {
     const subject = st.person !== null ? ` for ${person(st.person)}` : st.team !== null ? ` ${safe(st.team)}` : '';
     list.push({ level: 'error', text: `not applied, changed in Leapsome since the plan was made: ${st.operation}${subject}: ${safe(st.reason)}` });
   }
-  for (const w of outcome.plan.warnings) list.push({ level: 'warning', text: safe(w.message) });
+  for (const w of outcome.plan.warnings) list.push({ level: 'warning', text: plainWords(safe(w.message)) });
   return list;
 }
 
 /** Numbers only: how many of each kind, never who (summary-detail: counts). */
 function problemCounts(outcome: RunOutcome): Problem[] {
   const list: Problem[] = [];
-  if (outcome.refusedReason !== null) list.push({ level: 'error', text: safe(outcome.refusedReason) });
+  if (outcome.refusedReason !== null) list.push({ level: 'error', text: plainWords(safe(outcome.refusedReason)) });
   const byKey = (what: string, keys: readonly string[]): void => {
     if (keys.length === 0) return;
     const tally = new Map<string, number>();
@@ -116,6 +128,7 @@ function problemCounts(outcome: RunOutcome): Problem[] {
     list.push({ level: 'error', text: `${what}: ${[...tally].map(([k, n]) => `${k} ${count(n)}`).join(', ')} (names left out: summary-detail counts)` });
   };
   byKey('failed', outcomeFailures(outcome).map((f) => f.operation));
+  byKey('not taken over, held by something else', outcome.plan.clashes.map((c) => `${c.kind}: ${clashResolution(c, asTyped)}`));
   byKey('skipped', outcome.plan.skipped.map((s) => s.reason));
   byKey('not applied, changed in Leapsome since the plan was made', (outcome.approvedPlan?.stale ?? []).map((s) => s.operation));
   if (outcome.plan.warnings.length > 0) list.push({ level: 'warning', text: `${plural(outcome.plan.warnings.length, 'warning')} (details left out: summary-detail counts)` });
@@ -168,6 +181,7 @@ function appliedCounts(c: ApplyCounts): string {
     c.teamsRenamed > 0 ? `${plural(c.teamsRenamed, 'team')} renamed` : '',
     c.membershipChanges > 0 ? plural(c.membershipChanges, 'membership change') : '',
     c.managerChanges > 0 ? plural(c.managerChanges, 'manager change') : '',
+    c.takenOver > 0 ? `${plural(c.takenOver, 'team or user', 'teams and users')} taken over` : '',
   ].filter((p) => p !== '');
   return parts.length === 0 ? 'nothing changed' : parts.join(', ');
 }
@@ -217,6 +231,8 @@ export function renderTerminal(outcome: RunOutcome, options: TerminalOptions): s
   out.push(...muted(`${outcome.approvedPlan === undefined ? '' : 'When the plan was made: '}${statsSentence(outcome.plan.stats)}`));
   const digest = digestLine(outcome);
   if (digest !== null) out.push(...muted(digest));
+  const switchOver = switchOverText(outcome.plan, outcome.mode === 'applied', asTyped, 'the error lines below say so');
+  if (switchOver !== null) out.push('', ...layout(look, [{ text: 'Switch-over:', style: 'heading' }, { text: ' ' }], [{ text: switchOver }], 2));
   if (present.length > 0) {
     out.push('', ...layout(look, [], [{ text: intro(outcome) }], 0));
     for (const section of present) out.push('', ...sectionLines(look, section, options));

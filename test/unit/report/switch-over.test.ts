@@ -6,6 +6,7 @@ import { plannedCounts } from '../../../src/report/counts.js';
 import { diffBlocks } from '../../../src/report/diff.js';
 import { commentWorthy, renderPlanComment, type CommentOptions } from '../../../src/report/pr-comment.js';
 import { renderSummary, switchOverNote } from '../../../src/report/summary.js';
+import { renderTerminal } from '../../../src/report/terminal.js';
 import { createOp, dryRun, planOf, teamUpdate, updateOp } from './fixtures.js';
 
 const options: CommentOptions = { detail: 'full', runUrl: null, headSha: null, configFile: null };
@@ -96,5 +97,18 @@ describe('takeovers and clashes in the reports', () => {
     expect(switchOverNote(planOf([], [], { clashes: [userClash] }), true)).toBe(
       '**Switch-over:** Not taken over: 1 user held by something else; nothing is written to it and the run fails.',
     );
+  });
+
+  it('reads the same in a terminal: the Takeovers section first, each clash an error line with what resolves it', () => {
+    const text = renderTerminal(dryRun(plan), { colour: false, width: null, full: false, detail: 'full' });
+    expect(text).toContain('\nSwitch-over: 2 teams and 2 users to take over (1 team and 1 user another integration had marked, 1 team and 1 user without externalId)');
+    expect(text).toContain("(adopt-teams: by-name would take them over where the error lines below say so)");
+    expect(text).toContain('\nTakeovers (~4)\n  ~ team Engineering  (externalId hris:eng → personio:department:11, marked by another integration; 1 stale member removed)\n');
+    expect(text.indexOf('Takeovers (~4)')).toBeLessThan(text.indexOf('Users ('));
+    expect(text).toContain('\nerror: not taken over: team Finance is held by Leapsome team Finance (T9, externalId hris:finance). Leapsome team "Finance" has this name');
+    expect(text).toContain('To resolve: set adopt-teams: by-name to take it over.\n');
+    expect(text).toContain('\nerror: not taken over: user Gus Moved <gus@corp.example> is held by Leapsome user Hal Old (L8, externalId 8).');
+    expect(text).not.toContain('`');
+    expect(text).not.toContain('**');
   });
 });
