@@ -15,12 +15,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(692);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(85);
 // `npm run demo`: starts the sandbox (local Personio and Leapsome with a sample company) and runs
-// the bundled command line (the same run core as the action) against it three times: the first
-// sync, a no-op, and a day of changes. Each run shows what an admin sees in a terminal (colour and
-// a live progress line when this is one), and writes the job summary Markdown GitHub would show to
-// a file it names. No credentials, no network beyond loopback.
+// the bundled command line (the same run core as the action) against it: the first sync, a no-op,
+// and a day of changes. Each run shows what an admin sees in a terminal (colour and a live progress
+// line when this is one), and writes the job summary Markdown GitHub would show to a file it names.
+// `npm run demo -- --from-builtin` starts instead from a Leapsome organisation that Leapsome's
+// built-in Personio integration (and another connector) filled, and shows the switch-over.
+// No credentials, no network beyond loopback.
 
 
 
@@ -28,8 +30,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 const CLI = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(import.meta.url)), '..', 'cli', 'index.js');
-/** Runs `personio-leapsome-sync apply` with the terminal handed through, so it looks as it would for an admin. */
-async function runCli(sandbox, stateDir, summaryFile) {
+/** Runs the command line with the terminal handed through, so it looks as it would for an admin. */
+async function runCli(sandbox, stateDir, args) {
     const passThrough = ['TERM', 'NO_COLOR', 'COLUMNS', 'LANG', 'LC_ALL'].flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]));
     const env = {
         ...Object.fromEntries(passThrough),
@@ -40,9 +42,9 @@ async function runCli(sandbox, stateDir, summaryFile) {
         // The encrypted snapshot lives in a local directory, shared by all runs.
         PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir,
     };
-    const args = [CLI, 'apply', '--personio-base-url', sandbox.personioUrl, '--leapsome-base-url', sandbox.leapsomeUrl, '--summary-file', summaryFile];
+    const urls = ['--personio-base-url', sandbox.personioUrl, '--leapsome-base-url', sandbox.leapsomeUrl];
     // Asynchronous: the sandbox answering the child runs in this process.
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [CLI, ...args, ...urls], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     return new Promise((resolve) => child.on('close', (code) => resolve(code)));
 }
 function describeRequests(sandbox) {
@@ -79,28 +81,47 @@ function dayOfChanges(sandbox) {
     if (user)
         sandbox.leapsome.editUser(user.id, { title: 'Chief Vibes Officer' });
 }
+const STEPS = [
+    { title: 'Run 1: the first sync of the sample company', args: ['apply'] },
+    { title: 'Run 2: immediately again — nothing should change', args: ['apply'] },
+];
+/** The switch-over, as the migration guide (docs/switching-from-the-built-in-integration.md) walks it. */
+const FROM_BUILTIN = [
+    { title: 'Run 1: plan with adopt-teams: by-name — the switch-over review', args: ['plan', '--adopt-teams', 'by-name'], expectedCode: 1 },
+    { title: 'Run 2: apply with adopt-teams: by-name and adopt-users: by-email', args: ['apply', '--adopt-teams', 'by-name', '--adopt-users', 'by-email'] },
+    { title: "Run 3: again with the default settings — the teams and users are the sync's own now", args: ['apply'] },
+];
 async function main() {
+    const fromBuiltin = process.argv.includes('--from-builtin');
     const sandbox = await (0,_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .startSandbox */ .OT)({});
     const stateDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'personio-leapsome-demo-state-'));
     const summaries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'personio-leapsome-demo-'));
     try {
         console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}`);
-        const steps = [
-            { title: 'Run 1: the first sync of the sample company' },
-            { title: 'Run 2: immediately again — nothing should change' },
-            { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox) },
-        ];
+        if (fromBuiltin) {
+            const seeded = (0,_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .seedPreviousIntegration */ .J0)(sandbox);
+            console.log([
+                '\nLeapsome starts as the built-in Personio integration left it: users carry their Personio id,',
+                `${seeded.departmentTeams.size} department teams carry the built-in integration's mark, "${seeded.unmarkedDepartmentTeam.displayName}" was made by hand`,
+                `without a mark, ${seeded.movers.length} people are still in their old department's team, ${seeded.leaver.firstName} ${seeded.leaver.lastName} left but is still active,`,
+                `${seeded.connectorUsers.length} accounts came from an identity provider (its own externalId), one account was made by hand,`,
+                `and "${seeded.handMadeTeam.displayName}" is a hand-made team. The built-in integration is switched off.`,
+            ].join('\n'));
+        }
+        const steps = fromBuiltin
+            ? FROM_BUILTIN
+            : [...STEPS, { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox), args: ['apply'] }];
         for (const [i, step] of steps.entries()) {
             step.before?.();
             // A scheduled sync never follows the last one within a second; leave the rate window empty.
             await new Promise((resolve) => setTimeout(resolve, 1100));
             sandbox.resetLog();
-            console.log(`\n===== ${step.title} =====\n$ personio-leapsome-sync apply\n`);
+            console.log(`\n===== ${step.title} =====\n$ personio-leapsome-sync ${step.args.join(' ')}\n`);
             const summaryFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(summaries, `run-${i + 1}-summary.md`);
-            const code = await runCli(sandbox, stateDir, summaryFile);
+            const code = await runCli(sandbox, stateDir, [...step.args, '--summary-file', summaryFile]);
             console.log(`\n(exit code ${code}) The job summary GitHub would show for this run: ${summaryFile}`);
             console.log(`Requests seen by the sandbox:\n${describeRequests(sandbox)}`);
-            if (code !== 0)
+            if (code !== (step.expectedCode ?? 0))
                 process.exitCode = 1;
         }
     }
@@ -115,16 +136,17 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 692:
+/***/ 85:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  J0: () => (/* reexport */ seedPreviousIntegration),
   OT: () => (/* binding */ startSandbox)
 });
 
-// UNUSED EXPORTS: COST_CENTER_CODE_KEY, DEFAULT_CREDENTIALS, DEFAULT_CUSTOM_ATTRIBUTES, DEFAULT_DOMAIN, DEFAULT_TODAY, ENTERPRISE, ScimError, berlinMidnight, sampleCompany
+// UNUSED EXPORTS: COST_CENTER_CODE_KEY, DEFAULT_CREDENTIALS, DEFAULT_CUSTOM_ATTRIBUTES, DEFAULT_DOMAIN, DEFAULT_TODAY, ENTERPRISE, ScimError, berlinMidnight, builtinTeamMark, connectorUserMark, sampleCompany
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -2248,10 +2270,112 @@ function paging(query, max, defaultCount) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/previous-integration.ts
+/** The mark the simulated built-in integration puts on a department team. */
+const builtinTeamMark = (departmentId) => `leapsome-hris:personio:department:${departmentId}`;
+/** The externalId the simulated identity-provider connector puts on the accounts it provisioned. */
+const connectorUserMark = (employeeId) => `okta|00u${(employeeId * 7919).toString(36)}`;
+const IN_SCOPE = new Set(['active', 'leave']);
+/**
+ * Fills the sandbox's Leapsome as the built-in integration (and friends) would have. Deterministic
+ * for a given Personio company; needs at least two departments with several people each.
+ */
+function seedPreviousIntegration(sandbox) {
+    const employees = sandbox.personio.list();
+    const byId = new Map(employees.map((e) => [e.id, e]));
+    const inScope = employees.filter((e) => IN_SCOPE.has(e.status) && e.email !== null && e.email !== '');
+    const departments = [...new Map(inScope.flatMap((e) => (e.department === null ? [] : [[e.department.id, e.department]]))).values()].sort((a, b) => a.id - b.id);
+    if (departments.length < 3)
+        throw new Error('seedPreviousIntegration: the company needs at least three departments');
+    // The last in-scope people without reports are the ones whose story differs from the rest.
+    const reportsTo = new Set(employees.map((e) => e.supervisorId));
+    const plain = inScope.filter((e) => !reportsTo.has(e.id) && e.department !== null).reverse();
+    const pick = () => {
+        const next = plain.shift();
+        if (next === undefined)
+            throw new Error('seedPreviousIntegration: the company is too small');
+        return next;
+    };
+    const movers = [pick(), pick()];
+    const connector = [pick(), pick()];
+    const unmarked = pick();
+    const leaver = pick();
+    // What Personio says now about the leaver; the built-in integration saw them still active.
+    sandbox.personio.update(leaver.id, { status: 'inactive', terminationDate: '2025-08-29' });
+    const leaverNow = sandbox.personio.get(leaver.id) ?? leaver;
+    // The "Management" department's team was made by hand before any integration ran.
+    const unmarkedDepartment = departments.find((d) => d.name === 'Management') ?? departments[0];
+    const teams = new Map();
+    for (const d of departments) {
+        teams.set(d.id, sandbox.leapsome.addTeam({ displayName: d.name, externalId: d === unmarkedDepartment ? null : builtinTeamMark(d.id) }));
+    }
+    const handMade = sandbox.leapsome.addTeam({ displayName: 'Book club' });
+    /** The department each person was in when the built-in integration last synced. */
+    const otherDepartment = (e) => {
+        const other = departments.find((d) => d.id !== e.department?.id && d !== unmarkedDepartment);
+        return other?.id ?? e.department?.id ?? 0;
+    };
+    const teamIdsOf = (e) => {
+        const departmentId = movers.includes(e) ? otherDepartment(e) : (e.department?.id ?? null);
+        const team = departmentId === null ? undefined : teams.get(departmentId);
+        return team === undefined ? [] : [team.id];
+    };
+    // Supervisors come before their reports in the sample company, so managers resolve by email.
+    const users = new Map();
+    const connectorUsers = [];
+    let unmarkedUser;
+    // `inScope` was read before the leaver left: the built-in integration last saw them active.
+    for (const e of inScope) {
+        const supervisor = e.supervisorId === null ? undefined : byId.get(e.supervisorId);
+        const externalId = connector.includes(e) ? connectorUserMark(e.id) : e === unmarked ? null : String(e.id);
+        const user = sandbox.leapsome.addUser({
+            userName: e.email ?? '',
+            externalId,
+            givenName: e.firstName,
+            familyName: e.lastName,
+            displayName: e.preferredName !== '' ? e.preferredName : `${e.firstName} ${e.lastName}`,
+            title: e.position === '' ? null : e.position,
+            startDate: e.hireDate,
+            endDate: e.terminationDate,
+            location: e.office?.name ?? null,
+            gender: e.gender,
+            ...(supervisor !== undefined && users.has(supervisor.id) ? { manager: supervisor.email ?? null } : {}),
+            teamIds: teamIdsOf(e),
+        });
+        users.set(e.id, user);
+        if (connector.includes(e))
+            connectorUsers.push({ employee: e, user });
+        if (e === unmarked)
+            unmarkedUser = user;
+    }
+    if (unmarkedUser === undefined)
+        throw new Error('seedPreviousIntegration: no unmarked user');
+    // A freelancer who is not in Personio, and the hand-made team's members.
+    const outsider = sandbox.leapsome.addUser({ userName: 'freelance.designer@example.com', givenName: 'Frida', familyName: 'Freelance', teamIds: [handMade.id] });
+    const clubbers = [movers[0], connector[0], inScope[0]].flatMap((e) => (e === undefined ? [] : [users.get(e.id)?.id ?? '']));
+    for (const id of clubbers) {
+        const user = sandbox.leapsome.getUser(id);
+        if (user !== undefined)
+            sandbox.leapsome.editUser(id, { teamIds: [...user.teamIds, handMade.id] });
+    }
+    return {
+        departmentTeams: new Map([...teams].filter(([id]) => id !== unmarkedDepartment?.id)),
+        unmarkedDepartmentTeam: teams.get(unmarkedDepartment?.id ?? 0) ?? handMade,
+        handMadeTeam: sandbox.leapsome.getTeam(handMade.id) ?? handMade,
+        movers,
+        leaver: leaverNow,
+        // Read back: the hand-made team's memberships were added after the accounts were made.
+        connectorUsers: connectorUsers.map(({ employee, user }) => ({ employee, user: sandbox.leapsome.getUser(user.id) ?? user })),
+        unmarkedUser: { employee: unmarked, user: sandbox.leapsome.getUser(unmarkedUser.id) ?? unmarkedUser },
+        outsider: sandbox.leapsome.getUser(outsider.id) ?? outsider,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/sandbox/index.ts
 // The sandbox: a local fake Personio v1 and a fake Leapsome SCIM API, seeded with a sample company,
 // with a request log, fault injection and rate limits, plus an in-process control API for tests,
 // the demo and benchmarks. It speaks only the wire formats and shares no code with our clients.
+
 
 
 
