@@ -10,7 +10,7 @@ import type { LeapsomeIndex } from './leapsome-index.js';
 import { compareIds, compareText } from './order.js';
 import type { InScope, Scope } from './scope.js';
 import { nameKey, parseTeamExternalId, teamExternalId } from './team-keys.js';
-import { teamUnitsOf } from './team-sources.js';
+import { isOrgField, teamUnitsOf } from './team-sources.js';
 
 export { teamExternalId } from './team-keys.js';
 
@@ -201,7 +201,7 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
 
   // 1. By externalId: a team keeps its identity through renames and team-names changes. The
   //    first unit (in priority order) that has a team decides; teams of the others are merged away.
-  const matched = new Map<DesiredTeam, { team: LeapsomeTeam; unit: SourceUnit } | null>();
+  const matched = new Map<DesiredTeam, { team: LeapsomeTeam; unit: SourceUnit; takeover: Takeover | null } | null>();
   const mergedInto = new Map<string, DesiredTeam>();
   for (const d of desired) {
     for (const unit of d.units) {
@@ -212,10 +212,18 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
         warnings.push({ person: null, message: `Leapsome teams ${teams.map((t) => t.id).join(', ')} all carry externalId ${unit.externalId}; none of them was changed.` });
         if (!matched.has(d)) matched.set(d, null);
       } else if (teams[0] !== undefined && !matched.has(d)) {
-        matched.set(d, { team: teams[0], unit });
+        matched.set(d, { team: teams[0], unit, takeover: null });
         claimed.add(teams[0].id);
       }
     }
+  }
+
+  // 1b. A custom attribute value renamed in Personio. A value has no id, so the team's key holds the
+  //     old value; when exactly the people in that team now hold one new value, it is the same team
+  //     under a new name: renamed in place and re-keyed, not a new team next to an emptied one.
+  for (const rename of renamedValues(desired, matched, index, scope, fields, claimed, blocked, mergedInto)) {
+    matched.set(rename.team, { team: rename.from, unit: rename.unit, takeover: { kind: 'moved', previousExternalId: rename.from.externalId } });
+    claimed.add(rename.from.id);
   }
 
   // 2. By name, for the rest: take the team over when the settings allow it, else report a clash.
@@ -223,7 +231,7 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
     const match = matched.get(d);
     if (match === null) continue;
     if (match !== undefined) {
-      update(d, match.team, match.unit, null);
+      update(d, match.team, match.unit, match.takeover);
       continue;
     }
     const primary = d.units[0];
@@ -290,6 +298,55 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
   const managedTeamIds = new Set(claimed);
   for (const team of index.teams) if (parseTeamExternalId(team.externalId) !== null && !blocked.has(team.id)) managedTeamIds.add(team.id);
   return { ops: ops.map((o) => o.op), clashes, warnings, managedTeamIds };
+}
+
+/**
+ * Pairs a desired team that has no Leapsome team yet with one of the sync's teams for a value of
+ * the same custom attribute that nobody holds any more, when the people who are that team's
+ * members now are exactly the people holding the desired team's value. Only one-to-one pairs
+ * count: anything less clear is a new value (a new team; the old one is emptied).
+ */
+function renamedValues(
+  desired: readonly DesiredTeam[],
+  matched: ReadonlyMap<DesiredTeam, unknown>,
+  index: LeapsomeIndex,
+  scope: Scope,
+  fields: readonly TeamSource[],
+  claimed: ReadonlySet<string>,
+  blocked: ReadonlySet<string>,
+  desiredKeys: ReadonlyMap<string, unknown>,
+): { team: DesiredTeam; unit: SourceUnit; from: LeapsomeTeam }[] {
+  const membersOf = (ids: Iterable<string>): string => [...ids].sort(compareIds).join(',');
+  const orphans = new Map<string, LeapsomeTeam[]>();
+  for (const team of index.teams) {
+    const owned = parseTeamExternalId(team.externalId);
+    if (owned === null || isOrgField(owned.field) || !fields.includes(owned.field)) continue;
+    if (claimed.has(team.id) || blocked.has(team.id) || desiredKeys.has(team.externalId ?? '')) continue;
+    const people = (index.membersByTeam.get(team.id) ?? []).flatMap((u) => {
+      const id = scope.personioIdOfUser.get(u.id);
+      return id === undefined ? [] : [id];
+    });
+    if (people.length === 0) continue;
+    const key = `${owned.field}|${membersOf(people)}`;
+    orphans.set(key, [...(orphans.get(key) ?? []), team]);
+  }
+  const pairs: { team: DesiredTeam; unit: SourceUnit; from: LeapsomeTeam }[] = [];
+  for (const d of desired) {
+    if (matched.has(d)) continue;
+    for (const unit of d.units) {
+      if (isOrgField(unit.ref.field)) continue;
+      const found = orphans.get(`${unit.ref.field}|${membersOf(unit.members.map((m) => m.employee.id))}`) ?? [];
+      if (found.length === 1 && found[0] !== undefined) pairs.push({ team: d, unit, from: found[0] });
+    }
+  }
+  const count = <T>(items: readonly T[]): Map<T, number> => {
+    const counts = new Map<T, number>();
+    for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+    return counts;
+  };
+  const perTeam = count(pairs.map((p) => p.team));
+  const perOrphan = count(pairs.map((p) => p.from));
+  return pairs.filter((p) => perTeam.get(p.team) === 1 && perOrphan.get(p.from) === 1);
 }
 
 type TakeoverDecision = { readonly kind: 'take'; readonly takeover: Takeover } | { readonly kind: 'clash'; readonly cause: 'marked' | 'hand-made' };

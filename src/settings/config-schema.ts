@@ -1,7 +1,7 @@
 // The config file's shape, as one zod schema. It is plain data (no transforms), so the same schema
 // validates the file at run time and generates schema/personio-leapsome.schema.json for editors.
 import { z } from 'zod';
-import { ADOPT_TEAMS, ADOPT_USERS, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
+import { ADOPT_TEAMS, ADOPT_USERS, CUSTOM_ATTRIBUTE_KEY, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
 import { fieldsSchema } from './fields-schema.js';
 import { teamNamesSchema } from './team-names-schema.js';
 
@@ -27,10 +27,22 @@ const listOf = <T extends string>(values: readonly T[], description: string) =>
 
 const bool = (description: string) => z.boolean({ error: 'expected true or false' }).meta({ description });
 
+const TEAM_SOURCE_HELP = `expected one of ${ORG_FIELDS.join(', ')}, or a Personio custom attribute key such as dynamic_1146702`;
+
 /** Keys that are also action inputs: the file's value reaches Settings as the input's string would. */
 const inputKeys = {
   statuses: listOf(PERSONIO_STATUSES, 'Personio statuses that get an active Leapsome account. Default: [active, leave].').optional(),
-  'teams-from': listOf(ORG_FIELDS, 'Personio org fields that become Leapsome teams. Default: [department].').optional(),
+  'teams-from': z
+    .array(
+      z.union([z.enum(ORG_FIELDS, { error: TEAM_SOURCE_HELP }), z.string({ error: TEAM_SOURCE_HELP }).regex(CUSTOM_ATTRIBUTE_KEY, TEAM_SOURCE_HELP)], { error: TEAM_SOURCE_HELP }),
+      { error: 'expected a list, e.g. [department]' },
+    )
+    .min(1, 'needs at least one value')
+    .optional()
+    .meta({
+      description:
+        'Personio sources of Leapsome teams, in priority order: org fields (department, team, office, subcompany) and custom attribute keys (dynamic_<n>: one team per value, one per tag of a tags attribute). Default: [department].',
+    }),
   exclude: z
     .array(
       z.string({ error: 'expected a rule such as "email:*@contractor.example.com"' }).regex(EXCLUDE_RULE, 'expected email:<glob>, department:<name> or id:<personio id>'),

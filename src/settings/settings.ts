@@ -4,12 +4,13 @@ import { z } from 'zod';
 import {
   ADOPT_TEAMS,
   ADOPT_USERS,
+  isTeamSource,
   ORG_FIELDS,
   PERSONIO_STATUSES,
   type ExcludeRule,
-  type OrgField,
   type PersonioStatus,
   type PlanSettings,
+  type TeamSource,
   type Threshold,
 } from '../domain/types.js';
 import type { ConfigFile } from './config-file.js';
@@ -106,6 +107,21 @@ const oneOf = <T extends string>(allowed: readonly [T, ...T[]]) =>
     .transform((raw) => raw.trim().toLowerCase())
     .pipe(z.enum(allowed, { error: (issue) => `unknown value ${JSON.stringify(issue.input)} (allowed: ${allowed.join(', ')})` }));
 
+/** Org fields and custom attribute keys (`dynamic_<n>`), in priority order, each once. */
+const teamSources = z
+  .string()
+  .transform((raw) => splitList(raw))
+  .pipe(
+    z
+      .array(
+        z.string().refine(isTeamSource, {
+          error: (issue) => `unknown value ${JSON.stringify(issue.input)} (allowed: ${ORG_FIELDS.join(', ')}, or a Personio custom attribute key such as dynamic_1146702)`,
+        }),
+      )
+      .min(1, 'at least one value is required'),
+  )
+  .transform((values) => [...new Set(values)] as TeamSource[]);
+
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 const baseUrl = z
@@ -170,7 +186,7 @@ const inputSchema = (needsPersonio: boolean, needsLeapsome: boolean) => z.object
   'auto-invite': booleanInput,
   'dry-run': booleanInput,
   statuses: listOf<PersonioStatus>(PERSONIO_STATUSES),
-  'teams-from': listOf<OrgField>(ORG_FIELDS),
+  'teams-from': teamSources,
   exclude: excludeRules,
   'max-deactivations': threshold,
   'personio-base-url': baseUrl,

@@ -10,7 +10,8 @@ import type { FieldChange, Plan, Provenance, TeamMember, TeamOp, UserOp } from '
 import type { Employee, TeamSource } from '../domain/types.js';
 import { parseTeamExternalId } from '../plan/team-keys.js';
 import { teamUnitsOf } from '../plan/team-sources.js';
-import { employeesById, orgUnitNames } from './digest.js';
+import { compareIds } from '../plan/order.js';
+import { employeesById } from './digest.js';
 import type { Snapshot } from './schema.js';
 
 /** One cause checked against the snapshot. */
@@ -95,8 +96,10 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
     return evidence(cur === undefined || cur.status !== prev.status);
   }
 
-  const unitsBefore = orgUnitNames(before.values());
-  const unitsNow = orgUnitNames(now.values());
+  // The names of the units the planned team operations come from, before and now.
+  const teamFields = new Set<TeamSource>(plan.teams.flatMap((op) => [op.field, ...op.sources.map((s) => s.field)]));
+  const unitsBefore = unitNames(before.values(), teamFields);
+  const unitsNow = unitNames(now.values(), teamFields);
 
   /** The units a person holds for a team's sources, as comparable text. */
   const unitsOf = (e: Employee, fields: readonly TeamSource[]): string =>
@@ -117,10 +120,10 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
     if (own === null) return ['unknown'];
     const fields = op.sources.length === 0 ? [own.field] : [...new Set(op.sources.map((s) => s.field))];
     const key = `${own.field}:${own.unitId}`;
-    const old = unitsBefore.get(key)?.unit.name;
+    const old = unitsBefore.get(key);
     const found: Evidence[] = [];
     if (op.rename !== null) {
-      const name = unitsNow.get(key)?.unit.name;
+      const name = unitsNow.get(key);
       if (old === undefined) found.push('changed');
       else if (name === undefined) found.push('unknown');
       else if (old !== name) found.push('changed');
@@ -141,4 +144,19 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
     }),
     teams: plan.teams.map((op): TeamOp => (op.kind === 'create' ? op : { ...op, provenance: verdict(teamEvidence(op)) })),
   };
+}
+
+/** `<field>:<unit id>` -> the unit's name, as held by the lowest Personio id (as the planner names teams). */
+function unitNames(employees: Iterable<Employee>, fields: ReadonlySet<TeamSource>): Map<string, string> {
+  const names = new Map<string, { name: string; holder: string }>();
+  for (const employee of employees) {
+    for (const field of fields) {
+      for (const unit of teamUnitsOf(employee, field)) {
+        const key = `${field}:${unit.id}`;
+        const seen = names.get(key);
+        if (seen === undefined || compareIds(employee.id, seen.holder) < 0) names.set(key, { name: unit.name, holder: employee.id });
+      }
+    }
+  }
+  return new Map([...names].map(([key, v]) => [key, v.name]));
 }

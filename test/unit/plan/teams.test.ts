@@ -347,3 +347,83 @@ describe('team-names', () => {
     expect(only(p.warnings).message).toBe('team-names entry "office:Berlin" (.github/personio-leapsome.yml:9) names a source that is not in teams-from (department), so it has no effect.');
   });
 });
+
+describe('teams from a custom attribute', () => {
+  const LEVEL = 'dynamic_1146703';
+  const SKILLS = 'dynamic_1146704';
+  const withLevel = (id: string, level: string | null) => employee({ id, attributes: { [LEVEL]: level } });
+
+  it('makes one team per distinct non-empty value, keyed by the value ignoring case and spaces, named after it', () => {
+    const p = plan({
+      employees: [withLevel('1', 'Senior'), withLevel('2', ' senior '), withLevel('3', 'Junior'), withLevel('4', null), withLevel('5', ''), employee({ id: '6' })],
+      settings: { teamsFrom: [LEVEL] },
+    });
+    expect(teamCreates(p).map((op) => [op.externalId, op.field, op.displayName, op.members.map((m) => m.employeeId)])).toEqual([
+      [`personio:${LEVEL}:junior`, LEVEL, 'Junior', ['3']],
+      [`personio:${LEVEL}:senior`, LEVEL, 'Senior', ['1', '2']],
+    ]);
+  });
+
+  it('makes one team per tag of a multi-valued attribute, with everyone holding that tag', () => {
+    const p = plan({
+      employees: [employee({ id: '1', attributes: { [SKILLS]: ['Python', 'SQL'] } }), employee({ id: '2', attributes: { [SKILLS]: ['sql', 'Go', 'SQL'] } })],
+      settings: { teamsFrom: [SKILLS] },
+    });
+    expect(teamCreates(p).map((op) => [op.displayName, op.members.map((m) => m.employeeId)])).toEqual([
+      ['Go', ['2']],
+      ['Python', ['1']],
+      ['SQL', ['1', '2']],
+    ]);
+  });
+
+  it('keeps the team when only the case of a value changes: renamed in place', () => {
+    const a = withLevel('1', 'SENIOR');
+    const p = plan({ employees: [a], users: [userFor(a, { teamIds: ['s'] })], teams: [team({ id: 's', displayName: 'Senior', externalId: `personio:${LEVEL}:senior` })], settings: { teamsFrom: [LEVEL] } });
+    expect(only(p.teams)).toMatchObject({ kind: 'update', teamId: 's', rename: { from: 'Senior', to: 'SENIOR' }, takeover: null, members: null });
+  });
+
+  it('renames the team in place when a value is renamed in Personio and the same people hold the new value', () => {
+    const a = withLevel('1', 'Staff');
+    const b = withLevel('2', 'Staff');
+    const c = withLevel('3', 'Junior');
+    const p = plan({
+      employees: [a, b, c],
+      users: [userFor(a, { teamIds: ['s'] }), userFor(b, { teamIds: ['s'] }), userFor(c, { teamIds: ['j'] })],
+      teams: [team({ id: 's', displayName: 'Senior', externalId: `personio:${LEVEL}:senior` }), team({ id: 'j', displayName: 'Junior', externalId: `personio:${LEVEL}:junior` })],
+      settings: { teamsFrom: [LEVEL] },
+    });
+    expect(teamCreates(p)).toEqual([]);
+    expect(only(p.teams)).toMatchObject({
+      teamId: 's',
+      externalId: `personio:${LEVEL}:staff`,
+      rename: { from: 'Senior', to: 'Staff' },
+      takeover: { kind: 'moved', previousExternalId: `personio:${LEVEL}:senior` },
+      members: null,
+    });
+  });
+
+  it('treats a new value held by other people as a new team, and empties the old value\'s team', () => {
+    const a = withLevel('1', 'Staff');
+    const b = withLevel('2', 'Staff');
+    const p = plan({
+      employees: [a, b],
+      users: [userFor(a, { teamIds: ['s'] }), userFor(b)],
+      teams: [team({ id: 's', displayName: 'Senior', externalId: `personio:${LEVEL}:senior` })],
+      settings: { teamsFrom: [LEVEL] },
+    });
+    expect(teamCreates(p).map((op) => op.displayName)).toEqual(['Staff']);
+    expect(only(teamUpdates(p))).toMatchObject({ teamId: 's', members: [], takeover: null });
+  });
+
+  it('names a value\'s team through team-names, and merges it with a department of that name', () => {
+    const a = employee({ id: '1', attributes: { [LEVEL]: 'L3' }, org: { department: dept('5', 'Leadership') } });
+    const p = plan({
+      employees: [a, withLevel('2', 'l3')],
+      settings: { teamsFrom: ['department', LEVEL], teamNames: [{ source: LEVEL, personioName: 'L3', leapsomeName: 'Leadership', origin: null }] },
+    });
+    const op = only(teamCreates(p));
+    expect(op).toMatchObject({ externalId: 'personio:department:5', displayName: 'Leadership' });
+    expect(op.sources.map((s) => `${s.field}:${s.id}`)).toEqual(['department:5', `${LEVEL}:l3`]);
+    expect(op.members.map((m) => m.employeeId)).toEqual(['1', '2']);
+  });
+});

@@ -70,7 +70,7 @@ describe('parseConfigFile', () => {
     );
     expect(problems).toEqual([
       `${FILE}:1: \`statuses\`: expected a list, e.g. [active]`,
-      `${FILE}:2: \`teams-from.1\`: expected one of department, team, office, subcompany`,
+      `${FILE}:2: \`teams-from.1\`: expected one of department, team, office, subcompany, or a Personio custom attribute key such as dynamic_1146702`,
       `${FILE}:3: \`auto-invite\`: expected true or false`,
       `${FILE}:4: \`max-deactivations\`: expected a whole number such as 10 or a percentage up to "100%"`,
       `${FILE}:7: \`exclude.1\`: expected email:<glob>, department:<name> or id:<personio id>`,

@@ -66,6 +66,11 @@ describe('readSettings', () => {
     expect(errorOf({ 'teams-from': 'division' })).toMatch(/`teams-from`.*"division"/);
   });
 
+  it('accepts Personio custom attribute keys in teams-from, and names the allowed values on a typo', () => {
+    expect(settingsWith({ 'teams-from': 'department, dynamic_1146703\ndynamic_1146704' }).plan.teamsFrom).toEqual(['department', 'dynamic_1146703', 'dynamic_1146704']);
+    expect(errorOf({ 'teams-from': 'dynamic_' })).toMatch(/`teams-from`: unknown value "dynamic_" \(allowed: department, team, office, subcompany, or a Personio custom attribute key such as dynamic_1146702\)/);
+  });
+
   it('parses adopt-teams and adopt-users (any case) and rejects other values, naming the allowed ones', () => {
     const s = settingsWith({ 'adopt-teams': 'By-Name', 'adopt-users': 'by-email' });
     expect(s.plan).toMatchObject({ adoptTeams: 'by-name', adoptUsers: 'by-email' });
