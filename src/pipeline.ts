@@ -10,7 +10,7 @@ import type { LeapsomeState, PersonioState } from './domain/types.js';
 import { FIXED_KEYS, queryWithoutList, resolveSources, type AttributeNeed, type EmployeeQuery, type ReadableAttribute } from './personio/sources.js';
 import type { Plan } from './domain/plan.js';
 import { planSync } from './plan/plan.js';
-import type { RunOutcome, SnapshotReport } from './report/counts.js';
+import { APPLY_CANCELLED, hasChanges, type RunOutcome, type SnapshotReport } from './report/counts.js';
 import { settingName } from './settings/fields.js';
 import type { Clash } from './domain/plan.js';
 import { ConfigFileError } from './settings/config-file.js';
@@ -52,6 +52,11 @@ export interface SyncDependencies {
   readonly now: () => Date;
   /** Where reading and writing report how far they are; nothing by default. */
   readonly progress?: Progress;
+  /**
+   * Asked before the first write of a plan that changes something, with the plan as a dry run
+   * reports it; false cancels the run and nothing is written. Not asked when nothing would be written.
+   */
+  readonly confirm?: (preview: RunOutcome) => Promise<boolean>;
 }
 
 /** Who the employee is: what every sync reads, whatever `fields` says. */
@@ -115,8 +120,34 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
     ...(previous === null ? {} : { previousTakenAt: previous.takenAt }),
   });
 
-  const apply = sourceProblem !== null || settings.dryRun ? null : await applyWithProgress(plan, deps.leapsome, progress);
-  const refusedReason = sourceProblem ?? apply?.refused ?? null;
+  const digest = previous === null ? null : personioDigest(previous, personio.employees, statuses);
+  const fingerprints = fingerprintPlan(plan, leapsome);
+  const requests = (): RunOutcome['requests'] => {
+    const p = deps.personio.stats();
+    const l = deps.leapsome.stats();
+    return { personio: p.total, leapsome: l.total, leapsomeWrites: l.writes };
+  };
+
+  // A person at a terminal sees the plan and says yes before the first write.
+  let cancelled: string | null = null;
+  const wouldWrite = sourceProblem === null && !settings.dryRun && hasChanges(plan) && !plan.deactivationGuard.exceeded;
+  if (wouldWrite && deps.confirm !== undefined) {
+    const preview: RunOutcome = {
+      mode: 'dry-run',
+      plan,
+      apply: null,
+      refusedReason: null,
+      startedAt,
+      finishedAt: deps.now().toISOString(),
+      requests: requests(),
+      snapshot: { digest, previousTakenAt: previous?.takenAt ?? null, missingReason, saved: 'not yet' },
+      fingerprints,
+    };
+    if (!(await deps.confirm(preview))) cancelled = APPLY_CANCELLED;
+  }
+
+  const apply = sourceProblem !== null || cancelled !== null || settings.dryRun ? null : await applyWithProgress(plan, deps.leapsome, progress);
+  const refusedReason = sourceProblem ?? cancelled ?? apply?.refused ?? null;
   const mode: RunOutcome['mode'] = refusedReason !== null ? 'refused' : settings.dryRun ? 'dry-run' : 'applied';
 
   const decision = snapshotSaveDecision({ cacheEnabled: deps.snapshots !== null, eventName: deps.eventName, personioReadComplete: true, mode });
@@ -135,15 +166,7 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   } else {
     saved = `not saved: ${decision.save ? 'no store' : decision.reason}`;
   }
-  const snapshotReport: SnapshotReport = {
-    digest: previous === null ? null : personioDigest(previous, personio.employees, statuses),
-    previousTakenAt: previous?.takenAt ?? null,
-    missingReason,
-    saved,
-  };
-
-  const p = deps.personio.stats();
-  const l = deps.leapsome.stats();
+  const snapshotReport: SnapshotReport = { digest, previousTakenAt: previous?.takenAt ?? null, missingReason, saved };
   return {
     mode,
     plan,
@@ -151,9 +174,9 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
     refusedReason,
     startedAt,
     finishedAt: deps.now().toISOString(),
-    requests: { personio: p.total, leapsome: l.total, leapsomeWrites: l.writes },
+    requests: requests(),
     snapshot: snapshotReport,
-    fingerprints: fingerprintPlan(plan, leapsome),
+    fingerprints,
   };
 }
 

@@ -29,6 +29,8 @@ export interface RunHost {
   /** Relative plan-file paths are resolved against this directory. */
   readonly workspace: string;
   readonly now?: () => Date;
+  /** Asked before the first write of a sync (not of an approved plan, which was reviewed already). */
+  readonly confirm?: (preview: RunOutcome) => Promise<boolean>;
 }
 
 /** Runs the sync the settings describe, or applies the approved plan they name. */
@@ -60,6 +62,7 @@ export async function runOnce(settings: Settings, host: RunHost): Promise<RunOut
       log: host.info,
       now,
       progress: host.progress,
+      ...(host.confirm === undefined ? {} : { confirm: host.confirm }),
     });
   } finally {
     await Promise.all(closers.map((close) => close().catch(() => undefined)));

@@ -80,9 +80,9 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     summary: 'make Leapsome match Personio (or, with --plan-file, apply exactly that plan)',
     usage: `${BIN} apply [--plan-file <path>] [flags]`,
     about:
-      'Reads both sides, shows the plan and applies it. With --plan-file it applies exactly a plan saved by\n`plan --out`: each operation whose Leapsome record changed since is skipped and reported, and\nPersonio is not read (so PERSONIO_CLIENT_ID and PERSONIO_CLIENT_SECRET are not needed).',
+      'Reads both sides, shows the plan and applies it. In a terminal it asks first (type yes); --yes, or\nrunning without a terminal (a script, CI), applies without asking. With --plan-file it applies exactly\na plan saved by plan --out, without asking: each operation whose Leapsome record changed since is\nskipped and reported, and Personio is not read (PERSONIO_CLIENT_ID and _SECRET are not needed).',
     inputs: settingInput,
-    flags: [JSON_FLAG, FULL_FLAG, SUMMARY_FLAG],
+    flags: [{ name: 'yes', help: 'apply without asking (in a terminal, apply shows the plan and asks first)' }, JSON_FLAG, FULL_FLAG, SUMMARY_FLAG],
   },
   attributes: {
     summary: 'list the Personio attributes the credential may read',
@@ -103,7 +103,8 @@ export const ENVIRONMENT_HELP = `Environment:
 
 export const EXIT_HELP = `Exit codes:
   0  done, or nothing to do
-  1  some records failed or were skipped, or a safety brake refused the run (nothing written)
+  1  some records failed or were skipped, or a safety brake refused the run, or the apply was not
+     confirmed (then nothing was written)
   2  usage or configuration error (a flag, the config file, a plan file, a credential refused or not
      allowed an attribute the settings need); nothing was written`;
 
@@ -127,6 +128,8 @@ export interface RunInvocation {
   readonly full: boolean;
   readonly out: string | null;
   readonly summaryFile: string | null;
+  /** Apply without asking. */
+  readonly yes: boolean;
 }
 
 export type Invocation = { readonly kind: 'help'; readonly text: string } | { readonly kind: 'version' } | RunInvocation;
@@ -257,5 +260,6 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     full: values.full === true,
     out: text('out'),
     summaryFile: text('summary-file'),
+    yes: values.yes === true,
   };
 }

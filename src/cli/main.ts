@@ -3,11 +3,13 @@
 // Nothing here speaks GitHub: no workflow commands, no annotations, no job summary file.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { planDocument, runContext, writePlanFile, type PlanContext } from '../plan-file/index.js';
 import type { RunOutcome } from '../report/counts.js';
 import { renderSummary } from '../report/summary.js';
 import { terminalText } from '../report/escape.js';
 import { renderTerminal } from '../report/terminal.js';
+import { paint } from '../report/text-layout.js';
 import { errorExitCode, EXIT, outcomeExitCode, runOnce, snapshotEncryptionKey } from '../run.js';
 import { MissingAttributesError, READABLE_ATTRIBUTES_HINT } from '../personio/errors.js';
 import { ConfigFileError } from '../settings/config-file.js';
@@ -21,6 +23,8 @@ import { listAttributes } from './attributes.js';
 import { createConsole, type Console, type OutputStream } from './console.js';
 
 export interface CliIo {
+  /** Where a person types the answer to "apply these changes?"; asked only when it is a terminal. */
+  readonly stdin?: NodeJS.ReadableStream & { readonly isTTY?: boolean };
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly env: NodeJS.ProcessEnv;
@@ -101,7 +105,20 @@ async function runCommand(invocation: RunInvocation, io: CliIo, log: Console): P
   }
   const settings = settingsFor(invocation, io.env, io.cwd);
   if (settings.configFile !== null) log.info(`Config file ${settings.configFile.path}${settings.configFile.overridden.length > 0 ? `; flags override it for ${settings.configFile.overridden.join(', ')}` : ''}.`);
+  // In a terminal, apply shows the plan and asks first, as terraform apply does; a script is not asked.
+  const ask = invocation.command === 'apply' && !invocation.yes && !invocation.json && io.stdin?.isTTY === true && io.stdout.isTTY === true ? io.stdin : null;
+  const options = { ...log.look, full: invocation.full, detail: settings.summaryDetail };
+  let asked = false;
   const outcome: RunOutcome = await runOnce(settings, {
+    ...(ask === null
+      ? {}
+      : {
+          confirm: async (preview: RunOutcome): Promise<boolean> => {
+            asked = true;
+            log.out(renderTerminal(preview, options));
+            return confirmed(ask, io.stderr, log);
+          },
+        }),
     info: log.info,
     progress: log.progress,
     // No log masker outside GitHub, and nothing here prints a token.
@@ -112,7 +129,7 @@ async function runCommand(invocation: RunInvocation, io: CliIo, log: Console): P
   });
   const context = planContext(settings, io.env);
   if (invocation.json) log.out(`${JSON.stringify(planDocument(outcome, context), null, 2)}\n`);
-  else log.out(renderTerminal(outcome, { ...log.look, full: invocation.full, detail: settings.summaryDetail }));
+  else log.out(`${asked ? '\n' : ''}${renderTerminal(outcome, { ...options, planShown: asked })}`);
   if (invocation.out !== null) {
     const path = resolve(io.cwd, invocation.out);
     await writePlanFile(path, outcome, context);
@@ -123,6 +140,22 @@ async function runCommand(invocation: RunInvocation, io: CliIo, log: Console): P
     log.info(`Wrote the job summary Markdown to ${invocation.summaryFile}.`);
   }
   return outcomeExitCode(outcome);
+}
+
+/** Asks "apply?" and waits for a line; only "yes" goes on. Ctrl-C or the end of input is a no. */
+async function confirmed(input: NodeJS.ReadableStream, output: OutputStream, log: Console): Promise<boolean> {
+  const rl = createInterface({ input, output: output as NodeJS.WritableStream, terminal: true });
+  try {
+    const answer = await new Promise<string | null>((resolve) => {
+      rl.on('SIGINT', () => resolve(null));
+      rl.on('close', () => resolve(null));
+      rl.question(`\n${paint(log.look, 'heading', 'Apply these changes to Leapsome?')} Only 'yes' goes on: `, resolve);
+    });
+    if (answer === null) output.write('\n');
+    return answer?.trim().toLowerCase() === 'yes';
+  } finally {
+    rl.close();
+  }
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

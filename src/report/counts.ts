@@ -15,6 +15,9 @@ export interface SnapshotReport {
   readonly saved: string;
 }
 
+/** The refusal when the person asked to confirm the plan (in a terminal) did not. */
+export const APPLY_CANCELLED = 'Apply cancelled: the plan was not confirmed. Nothing was written to Leapsome.';
+
 /** What the run did (or, in a dry run or a refused run, would have done). */
 export interface RunOutcome {
   readonly mode: 'dry-run' | 'applied' | 'refused';

@@ -8,7 +8,7 @@ import { plannedWrites, type ApplyCounts } from '../apply/apply.js';
 import { shortPlanId, planId } from '../plan-file/plan-id.js';
 import type { SummaryDetail } from '../settings/settings.js';
 import { planChanges, tallyText, totalTally, type ChangeLine, type ChangeSection, type Marker, type Span } from './changes.js';
-import { failedCount, outcomeCounts, outcomeFailures, statsSentence, type RunOutcome } from './counts.js';
+import { APPLY_CANCELLED, failedCount, outcomeCounts, outcomeFailures, statsSentence, type RunOutcome } from './counts.js';
 import { digestCounts } from './digest.js';
 import { terminalText as safe } from './escape.js';
 import { clashResolution, switchOverText } from './summary.js';
@@ -21,6 +21,8 @@ export interface TerminalOptions extends Look {
   readonly detail: SummaryDetail;
   /** Lines per list before it folds (default 25). */
   readonly foldAfter?: number;
+  /** The plan was shown already (before asking to apply it): only the outcome follows. */
+  readonly planShown?: boolean;
 }
 
 const DEFAULT_FOLD_AFTER = 25;
@@ -89,7 +91,7 @@ const plainWords = (text: string): string => text.replace(/`([^`\n]*)`/g, "'$1'"
 /** Records that did not sync and warnings, with names (full detail). */
 function problems(outcome: RunOutcome): Problem[] {
   const list: Problem[] = [];
-  if (outcome.refusedReason !== null) list.push({ level: 'error', text: plainWords(safe(outcome.refusedReason)) });
+  if (outcome.refusedReason !== null && outcome.refusedReason !== APPLY_CANCELLED) list.push({ level: 'error', text: plainWords(safe(outcome.refusedReason)) });
   for (const c of outcome.plan.clashes) {
     const what = c.kind === 'team' ? `team ${safe(c.displayName)}` : `user ${person(c.person)}`;
     const holder = `${c.kind === 'team' ? 'Leapsome team' : 'Leapsome user'} ${safe(c.holder.name)} (${safe(c.holder.leapsomeId)}, externalId ${safe(c.holder.externalId ?? 'none')})`;
@@ -190,6 +192,7 @@ function appliedCounts(c: ApplyCounts): string {
 export function closingLine(outcome: RunOutcome, sections: readonly ChangeSection[]): string {
   const failed = failedCount(outcome);
   const changes = sections.some((s) => s.entries.length > 0);
+  if (outcome.refusedReason === APPLY_CANCELLED) return 'Apply cancelled: nothing was written to Leapsome.';
   if (outcome.mode === 'refused') return 'Refused: nothing was written to Leapsome.';
   if (!changes && failed === 0) return 'No changes: Leapsome already matches Personio.';
   if (outcome.mode === 'applied') {
@@ -228,12 +231,15 @@ export function renderTerminal(outcome: RunOutcome, options: TerminalOptions): s
   const sections = planChanges(outcome.plan);
   const present = sections.filter((s) => s.entries.length > 0);
   const out: string[] = [];
-  out.push(...muted(`${outcome.approvedPlan === undefined ? '' : 'When the plan was made: '}${statsSentence(outcome.plan.stats)}`));
-  const digest = digestLine(outcome);
-  if (digest !== null) out.push(...muted(digest));
-  const switchOver = switchOverText(outcome.plan, outcome.mode === 'applied', asTyped, 'the error lines below say so');
-  if (switchOver !== null) out.push('', ...layout(look, [{ text: 'Switch-over:', style: 'heading' }, { text: ' ' }], [{ text: switchOver }], 2));
-  if (present.length > 0) {
+  const planShown = options.planShown === true;
+  if (!planShown) {
+    out.push(...muted(`${outcome.approvedPlan === undefined ? '' : 'When the plan was made: '}${statsSentence(outcome.plan.stats)}`));
+    const digest = digestLine(outcome);
+    if (digest !== null) out.push(...muted(digest));
+    const switchOver = switchOverText(outcome.plan, outcome.mode === 'applied', asTyped, 'the error lines below say so');
+    if (switchOver !== null) out.push('', ...layout(look, [{ text: 'Switch-over:', style: 'heading' }, { text: ' ' }], [{ text: switchOver }], 2));
+  }
+  if (present.length > 0 && !planShown) {
     out.push('', ...layout(look, [], [{ text: intro(outcome) }], 0));
     for (const section of present) out.push('', ...sectionLines(look, section, options));
   }
@@ -241,5 +247,6 @@ export function renderTerminal(outcome: RunOutcome, options: TerminalOptions): s
   if (list.length > 0) out.push('', ...problemLines(look, list, options));
   out.push('', ...layout(look, [], [{ text: closingLine(outcome, sections), style: 'heading' }], 0));
   for (const note of footnotes(outcome)) out.push(...muted(note));
-  return out.join('\n') + '\n';
+  // After the plan was shown, the outcome starts right below the answer.
+  return (planShown && out[0] === '' ? out.slice(1) : out).join('\n') + '\n';
 }

@@ -215,8 +215,9 @@ describe('in a terminal', () => {
     const sb = await start({}); // Leapsome's real 30 writes/s: the writes take seconds
     const cwd = workDir();
     const env = { ...sandboxEnv(sb), PERSONIO_LEAPSOME_SYNC_STATE_DIR: join(cwd, 'state') };
-    const run = await runCli(['apply', ...sandboxFlags(sb)], { env, cwd, ttyColumns: 72 });
+    const run = await runCli(['apply', '--yes', ...sandboxFlags(sb)], { env, cwd, ttyColumns: 72 });
     expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).not.toContain('Apply these changes to Leapsome?');
     expect(divergences(sb)).toEqual([]);
     expect(run.stdout).toMatch(SGR);
     expect(run.stdout).toContain('\u001b[32m+ Daniel Sharma');
@@ -233,10 +234,39 @@ describe('in a terminal', () => {
     const sb = await start({});
     const cwd = workDir();
     const env = { ...sandboxEnv(sb), PERSONIO_LEAPSOME_SYNC_STATE_DIR: join(cwd, 'state'), NO_COLOR: '1' };
-    const run = await runCli(['apply', ...sandboxFlags(sb)], { env, cwd, ttyColumns: 100 });
+    const run = await runCli(['apply', ...sandboxFlags(sb)], { env, cwd, ttyColumns: 100, typed: 'yes\n' });
     expect(run.code, run.stdout).toBe(0);
     expect(run.stdout).not.toMatch(SGR);
     expect(run.stdout).toContain('Writing to Leapsome');
     expect(run.stdout).toContain('  + Daniel Sharma');
+  });
+
+  it('shows the plan and asks before apply writes; only yes goes on, as with terraform apply', async () => {
+    const sb = await start();
+    const cwd = workDir();
+    const env = { ...sandboxEnv(sb), PERSONIO_LEAPSOME_SYNC_STATE_DIR: join(cwd, 'state') };
+    const declined = await runCli(['apply', ...sandboxFlags(sb)], { env, cwd, ttyColumns: 100, typed: 'no\n' });
+    expect(declined.code, declined.stdout).toBe(1);
+    expect(sb.writes()).toEqual([]);
+    const screen = screenLines(declined.stdout);
+    const asked = screen.findIndex((line) => line.startsWith("Apply these changes to Leapsome? Only 'yes' goes on:"));
+    expect(asked).toBeGreaterThan(screen.indexOf('Plan: 81 to add, 36 to change, 0 to remove.'));
+    expect(screen.indexOf('Users (+37)')).toBeLessThan(asked);
+    expect(screen.indexOf('Apply cancelled: nothing was written to Leapsome.')).toBeGreaterThan(asked);
+
+    const accepted = await runCli(['apply', ...sandboxFlags(sb)], { env, cwd, ttyColumns: 100, typed: 'yes\n' });
+    expect(accepted.code, accepted.stdout).toBe(0);
+    expect(divergences(sb)).toEqual([]);
+    const after = screenLines(accepted.stdout);
+    // The plan is shown once, before the question; after it, only how the apply went.
+    expect(after.filter((line) => line === 'Users (+37)')).toHaveLength(1);
+    expect(after.indexOf('Apply complete: 37 users created, 7 teams created, 37 membership changes, 36 manager changes.')).toBeGreaterThan(after.findIndex((l) => l.startsWith('Apply these changes')));
+    expectForPeople(accepted, sb);
+
+    // Nothing to write: nothing to ask.
+    const nothing = await runCli(['apply', ...sandboxFlags(sb)], { env, cwd, ttyColumns: 100, typed: 'no\n' });
+    expect(nothing.code, nothing.stdout).toBe(0);
+    expect(nothing.stdout).not.toContain('Apply these changes');
+    expect(screenLines(nothing.stdout)).toContain('No changes: Leapsome already matches Personio.');
   });
 });

@@ -21,6 +21,8 @@ export interface CliOptions {
   readonly node?: string;
   /** Run inside a pseudo-terminal this many columns wide. */
   readonly ttyColumns?: number;
+  /** What a person types into that terminal (buffered until the program reads it). */
+  readonly typed?: string;
 }
 
 /** The credentials of a sandbox, as the command line reads them. */
@@ -53,6 +55,7 @@ export function runCli(args: readonly string[], options: CliOptions): Promise<Cl
           cwd: options.cwd,
           stdio: ['pipe', 'pipe', 'pipe'],
         });
+  if (options.typed !== undefined) child.stdin?.write(options.typed);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -17,7 +17,9 @@ describe('parseInvocation', () => {
       full: false,
       out: null,
     });
-    expect(run(['apply', '--plan-file', 'plan.json', '--json', '--full'])).toMatchObject({ command: 'apply', inputs: { 'plan-file': 'plan.json' }, json: true, full: true });
+    expect(run(['apply', '--plan-file', 'plan.json', '--json', '--full'])).toMatchObject({ command: 'apply', inputs: { 'plan-file': 'plan.json' }, json: true, full: true, yes: false });
+    expect(run(['apply', '--yes']).yes).toBe(true);
+    expect(() => parseInvocation(['plan', '--yes'])).toThrow(UsageError);
   });
 
   it('reads boolean inputs as switches, in the inputs\' spelling too', () => {
