@@ -170,12 +170,16 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
       const blocker = (index.teamsByName.get(nameKey(d.name)) ?? []).find((t) => t.id !== team.id);
       if (blocker === undefined) rename = { from: team.displayName, to: d.name };
       else {
-        // Renaming onto a name another team holds would 409; keep the old name and say why.
+        // Renaming onto a name another team holds would 409; keep the old name and say why. When
+        // team-names chose the name and a hand-made team has it, that is a configuration error.
         displayName = team.displayName;
-        warnings.push({
-          person: null,
-          message: `Team "${team.displayName}" (${unit.externalId}) was not renamed to "${d.name}": Leapsome team ${blocker.id} already has that name (externalId ${blocker.externalId ?? 'none'}).`,
-        });
+        if (blocker.externalId === null && d.mappedOnly) clashes.push(teamClash(d, blocker, 'hand-made'));
+        else {
+          warnings.push({
+            person: null,
+            message: `Team "${team.displayName}" (${unit.externalId}) was not renamed to "${d.name}": Leapsome team ${blocker.id} already has that name (externalId ${blocker.externalId ?? 'none'}).`,
+          });
+        }
       }
     }
     const { members, added, removed } = membership(team, d.members);

@@ -337,6 +337,15 @@ describe('team-names', () => {
       entry: { key: 'department:Frontend', file: '.github/personio-leapsome.yml', line: 7 },
       resolution: null,
     });
+    // Renaming the department's existing team onto it is the same error.
+    const existing = plan({
+      employees: [a],
+      users: [userFor(a, { teamIds: ['t31'] })],
+      teams: [team({ id: 't31', displayName: 'Frontend', externalId: 'personio:department:31' }), team({ id: 'h1', displayName: 'Book club' })],
+      settings: { teamNames: [mapping('department', 'Frontend', 'Book Club', 8)] },
+    });
+    expect(existing.teams).toEqual([]);
+    expect(only(existing.clashes)).toMatchObject({ kind: 'team', cause: 'hand-made', holder: { leapsomeId: 'h1' }, entry: { line: 8 } });
     // The same name without a mapping (the department is called that in Personio) is adopted as before.
     const club = employee({ id: '1', org: { department: dept('31', 'Book Club') } });
     expect(only(plan({ employees: [club], teams: [team({ id: 'h1', displayName: 'Book club' })] }).teams)).toMatchObject({ teamId: 'h1', takeover: { kind: 'unmarked' } });
