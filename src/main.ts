@@ -96,6 +96,8 @@ function logSettings(settings: Settings, pullRequest: boolean): void {
     if (file.overridden.length > 0) core.info(`Workflow inputs override the file for: ${file.overridden.join(', ')}.`);
   }
   if (pullRequest) core.info('Pull request event: planning only; nothing is written to Leapsome, whatever dry-run says.');
+  const owned = settings.fields.map((rule) => `${rule.field} ← ${rule.from}${rule.apply === 'on-create' ? ' (on-create)' : ''}`);
+  core.info(`Fields the sync owns: ${owned.length === 0 ? 'none' : owned.join(', ')}; names, email and externalId always.`);
 }
 
 /** Posts or updates the plan comment; never fails the run (the plan is in the job summary anyway). */

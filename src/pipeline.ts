@@ -109,7 +109,7 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   );
 
   const statuses = settings.plan.statuses;
-  const plan = labelProvenance(planSync({ personio, leapsome, settings: settings.plan }), previous, personio.employees);
+  const plan = labelProvenance(planSync({ personio, leapsome, settings: settings.plan }), previous, personio.employees, settings.plan.fields);
   // Only known once Leapsome is read, but still a configuration error: reported before any write.
   throwOnHandMadeCollisions(plan.clashes);
   const sourceProblem = checkSourceDrop({
@@ -120,7 +120,7 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
     ...(previous === null ? {} : { previousTakenAt: previous.takenAt }),
   });
 
-  const digest = previous === null ? null : personioDigest(previous, personio.employees, statuses);
+  const digest = previous === null ? null : personioDigest(previous, personio.employees, statuses, settings.plan.fields);
   const fingerprints = fingerprintPlan(plan, leapsome);
   const requests = (): RunOutcome['requests'] => {
     const p = deps.personio.stats();
@@ -141,6 +141,7 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
       finishedAt: deps.now().toISOString(),
       requests: requests(),
       snapshot: { digest, previousTakenAt: previous?.takenAt ?? null, missingReason, saved: 'not yet' },
+      fields: settings.fields.map((rule) => rule.field),
       fingerprints,
     };
     if (!(await deps.confirm(preview))) cancelled = APPLY_CANCELLED;
@@ -176,6 +177,7 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
     finishedAt: deps.now().toISOString(),
     requests: requests(),
     snapshot: snapshotReport,
+    fields: settings.fields.map((rule) => rule.field),
     fingerprints,
   };
 }
@@ -234,9 +236,10 @@ export type ApprovedPlanDependencies = Pick<SyncDependencies, 'leapsome' | 'log'
 export async function runApprovedPlan(settings: Settings, approved: ApprovedPlan, deps: ApprovedPlanDependencies): Promise<RunOutcome> {
   const startedAt = deps.now().toISOString();
   const report = { planId: approved.planId, plannedAt: approved.plannedAt, plannedBy: approved.plannedBy };
-  const finish = (outcome: Omit<RunOutcome, 'startedAt' | 'finishedAt' | 'requests' | 'snapshot'>): RunOutcome => {
+  const finish = (outcome: Omit<RunOutcome, 'startedAt' | 'finishedAt' | 'requests' | 'snapshot' | 'fields'>): RunOutcome => {
     const l = deps.leapsome.stats();
-    return { ...outcome, startedAt, finishedAt: deps.now().toISOString(), requests: { personio: 0, leapsome: l.total, leapsomeWrites: l.writes }, snapshot: null };
+    const requests = { personio: 0, leapsome: l.total, leapsomeWrites: l.writes };
+    return { ...outcome, startedAt, finishedAt: deps.now().toISOString(), requests, snapshot: null, fields: approved.fields };
   };
   // A plan made against another Leapsome (staging vs production) must not be applied here.
   if (approved.leapsomeBaseUrl !== settings.leapsome.baseUrl) {

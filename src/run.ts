@@ -4,7 +4,8 @@
 // terminal) is each entry's own business, as are logging, masking and the snapshot store.
 import { resolve } from 'node:path';
 import { HttpError } from './http/index.js';
-import { createLeapsomeClient } from './leapsome/client.js';
+import type { FieldName } from './domain/fields.js';
+import { createLeapsomeClient, type LeapsomeClient } from './leapsome/client.js';
 import { ConfigurationError } from './personio/errors.js';
 import { createPersonioClient } from './personio/client.js';
 import { runApprovedPlan, runSync } from './pipeline.js';
@@ -36,11 +37,18 @@ export interface RunHost {
 /** Runs the sync the settings describe, or applies the approved plan they name. */
 export async function runOnce(settings: Settings, host: RunHost): Promise<RunOutcome> {
   const now = host.now ?? ((): Date => new Date());
-  const leapsome = createLeapsomeClient({ baseUrl: settings.leapsome.baseUrl, token: settings.leapsome.token });
-  const closers: Array<() => Promise<void>> = [() => leapsome.close()];
+  const closers: Array<() => Promise<void>> = [];
+  // Users are read with the fields the sync owns: for an approved plan, those it was made with,
+  // so its fingerprints compare like with like whatever the applying job's config says.
+  const leapsomeClient = (fields: readonly FieldName[]): LeapsomeClient => {
+    const client = createLeapsomeClient({ baseUrl: settings.leapsome.baseUrl, token: settings.leapsome.token, fields });
+    closers.push(() => client.close());
+    return client;
+  };
   try {
     if (settings.planFile !== null) {
       const approved = await readPlanFile(resolve(host.workspace, settings.planFile));
+      const leapsome = leapsomeClient(approved.fields);
       host.info(settings.dryRun ? `Dry run: checking the approved plan ${approved.planId} against Leapsome; nothing will be written.` : `Applying the approved plan ${approved.planId}.`);
       return await runApprovedPlan(settings, approved, { leapsome, log: host.info, now, progress: host.progress });
     }
@@ -52,6 +60,7 @@ export async function runOnce(settings: Settings, host: RunHost): Promise<RunOut
       onToken: host.mask,
     });
     closers.push(() => personio.close());
+    const leapsome = leapsomeClient(settings.fields.map((rule) => rule.field));
     host.info(settings.dryRun ? 'Dry run: reading both sides and planning; nothing will be written.' : 'Syncing Personio to Leapsome.');
     return await runSync(settings, {
       personio,

@@ -1668,6 +1668,12 @@ const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const GENDERS = ['male', 'female', 'diverse'];
 const MAX_GROUP_NAME = 128;
 const MAX_MEMBERS_PER_PATCH = 100;
+/** Custom attributes defined in the sandbox organisation (Settings → Users & Teams), by id. */
+const DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES = {
+    '6140868326541a4da586db0b': 'Skills',
+    '6140868326541a4da586db0c': 'Contract',
+    '6140868326541a4da586db0d': 'Remote days',
+};
 /** An error with a SCIM status; the HTTP layer renders it as an RFC 7644 error body. */
 class ScimError extends Error {
     status;
@@ -1719,9 +1725,12 @@ class ScimStore {
     groupsByExternalId = new Map();
     domains;
     idCounter = 0;
-    constructor(orgDomains, now) {
+    /** Lower-cased ids of the custom attributes that exist; null accepts any well-formed id. */
+    customIds;
+    constructor(orgDomains, now, customAttributeIds = Object.keys(DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES)) {
         this.now = now;
         this.domains = normaliseDomains(orgDomains);
+        this.customIds = customAttributeIds === null ? null : new Set(customAttributeIds.map((id) => id.toLowerCase()));
     }
     // ---- reads -----------------------------------------------------------------------------------
     users() {
@@ -1928,6 +1937,9 @@ class ScimStore {
         for (const key of Object.keys(c.custom ?? {})) {
             if (!/^[0-9a-f]{24}$/i.test(key))
                 throw bad(`Custom attribute ids are 24 hex characters (got "${key}").`);
+            // Writing an attribute that was never created is UNCONFIRMED in the real API; we refuse it.
+            if (this.customIds !== null && !this.customIds.has(key.toLowerCase()))
+                throw bad(`Custom attribute "${key}" does not exist in the organisation.`);
         }
         const out = { ...c };
         if (c.manager !== undefined)
@@ -1966,9 +1978,9 @@ class ScimStore {
             user.additionalManagerIds = c.additionalManagerIds;
         for (const [key, value] of Object.entries(c.custom ?? {})) {
             if (value === null || value === '')
-                user.custom.delete(key);
+                user.custom.delete(key.toLowerCase());
             else
-                user.custom.set(key, value);
+                user.custom.set(key.toLowerCase(), value);
         }
         this.touchUser(user);
     }
@@ -2661,7 +2673,7 @@ async function startSandbox(options = {}) {
         ...(options.personio?.customAttributes ? { customAttributes: options.personio.customAttributes } : {}),
     };
     const personio = new PersonioApi(personioStore, personioSettings, now);
-    const scimStore = new ScimStore(options.leapsome?.orgDomains ?? [domain], now);
+    const scimStore = new ScimStore(options.leapsome?.orgDomains ?? [domain], now, options.leapsome?.customAttributes);
     const scimSettings = {
         token: options.leapsome?.token ?? DEFAULT_CREDENTIALS.leapsomeToken,
         basePath: (options.leapsome?.basePath ?? '/scim/v1').replace(/\/+$/, ''),

@@ -146,7 +146,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   OT: () => (/* binding */ startSandbox)
 });
 
-// UNUSED EXPORTS: COST_CENTER_CODE_KEY, DEFAULT_CREDENTIALS, DEFAULT_CUSTOM_ATTRIBUTES, DEFAULT_DOMAIN, DEFAULT_TODAY, ENTERPRISE, ScimError, berlinMidnight, builtinTeamMark, connectorUserMark, sampleCompany
+// UNUSED EXPORTS: COST_CENTER_CODE_KEY, DEFAULT_CREDENTIALS, DEFAULT_CUSTOM_ATTRIBUTES, DEFAULT_DOMAIN, DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES, DEFAULT_TODAY, ENTERPRISE, ScimError, berlinMidnight, builtinTeamMark, connectorUserMark, sampleCompany
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -1420,6 +1420,12 @@ const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const GENDERS = ['male', 'female', 'diverse'];
 const MAX_GROUP_NAME = 128;
 const MAX_MEMBERS_PER_PATCH = 100;
+/** Custom attributes defined in the sandbox organisation (Settings → Users & Teams), by id. */
+const DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES = {
+    '6140868326541a4da586db0b': 'Skills',
+    '6140868326541a4da586db0c': 'Contract',
+    '6140868326541a4da586db0d': 'Remote days',
+};
 /** An error with a SCIM status; the HTTP layer renders it as an RFC 7644 error body. */
 class ScimError extends Error {
     status;
@@ -1471,9 +1477,12 @@ class ScimStore {
     groupsByExternalId = new Map();
     domains;
     idCounter = 0;
-    constructor(orgDomains, now) {
+    /** Lower-cased ids of the custom attributes that exist; null accepts any well-formed id. */
+    customIds;
+    constructor(orgDomains, now, customAttributeIds = Object.keys(DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES)) {
         this.now = now;
         this.domains = normaliseDomains(orgDomains);
+        this.customIds = customAttributeIds === null ? null : new Set(customAttributeIds.map((id) => id.toLowerCase()));
     }
     // ---- reads -----------------------------------------------------------------------------------
     users() {
@@ -1680,6 +1689,9 @@ class ScimStore {
         for (const key of Object.keys(c.custom ?? {})) {
             if (!/^[0-9a-f]{24}$/i.test(key))
                 throw bad(`Custom attribute ids are 24 hex characters (got "${key}").`);
+            // Writing an attribute that was never created is UNCONFIRMED in the real API; we refuse it.
+            if (this.customIds !== null && !this.customIds.has(key.toLowerCase()))
+                throw bad(`Custom attribute "${key}" does not exist in the organisation.`);
         }
         const out = { ...c };
         if (c.manager !== undefined)
@@ -1718,9 +1730,9 @@ class ScimStore {
             user.additionalManagerIds = c.additionalManagerIds;
         for (const [key, value] of Object.entries(c.custom ?? {})) {
             if (value === null || value === '')
-                user.custom.delete(key);
+                user.custom.delete(key.toLowerCase());
             else
-                user.custom.set(key, value);
+                user.custom.set(key.toLowerCase(), value);
         }
         this.touchUser(user);
     }
@@ -2413,7 +2425,7 @@ async function startSandbox(options = {}) {
         ...(options.personio?.customAttributes ? { customAttributes: options.personio.customAttributes } : {}),
     };
     const personio = new PersonioApi(personioStore, personioSettings, now);
-    const scimStore = new ScimStore(options.leapsome?.orgDomains ?? [domain], now);
+    const scimStore = new ScimStore(options.leapsome?.orgDomains ?? [domain], now, options.leapsome?.customAttributes);
     const scimSettings = {
         token: options.leapsome?.token ?? DEFAULT_CREDENTIALS.leapsomeToken,
         basePath: (options.leapsome?.basePath ?? '/scim/v1').replace(/\/+$/, ''),

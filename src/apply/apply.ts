@@ -3,11 +3,13 @@
 //   2. update users + managers (both ends exist now; in waves when a manager's email changes too)
 //   3. create/rename teams, set memberships (members must exist)
 //   4. deactivations last      (nobody loses access before the rest is in place)
-// One bad record never blocks the rest: its failure is recorded and the run goes on.
+// One bad record never blocks the rest: its failure is recorded and the run goes on. Additional
+// managers are written with step 2, when every user they name exists.
 
 import { isTakeover, type ManagerTarget, type Plan, type PersonLabel, type TeamMember, type TeamOp, type UserOp } from '../domain/plan.js';
-import type { LeapsomeUser, UserAttributeName, UserAttributes } from '../domain/types.js';
-import { USER_ATTRIBUTE_NAMES } from '../domain/types.js';
+import type { ProfileField } from '../domain/fields.js';
+import type { IdentityAttributeName, LeapsomeUser, UserAttributeName, UserAttributes } from '../domain/types.js';
+import { IDENTITY_ATTRIBUTE_NAMES } from '../domain/types.js';
 import { sameValue } from '../domain/compare.js';
 import { mapLimit } from './map-limit.js';
 import { CREATE_USER_FIELDS, type ApplyProgress, type LeapsomeWriter, type TeamPatch, type UserPatch } from './ports.js';
@@ -231,7 +233,8 @@ const NO_PROGRESS: ApplyProgress = { grow: () => undefined, advance: () => undef
 
 /** True when a new user needs a PATCH after its POST: something the POST does not carry is set. */
 export function createNeedsPatch(op: CreateOp): boolean {
-  return op.manager !== null || USER_ATTRIBUTE_NAMES.some((name) => !CREATE_USER_FIELDS.has(name) && op.attributes[name] !== null);
+  if (op.manager !== null || op.additionalManagers.length > 0) return true;
+  return (Object.entries(op.attributes.profile) as [ProfileField, string | null | undefined][]).some(([name, value]) => !CREATE_USER_FIELDS.has(name) && value !== null && value !== undefined);
 }
 
 const placeholders = (n: number): string[] => new Array<string>(n).fill('');
@@ -300,23 +303,30 @@ function patchForCreated(op: CreateOp, user: LeapsomeUser, ids: ReadonlyMap<stri
   const person = labelOf(op.employeeId, user.id, op.attributes);
   // POST honours only the core fields; whatever did not stick (or an existing user found by
   // userName after `201 {}`) is set here.
-  const attributes = pick(
-    op.attributes,
-    USER_ATTRIBUTE_NAMES.filter((name) => !sameValue(name, user[name], op.attributes[name])),
-  );
+  const identity = IDENTITY_ATTRIBUTE_NAMES.filter((name) => !sameValue(name, user[name], op.attributes[name]));
+  const profile = (Object.keys(op.attributes.profile) as ProfileField[]).filter((name) => !sameValue(name, user.profile[name], op.attributes.profile[name]));
+  const attributes = pick(op.attributes, [...identity, ...profile]);
   let manager: string | undefined;
   if (op.manager !== null) {
     const email = managerEmail(op.manager, ids);
     if (email === null) failures.push({ person, team: null, operation: 'set manager', reason: `manager ${op.manager.name} could not be created, so the manager was not set` });
     else if (user.managerId === null || user.managerId !== ids.get(op.manager.employeeId)) manager = email;
   }
+  const additional = additionalManagerIds(op.additionalManagers, ids, person, failures);
+  const additionalManagers = additional.length === 0 || sameSet(additional, user.additionalManagerIds) ? undefined : additional;
   const active = user.active ? undefined : true;
-  if (Object.keys(attributes).length === 0 && manager === undefined && active === undefined) return null;
+  if (Object.keys(attributes).length === 0 && manager === undefined && additionalManagers === undefined && active === undefined) return null;
   return {
     employeeId: op.employeeId,
     leapsomeId: user.id,
     person,
-    patch: { userName: op.attributes.userName, attributes, ...(manager !== undefined ? { manager } : {}), ...(active ? { active } : {}) },
+    patch: {
+      userName: op.attributes.userName,
+      attributes,
+      ...(manager !== undefined ? { manager } : {}),
+      ...(additionalManagers !== undefined ? { additionalManagers } : {}),
+      ...(active ? { active } : {}),
+    },
     managerEmployeeId: manager !== undefined && op.manager !== null ? op.manager.employeeId : null,
     countsAs: 'created',
     managerChange: manager !== undefined,
@@ -325,16 +335,36 @@ function patchForCreated(op: CreateOp, user: LeapsomeUser, ids: ReadonlyMap<stri
   };
 }
 
+/** The named attributes of `source`: identity ones at the top, profile fields under `profile`. */
 function pick(source: UserAttributes, names: readonly UserAttributeName[]): Partial<UserAttributes> {
-  const picked: Partial<Record<UserAttributeName, unknown>> = {};
-  for (const name of names) picked[name] = source[name];
+  const picked: Partial<Record<IdentityAttributeName, string>> & { profile?: Partial<Record<ProfileField, string | null>> } = {};
+  for (const name of names) {
+    if ((IDENTITY_ATTRIBUTE_NAMES as readonly string[]).includes(name)) picked[name as IdentityAttributeName] = source[name as IdentityAttributeName];
+    else (picked.profile ??= {})[name as ProfileField] = source.profile[name as ProfileField] ?? null;
+  }
   // Leapsome's name object requires both parts, so a change to either sends both.
   if ('givenName' in picked || 'familyName' in picked) {
     picked.givenName = source.givenName;
     picked.familyName = source.familyName;
   }
-  return picked as Partial<UserAttributes>;
+  return picked;
 }
+
+/**
+ * Additional managers are written as Leapsome ids: every one is known by now (users created in
+ * this run were created in step 1), and unlike emails they cannot change within the run.
+ */
+function additionalManagerIds(targets: readonly ManagerTarget[], ids: ReadonlyMap<string, string>, person: PersonLabel, failures: ApplyFailure[]): string[] {
+  const resolved: string[] = [];
+  for (const target of targets) {
+    const id = target.leapsomeId ?? ids.get(target.employeeId);
+    if (id === undefined) failures.push({ person, team: null, operation: 'set additional managers', reason: `${target.name} could not be created, so they were left out of the additional managers` });
+    else resolved.push(id);
+  }
+  return resolved;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === new Set(b).size && a.every((id) => b.includes(id));
 
 function patchForUpdate(op: UpdateOp, ids: ReadonlyMap<string, string>, failures: ApplyFailure[]): PatchJob {
   const person = labelOf(op.employeeId, op.leapsomeId, op.attributes);
@@ -351,11 +381,18 @@ function patchForUpdate(op: UpdateOp, ids: ReadonlyMap<string, string>, failures
       else manager = email;
     }
   }
+  const additionalManagers = op.additionalManagers === null ? undefined : additionalManagerIds(op.additionalManagers.to, ids, person, failures);
   return {
     employeeId: op.employeeId,
     leapsomeId: op.leapsomeId,
     person,
-    patch: { userName: op.attributes.userName, attributes, ...(manager !== undefined ? { manager } : {}), ...(op.reactivate ? { active: true } : {}) },
+    patch: {
+      userName: op.attributes.userName,
+      attributes,
+      ...(manager !== undefined ? { manager } : {}),
+      ...(additionalManagers !== undefined ? { additionalManagers } : {}),
+      ...(op.reactivate ? { active: true } : {}),
+    },
     managerEmployeeId: manager !== undefined && manager !== null && op.manager?.to ? op.manager.to.employeeId : null,
     countsAs: op.reactivate ? 'reactivated' : 'updated',
     managerChange: manager !== undefined,

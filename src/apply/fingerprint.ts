@@ -1,6 +1,6 @@
 // A fingerprint of the Leapsome record each operation was planned against, so a plan applied later
 // (after review) can tell which records changed in the meantime. Users: every field the sync reads
-// (not team ids: membership is the team's business). Teams: the team and its current member set.
+// and owns (not team ids: membership is the team's business). Teams: the team and its current member set.
 // Creates: "absent", checked at apply time by looking for the user or team by its keys.
 import { createHash } from 'node:crypto';
 import type { Plan } from '../domain/plan.js';
@@ -21,7 +21,7 @@ const sha256 = (parts: readonly unknown[]): string => `sha256:${createHash('sha2
 
 export function userFingerprint(user: LeapsomeUser): string {
   return sha256([
-    'user/1',
+    'user/2',
     user.id,
     user.userName,
     user.externalId,
@@ -29,12 +29,10 @@ export function userFingerprint(user: LeapsomeUser): string {
     user.givenName,
     user.familyName,
     user.displayName,
-    user.title,
     user.managerId,
-    user.startDate,
-    user.endDate,
-    user.location,
-    user.gender,
+    // The owned profile fields as read (the plan file names them, so the apply run reads the same).
+    Object.entries(user.profile).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    [...user.additionalManagerIds].sort(),
   ]);
 }
 

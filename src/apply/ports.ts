@@ -7,6 +7,8 @@ export interface UserPatch {
   readonly attributes?: Partial<UserAttributes>;
   /** Manager written as the manager's email; null clears it. */
   readonly manager?: string | null;
+  /** The complete set of additional managers, as Leapsome ids; empty clears them. */
+  readonly additionalManagers?: readonly string[];
   readonly active?: boolean;
 }
 

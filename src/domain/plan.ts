@@ -21,15 +21,28 @@ export interface ManagerTarget {
   readonly leapsomeId: string | null;
 }
 
+/** A Leapsome user as the plan names them. */
+export interface UserRef {
+  readonly leapsomeId: string;
+  readonly name: string;
+}
+
 export interface ManagerChange {
   /** Current manager as read from Leapsome (null = none). */
-  readonly from: { readonly leapsomeId: string; readonly name: string } | null;
+  readonly from: UserRef | null;
   /** Desired manager (null = clear). */
   readonly to: ManagerTarget | null;
 }
 
+/** The additional managers, compared as a set; `to` is empty to clear them. */
+export interface AdditionalManagersChange {
+  readonly from: readonly UserRef[];
+  readonly to: readonly ManagerTarget[];
+}
+
 export type FieldValue = string | boolean | null;
 
+/** A change of one attribute; profile fields go by the config's names (`start-date`, `custom.<id>`). */
 export interface FieldChange {
   readonly field: UserAttributeName | 'active';
   readonly from: FieldValue;
@@ -106,6 +119,8 @@ export type UserOp =
       readonly employeeId: string;
       readonly attributes: UserAttributes;
       readonly manager: ManagerTarget | null;
+      /** Additional managers to set after creation (empty: none, or not owned). */
+      readonly additionalManagers: readonly ManagerTarget[];
       /** Reported as "invited by Leapsome" (auto-invite) or "invite pending". */
       readonly invite: 'leapsome' | 'pending';
     }
@@ -118,6 +133,8 @@ export type UserOp =
       /** Only the attributes that differ (may be empty when only the manager changes). */
       readonly changes: readonly FieldChange[];
       readonly manager: ManagerChange | null;
+      /** Null when the additional managers stay as they are (or are not owned). */
+      readonly additionalManagers: AdditionalManagersChange | null;
       /** Set when the user was not the sync's yet (matched by email): the externalId becomes the Personio id. */
       readonly takeover: Takeover | null;
       /** Setting active: true on a deactivated managed user. */

@@ -1,5 +1,6 @@
 // The types the core speaks. Wire formats (Personio attribute objects, SCIM resources) never leak
 // past the adapters in personio/ and leapsome/: everything else sees only these values.
+import type { FieldRule, ProfileField } from './fields.js';
 
 export const ORG_FIELDS = ['department', 'team', 'office', 'subcompany'] as const;
 export type OrgField = (typeof ORG_FIELDS)[number];
@@ -67,6 +68,9 @@ export interface PersonioState {
   readonly rejected: readonly RejectedRecord[];
 }
 
+/** Profile field values by the config's field names (`title`, `start-date`, `custom.<id>`). */
+export type ProfileValues = Readonly<Partial<Record<ProfileField, string | null>>>;
+
 /** A Leapsome user as read over SCIM, normalised. Empty strings are read as null. */
 export interface LeapsomeUser {
   readonly id: string;
@@ -76,13 +80,12 @@ export interface LeapsomeUser {
   readonly givenName: string | null;
   readonly familyName: string | null;
   readonly displayName: string | null;
-  readonly title: string | null;
   /** Leapsome id of the user's manager, as read back (the read side returns ids, not emails). */
   readonly managerId: string | null;
-  readonly startDate: string | null;
-  readonly endDate: string | null;
-  readonly location: string | null;
-  readonly gender: string | null;
+  /** The profile fields the sync owns, as read (null: empty); fields it does not own are not kept. */
+  readonly profile: ProfileValues;
+  /** Leapsome ids of the additional managers (empty unless the sync owns them). */
+  readonly additionalManagerIds: readonly string[];
   /** Ids of the Leapsome teams the user belongs to (SCIM `groups[]`). */
   readonly teamIds: readonly string[];
 }
@@ -99,33 +102,25 @@ export interface LeapsomeState {
   readonly rejected: readonly RejectedRecord[];
 }
 
-/** Attributes the sync owns on a managed Leapsome user (the manager is handled separately). */
-export interface UserAttributes {
+/** Who the user is: always synced, whatever `fields` says. */
+export interface IdentityAttributes {
   readonly userName: string;
   readonly externalId: string;
   readonly givenName: string;
   readonly familyName: string;
   readonly displayName: string;
-  readonly title: string | null;
-  readonly startDate: string | null;
-  readonly endDate: string | null;
-  readonly location: string | null;
-  readonly gender: Gender | null;
 }
 
-export type UserAttributeName = keyof UserAttributes;
-export const USER_ATTRIBUTE_NAMES: readonly UserAttributeName[] = [
-  'userName',
-  'externalId',
-  'givenName',
-  'familyName',
-  'displayName',
-  'title',
-  'startDate',
-  'endDate',
-  'location',
-  'gender',
-];
+/** Attributes the sync owns on a managed Leapsome user (managers are handled separately). */
+export interface UserAttributes extends IdentityAttributes {
+  /** Desired values of the owned profile fields; a field left as it is (unmapped value, on-create) is absent. */
+  readonly profile: ProfileValues;
+}
+
+export type IdentityAttributeName = keyof IdentityAttributes;
+export const IDENTITY_ATTRIBUTE_NAMES: readonly IdentityAttributeName[] = ['userName', 'externalId', 'givenName', 'familyName', 'displayName'];
+/** What a field change names: an identity attribute or a profile field. */
+export type UserAttributeName = IdentityAttributeName | ProfileField;
 
 /** Rules that take employees out of scope entirely (never created, updated or deactivated). */
 export type ExcludeRule =
@@ -170,4 +165,6 @@ export interface PlanSettings {
   readonly autoInvite: boolean;
   readonly adoptTeams: AdoptTeams;
   readonly adoptUsers: AdoptUsers;
+  /** The Leapsome fields the sync owns and their sources (resolved `fields` setting). */
+  readonly fields: readonly FieldRule[];
 }

@@ -1,6 +1,7 @@
 // Leapsome SCIM client: full read of users and groups, lookups, and writes that never create a
 // duplicate (an unknown outcome is checked against the remote state before posting again).
 
+import type { FieldName } from '../domain/fields.js';
 import type { LeapsomeState, LeapsomeTeam, LeapsomeUser, RejectedRecord, UserAttributes } from '../domain/types.js';
 import {
   createHttpClient,
@@ -16,10 +17,12 @@ import type { ProgressCounter } from '../progress/progress.js';
 import { ExistingResourceNotFoundError } from './errors.js';
 import {
   createUserBody,
+  DEFAULT_PROJECTION,
   parseTeam,
-  parseUser,
+  parseUser as parseUserResource,
   patchTeamBody,
   patchUserBody,
+  projectionOf,
   scimEquals,
   type Parsed,
   type TeamPatch,
@@ -33,6 +36,8 @@ export interface LeapsomeClientOptions {
   readonly baseUrl: string;
   /** SCIM bearer token. */
   readonly token: string;
+  /** The fields the sync owns: users are read with these (default: what it owns without `fields`). */
+  readonly fields?: readonly FieldName[];
   readonly http?: HttpOverrides;
 }
 
@@ -74,6 +79,8 @@ const MAX_CREATE_POSTS = 3;
 const MAX_PAGES = 1_000;
 
 export function createLeapsomeClient(options: LeapsomeClientOptions): LeapsomeClient {
+  const projection = options.fields === undefined ? DEFAULT_PROJECTION : projectionOf(options.fields);
+  const parseUser = (raw: unknown): Parsed<LeapsomeUser> => parseUserResource(raw, projection);
   const http = createHttpClient({
     ...LEAPSOME_HTTP_DEFAULTS,
     ...options.http,

@@ -2,19 +2,38 @@
 // Leapsome clears a field is UNCONFIRMED, and "" is the plausible string form).
 
 import type { TeamPatch, UserPatch } from '../apply/ports.js';
-import type { LeapsomeTeam, LeapsomeUser, RejectedRecord, UserAttributes } from '../domain/types.js';
+import { DEFAULT_FIELD_SOURCES, type FieldName, type ProfileField } from '../domain/fields.js';
+import type { LeapsomeTeam, LeapsomeUser, ProfileValues, RejectedRecord, UserAttributes } from '../domain/types.js';
 import { describeIssues } from '../http/parse.js';
-import { ENT, groupResource, hasId, userResource, type UserResource } from './wire.js';
+import { customValue, ENT, groupResource, hasId, userResource, type UserResource } from './wire.js';
 
 // The write shapes are the applier's port; this adapter implements it.
 export type { TeamPatch, UserPatch };
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly rejected: RejectedRecord };
 
-export function parseUser(raw: unknown): Parsed<LeapsomeUser> {
+/** Which of a user's fields to keep: the ones the sync owns. Others are not held in memory. */
+export interface UserProjection {
+  readonly profile: readonly ProfileField[];
+  readonly additionalManagers: boolean;
+}
+
+export function projectionOf(fields: readonly FieldName[]): UserProjection {
+  return {
+    profile: fields.filter((f): f is ProfileField => f !== 'additional-managers'),
+    additionalManagers: fields.includes('additional-managers'),
+  };
+}
+
+/** What the sync owns without a `fields` setting. */
+export const DEFAULT_PROJECTION: UserProjection = projectionOf(Object.keys(DEFAULT_FIELD_SOURCES) as FieldName[]);
+
+export function parseUser(raw: unknown, projection: UserProjection = DEFAULT_PROJECTION): Parsed<LeapsomeUser> {
   const parsed = userResource.safeParse(raw);
   if (!parsed.success) return { ok: false, rejected: rejection(raw, describeIssues(parsed.error)) };
-  return { ok: true, value: toLeapsomeUser(parsed.data) };
+  const profile = profileOf(parsed.data, projection);
+  if (typeof profile === 'string') return { ok: false, rejected: rejection(raw, profile) };
+  return { ok: true, value: toLeapsomeUser(parsed.data, profile, projection) };
 }
 
 export function parseTeam(raw: unknown): Parsed<LeapsomeTeam> {
@@ -24,7 +43,9 @@ export function parseTeam(raw: unknown): Parsed<LeapsomeTeam> {
   return { ok: true, value: { id, displayName, externalId: emptyToNull(externalId) } };
 }
 
-function toLeapsomeUser(user: UserResource): LeapsomeUser {
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+function toLeapsomeUser(user: UserResource, profile: ProfileValues, projection: UserProjection): LeapsomeUser {
   const ent = user[ENT];
   const entManager = ent?.manager;
   const entManagerId = typeof entManager === 'string' ? emptyToNull(entManager) : (entManager?.managerId ?? null);
@@ -37,14 +58,69 @@ function toLeapsomeUser(user: UserResource): LeapsomeUser {
     givenName: user.name?.givenName ?? null,
     familyName: user.name?.familyName ?? null,
     displayName: user.displayName,
-    title: user.title,
     managerId: entManagerId ?? topManagerId,
-    startDate: datePart(ent?.startDate ?? null),
-    endDate: datePart(ent?.endDate ?? null),
-    location: ent?.location ?? user.location,
-    gender: ent?.gender?.trim().toLowerCase() ?? null,
+    profile,
+    additionalManagerIds: projection.additionalManagers ? additionalManagerIds(ent?.additionalManagers) : NO_IDS,
     teamIds: [...new Set((user.groups ?? []).map((group) => group.value))],
   };
+}
+
+/** Read as `{managerId, displayName}` objects (spec); a string is taken as the id it echoes. */
+function additionalManagerIds(list: NonNullable<UserResource[typeof ENT]>['additionalManagers']): readonly string[] {
+  const ids = new Set<string>();
+  for (const item of list ?? []) {
+    const id = typeof item === 'string' ? emptyToNull(item) : (item?.managerId ?? null);
+    if (id !== null) ids.add(id);
+  }
+  return ids.size === 0 ? NO_IDS : [...ids];
+}
+
+/** The owned profile fields as read, in the projection's order (one shape for every user); a reason when one is unreadable. */
+function profileOf(user: UserResource, projection: UserProjection): ProfileValues | string {
+  const ent = user[ENT];
+  const profile: Partial<Record<ProfileField, string | null>> = {};
+  for (const field of projection.profile) {
+    switch (field) {
+      case 'title':
+        profile[field] = user.title;
+        break;
+      case 'location':
+        profile[field] = ent?.location ?? user.location;
+        break;
+      case 'start-date':
+        profile[field] = datePart(ent?.startDate ?? null);
+        break;
+      case 'end-date':
+        profile[field] = datePart(ent?.endDate ?? null);
+        break;
+      case 'birthday':
+        profile[field] = datePart(ent?.birthday ?? null);
+        break;
+      case 'gender':
+        profile[field] = ent?.gender?.trim().toLowerCase() ?? null;
+        break;
+      case 'level':
+        profile[field] = ent?.level ?? null;
+        break;
+      case 'division':
+        profile[field] = ent?.division ?? null;
+        break;
+      case 'cost-center':
+        profile[field] = ent?.costCenter ?? null;
+        break;
+      default: {
+        const id = field.slice('custom.'.length);
+        // Ids are lower-cased in the settings; Leapsome's own spelling is kept in the resource.
+        const key = ent === null || ent === undefined ? undefined : id in ent ? id : Object.keys(ent).find((k) => k.toLowerCase() === id);
+        const parsed = customValue.safeParse(key === undefined || ent === null || ent === undefined ? null : (ent[key] ?? null));
+        if (!parsed.success) return `${ENT}.${id}: expected text`;
+        const value = parsed.data;
+        const text = value === null ? null : typeof value === 'object' ? (value.value ?? null) : value;
+        profile[field] = text === null ? null : emptyToNull(String(text));
+      }
+    }
+  }
+  return profile;
 }
 
 /** Leapsome documents YYYY-MM-DD; should a datetime come back, compare by its date part. */
@@ -66,14 +142,26 @@ function rejection(raw: unknown, reason: string): RejectedRecord {
 
 /** POST /Users accepts only these documented fields; the rest is set by a follow-up PATCH. */
 export function createUserBody(attributes: UserAttributes): Record<string, unknown> {
+  const title = attributes.profile.title;
   return {
     userName: attributes.userName,
     name: { givenName: attributes.givenName, familyName: attributes.familyName },
     displayName: attributes.displayName,
-    ...(attributes.title === null ? {} : { title: attributes.title }),
+    ...(title === undefined || title === null ? {} : { title }),
     externalId: attributes.externalId,
   };
 }
+
+/** Where each standard profile field goes in the extension (`title` and `location` are handled apart). */
+const EXTENSION_KEYS: Readonly<Record<string, string>> = {
+  'start-date': 'startDate',
+  'end-date': 'endDate',
+  birthday: 'birthday',
+  gender: 'gender',
+  level: 'level',
+  division: 'division',
+  'cost-center': 'costCenter',
+};
 
 /** A partial resource object (the form the spec documents), not an RFC 7644 PatchOp. */
 export function patchUserBody(patch: UserPatch): Record<string, unknown> {
@@ -82,7 +170,7 @@ export function patchUserBody(patch: UserPatch): Record<string, unknown> {
     throw new TypeError('UserPatch.attributes.userName must equal UserPatch.userName');
   }
   const body: Record<string, unknown> = { userName: patch.userName };
-  const enterprise: Record<string, string> = {};
+  const enterprise: Record<string, unknown> = {};
   if (a.givenName !== undefined || a.familyName !== undefined) {
     body.name = {
       ...(a.givenName === undefined ? {} : { givenName: a.givenName }),
@@ -90,17 +178,20 @@ export function patchUserBody(patch: UserPatch): Record<string, unknown> {
     };
   }
   if (a.displayName !== undefined) body.displayName = a.displayName;
-  if (a.title !== undefined) body.title = a.title ?? '';
   if (a.externalId !== undefined) body.externalId = a.externalId;
-  if (a.location !== undefined) {
-    // Both spellings are documented; sending both keeps them from disagreeing.
-    body.location = a.location ?? '';
-    enterprise.location = a.location ?? '';
+  for (const [field, value] of Object.entries(a.profile ?? {}) as [ProfileField, string | null | undefined][]) {
+    if (value === undefined) continue;
+    const text = value ?? '';
+    if (field === 'title') body.title = text;
+    else if (field === 'location') {
+      // Both spellings are documented; sending both keeps them from disagreeing.
+      body.location = text;
+      enterprise.location = text;
+    } else enterprise[EXTENSION_KEYS[field] ?? field.slice('custom.'.length)] = text;
   }
-  if (a.startDate !== undefined) enterprise.startDate = a.startDate ?? '';
-  if (a.endDate !== undefined) enterprise.endDate = a.endDate ?? '';
-  if (a.gender !== undefined) enterprise.gender = a.gender ?? '';
   if (patch.manager !== undefined) enterprise.manager = patch.manager ?? '';
+  // The write form is an array of ids (Leapsome id, email or externalId); [] clears them (UNCONFIRMED).
+  if (patch.additionalManagers !== undefined) enterprise.additionalManagers = [...patch.additionalManagers];
   if (patch.active !== undefined) body.active = patch.active;
   if (Object.keys(enterprise).length > 0) body[ENT] = enterprise;
   return body;

@@ -25,6 +25,9 @@ export type ListResponse = z.output<typeof listResponse>;
 /** Read form: `{managerId, displayName}`; a plain string is accepted too in case the write form is echoed. */
 const enterpriseManager = z.union([z.object({ managerId: optionalText, displayName: optionalText }), z.string()]).nullish();
 
+/** Custom attributes sit in the extension under their 24-hex id; the spec types them as strings. */
+const customValue = z.union([z.string(), z.number(), z.boolean(), z.object({ value: z.union([z.string(), z.number(), z.boolean()]).nullish() }), z.null()]);
+
 export const userResource = z.object({
   id: scimId,
   userName: z.string().trim().min(1),
@@ -40,14 +43,22 @@ export const userResource = z.object({
   [ENT]: z
     .object({
       manager: enterpriseManager,
+      additionalManagers: z.array(enterpriseManager).nullish(),
       startDate: optionalText,
       endDate: optionalText,
+      birthday: optionalText,
       location: optionalText,
       gender: optionalText,
+      level: optionalText,
+      division: optionalText,
+      costCenter: optionalText,
     })
+    // Custom attributes are read leniently here and checked only when the sync owns them.
+    .catchall(z.unknown())
     .nullish(),
 });
 export type UserResource = z.output<typeof userResource>;
+export { customValue };
 
 export const groupResource = z.object({
   id: scimId,

@@ -39,6 +39,7 @@ export function planDocument(outcome: RunOutcome, context: PlanContext): PlanDoc
     finishedAt: outcome.finishedAt,
     run: context.run,
     leapsome: { baseUrl: context.leapsomeBaseUrl },
+    fields: outcome.fields,
     counts: { ...outcomeCounts(outcome), failed: failedCount(outcome) },
     refused: outcome.refusedReason,
     plan: {

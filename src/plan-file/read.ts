@@ -1,6 +1,7 @@
 // Reads a plan JSON to apply: validated with zod, version- and integrity-checked. Everything that is
 // wrong is reported at once, naming the path inside the document.
 import { readFile } from 'node:fs/promises';
+import type { FieldName } from '../domain/fields.js';
 import type { Plan } from '../domain/plan.js';
 import type { PlanFingerprints } from '../apply/fingerprint.js';
 import { SettingsError } from '../settings/errors.js';
@@ -17,6 +18,8 @@ export interface ApprovedPlan {
   /** Link to the run that made the plan, when it ran on GitHub. */
   readonly plannedBy: string | null;
   readonly leapsomeBaseUrl: string;
+  /** The fields the sync owned when planning; Leapsome is read with these when applying. */
+  readonly fields: readonly FieldName[];
   readonly plan: Plan;
   readonly fingerprints: PlanFingerprints;
 }
@@ -49,7 +52,7 @@ export function parsePlanFile(text: string, path: string): ApprovedPlan {
   const fingerprints = { users: doc.plan.users.map((op) => op.fingerprint), teams: doc.plan.teams.map((op) => op.fingerprint) };
   // Catches a file edited by hand (or truncated and repaired): the id no longer matches its content.
   if (planId(plan, fingerprints) !== doc.planId) throw new PlanFileError(`plan file ${path}: its operations do not match its planId ${doc.planId}; it was changed after it was written.`);
-  return { path, planId: doc.planId, plannedAt: doc.startedAt, plannedBy: doc.run.url, leapsomeBaseUrl: doc.leapsome.baseUrl, plan, fingerprints };
+  return { path, planId: doc.planId, plannedAt: doc.startedAt, plannedBy: doc.run.url, leapsomeBaseUrl: doc.leapsome.baseUrl, fields: doc.fields, plan, fingerprints };
 }
 
 export async function readPlanFile(path: string): Promise<ApprovedPlan> {

@@ -1,8 +1,9 @@
 // The plan JSON, versioned and validated with zod on read: a plan file comes from outside (an
 // artifact, a reviewer's download) and its operations are written to Leapsome as they stand.
 import { z } from 'zod';
+import { DATE_FIELDS, isCustomField, STANDARD_PROFILE_FIELDS, type FieldName, type ProfileField } from '../domain/fields.js';
 import type { Plan, SkipReason } from '../domain/plan.js';
-import { GENDERS, isTeamSource, USER_ATTRIBUTE_NAMES, type TeamSource, type UserAttributeName } from '../domain/types.js';
+import { GENDERS, IDENTITY_ATTRIBUTE_NAMES, isTeamSource, type TeamSource } from '../domain/types.js';
 
 /** Bumped on any change to the document's shape; a reader accepts exactly its own version. */
 export const PLAN_FILE_VERSION = 3;
@@ -26,20 +27,28 @@ const teamSource = z.string().refine((v): v is TeamSource => isTeamSource(v), 'e
 const takeover = z.strictObject({ kind: z.enum(['unmarked', 'foreign', 'moved']), previousExternalId: id.nullable() }).nullable();
 const personLabel = z.strictObject({ employeeId: id.nullable(), leapsomeId: id.nullable(), name: text, email: nullableText });
 const managerTarget = z.strictObject({ employeeId: id, email: text, name: text, leapsomeId: id.nullable() });
+const userRef = z.strictObject({ leapsomeId: id, name: text });
+
+const isProfileField = (name: unknown): name is ProfileField => typeof name === 'string' && ((STANDARD_PROFILE_FIELDS as readonly string[]).includes(name) || isCustomField(name));
+const profileField = z.custom<ProfileField>(isProfileField, { error: `expected a field: ${STANDARD_PROFILE_FIELDS.join(', ')} or custom.<24-character id>` });
+const fieldName = z.custom<FieldName>((name) => name === 'additional-managers' || isProfileField(name), { error: 'expected a field name' });
+const profile = z.partialRecord(profileField, z.string().nullable()).superRefine((values, ctx) => {
+  for (const [field, value] of Object.entries(values)) {
+    if (value === null || value === undefined) continue;
+    if (DATE_FIELDS.has(field as ProfileField) && date.safeParse(value).success === false) ctx.addIssue({ code: 'custom', path: [field], message: 'expected a date YYYY-MM-DD' });
+    if (field === 'gender' && !(GENDERS as readonly string[]).includes(value)) ctx.addIssue({ code: 'custom', path: [field], message: `expected one of ${GENDERS.join(', ')}` });
+  }
+});
 const userAttributes = z.strictObject({
   userName: z.string().min(3),
   externalId: id,
   givenName: text,
   familyName: text,
   displayName: text,
-  title: nullableText,
-  startDate: date,
-  endDate: date,
-  location: nullableText,
-  gender: z.enum(GENDERS).nullable(),
+  profile,
 });
 const fieldChange = z.strictObject({
-  field: z.enum<[UserAttributeName | 'active', ...(UserAttributeName | 'active')[]]>(['active', ...USER_ATTRIBUTE_NAMES]),
+  field: z.union([z.enum(['active', ...IDENTITY_ATTRIBUTE_NAMES]), profileField]),
   from: z.union([z.string(), z.boolean(), z.null()]),
   to: z.union([z.string(), z.boolean(), z.null()]),
 });
@@ -50,6 +59,7 @@ const userOp = z.discriminatedUnion('kind', [
     employeeId: id,
     attributes: userAttributes,
     manager: managerTarget.nullable(),
+    additionalManagers: list(managerTarget),
     invite: z.enum(['leapsome', 'pending']),
     fingerprint,
   }),
@@ -59,7 +69,8 @@ const userOp = z.discriminatedUnion('kind', [
     leapsomeId: id,
     attributes: userAttributes,
     changes: list(fieldChange),
-    manager: z.strictObject({ from: z.strictObject({ leapsomeId: id, name: text }).nullable(), to: managerTarget.nullable() }).nullable(),
+    manager: z.strictObject({ from: userRef.nullable(), to: managerTarget.nullable() }).nullable(),
+    additionalManagers: z.strictObject({ from: list(userRef), to: list(managerTarget) }).nullable(),
     takeover,
     reactivate: z.boolean(),
     provenance,
@@ -150,6 +161,8 @@ export const planDocumentSchema = z.strictObject({
   finishedAt: z.iso.datetime(),
   run: z.strictObject({ repository: nullableText, runId: nullableText, url: nullableText, event: nullableText }),
   leapsome: z.strictObject({ baseUrl: z.url() }),
+  /** The fields the sync owned when planning: the apply run reads Leapsome users with the same ones. */
+  fields: list(fieldName),
   counts: z.record(z.string(), count),
   refused: nullableText,
   plan: planSchema,

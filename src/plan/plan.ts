@@ -2,6 +2,7 @@
 // no clock, no randomness, every list sorted by stable keys, linear-ish in the number of people.
 import type { Plan, PlanWarning, SkippedRecord } from '../domain/plan.js';
 import type { LeapsomeState, PersonioState, PlanSettings } from '../domain/types.js';
+import { resolveAdditionalManagers } from './additional-managers.js';
 import { deactivationGuard } from './guard.js';
 import { indexLeapsome } from './leapsome-index.js';
 import { resolveManagers } from './managers.js';
@@ -20,7 +21,8 @@ export function planSync({ personio, leapsome, settings }: PlanInput): Plan {
   const index = indexLeapsome(leapsome);
   const scope = classify(personio, index, settings);
   const managers = resolveManagers(scope);
-  const users = planUsers(scope, managers.targets, index, settings);
+  const additional = resolveAdditionalManagers(scope, settings.fields.find((rule) => rule.field === 'additional-managers'));
+  const users = planUsers(scope, managers.targets, additional, index, settings);
   const teams = planTeams(scope, index, settings);
 
   // A record Leapsome returned unreadably belongs to nobody we can name: report it, plan around it.
@@ -31,14 +33,14 @@ export function planSync({ personio, leapsome, settings }: PlanInput): Plan {
 
   let activeManaged = 0;
   for (const id of scope.managedUserIds) if (index.userById.get(id)?.active === true) activeManaged++;
-  const planned = users.filter((op) => op.kind === 'deactivate').length;
+  const planned = users.ops.filter((op) => op.kind === 'deactivate').length;
 
   return {
-    users,
+    users: users.ops,
     teams: teams.ops,
     skipped: [...scope.skipped].sort(compareSkipped),
     clashes: [...teams.clashes, ...scope.clashes],
-    warnings: [...scope.warnings, ...managers.warnings, ...teams.warnings, ...leapsomeWarnings].sort(compareWarnings),
+    warnings: [...scope.warnings, ...managers.warnings, ...additional.warnings, ...users.warnings, ...teams.warnings, ...leapsomeWarnings].sort(compareWarnings),
     stats: {
       employees: personio.employees.length,
       inScope: scope.inScope.size,

@@ -2,8 +2,8 @@
 // managers, teams) works from this classification, so every skip is decided here first: a
 // skipped supervisor or team member must be known before managers and teams are planned.
 import type { Clash, PersonLabel, PlanWarning, SkipReason, SkippedRecord, Takeover } from '../domain/plan.js';
-import type { Employee, LeapsomeUser, PersonioState, PlanSettings, UserAttributes } from '../domain/types.js';
-import { desiredAttributes } from './attributes.js';
+import type { Employee, IdentityAttributes, LeapsomeUser, PersonioState, PlanSettings } from '../domain/types.js';
+import { identityAttributes } from './attributes.js';
 import { compileExclude } from './exclude.js';
 import { employeeLabel, employeeName, userLabel, userName } from './labels.js';
 import type { LeapsomeIndex } from './leapsome-index.js';
@@ -13,7 +13,8 @@ import { duplicateEmails, supervisorCycles } from './validate.js';
 /** An employee who should have an active Leapsome account this run. */
 export interface InScope {
   readonly employee: Employee;
-  readonly attributes: UserAttributes;
+  /** Who they are in Leapsome; the owned profile fields are worked out when their operation is planned. */
+  readonly attributes: IdentityAttributes;
   /** Matched by externalId, or by email when taken over; null: the user is created. */
   readonly user: LeapsomeUser | null;
   readonly takeover: Takeover | null;
@@ -154,7 +155,7 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     if (wanted(employee) && employee.email !== null) {
       const email = employee.email;
       const holders = index.usersByEmail.get(email.toLowerCase()) ?? [];
-      const attributes = desiredAttributes(employee, email);
+      const attributes = identityAttributes(employee, email);
       const [user, ...more] = own;
       if (user !== undefined && more.length > 0) {
         skip(employee, 'external-id-conflict', `Leapsome users ${own.map((u) => u.id).join(', ')} all carry externalId ${employee.id}`);

@@ -4,7 +4,7 @@
 // the pull-request comment (diff.ts) and the terminal (terminal.ts). Lines are made of spans that
 // say whose words they are, so each renderer makes text from Personio or Leapsome safe its own way
 // (inside a Markdown code block, or for a terminal) and styles the rest.
-import { isTakeover, type FieldValue, type Plan, type Provenance, type Takeover, type TeamMember, type TeamOp, type UserOp } from '../domain/plan.js';
+import { isTakeover, type AdditionalManagersChange, type FieldValue, type Plan, type Provenance, type Takeover, type TeamMember, type TeamOp, type UserOp } from '../domain/plan.js';
 
 export type Marker = '+' | '~' | '-';
 
@@ -60,6 +60,11 @@ export function provenanceNote(p: Provenance): Span[] {
 
 const value = (v: FieldValue, role: 'old' | 'new'): Span => (v === null || v === '' ? text('(empty)') : data(String(v), role));
 const who = (name: string, email: string | null): Span[] => (email === null ? [data(name)] : [data(name), text(' <'), data(email), text('>')]);
+/** A set of people (additional managers) as one side of a change: names joined by ", ". */
+const people = (list: readonly { readonly name: string }[], role: 'old' | 'new'): Span[] =>
+  list.length === 0 ? [text('(none)')] : list.flatMap((p, i) => [...(i === 0 ? [] : [text(', ')]), data(p.name, role)]);
+const additionalManagersLine = (change: AdditionalManagersChange, p: Provenance): ChangeLine =>
+  detail('~', text('additional-managers: '), ...people(change.from, 'old'), text(' → '), ...people(change.to, 'new'), ...provenanceNote(p));
 
 const ORDER: Record<string, number> = { create: 0, reactivate: 1, update: 2, deactivate: 3 };
 const userRank = (op: UserOp): number => ORDER[op.kind === 'update' && op.reactivate ? 'reactivate' : op.kind] ?? 9;
@@ -120,7 +125,8 @@ function users(plan: Plan): ChangeSection {
   const s = section('Users');
   for (const op of [...plan.users].sort((a, b) => userRank(a) - userRank(b))) {
     if (op.kind === 'create') {
-      const title = op.attributes.title === null ? [] : [note(', title: '), data(op.attributes.title)];
+      const titleValue = op.attributes.profile.title ?? null;
+      const title = titleValue === null ? [] : [note(', title: '), data(titleValue)];
       const invite = op.invite === 'leapsome' ? 'invited by Leapsome' : 'invite pending';
       s.entries.push({ lines: [head('+', ...who(op.attributes.displayName, op.attributes.userName), note('  (new'), ...title, note(`; ${invite})`))] });
       s.tally.added++;
@@ -130,7 +136,8 @@ function users(plan: Plan): ChangeSection {
     } else {
       // A takeover's new externalId is shown under Takeovers.
       const changes = op.changes.filter((ch) => ch.field !== 'active' && !(op.takeover !== null && ch.field === 'externalId'));
-      if (!op.reactivate && changes.length === 0) continue; // only a manager change or a takeover: see Managers, Takeovers
+      // Only a manager change or a takeover: see Managers, Takeovers.
+      if (!op.reactivate && changes.length === 0 && op.additionalManagers === null) continue;
       // The label goes on every line that changes something, so each line reads on its own.
       const lines = [
         op.reactivate
@@ -138,6 +145,7 @@ function users(plan: Plan): ChangeSection {
           : head('~', ...who(op.attributes.displayName, op.attributes.userName)),
       ];
       for (const ch of changes) lines.push(detail('~', text(`${ch.field}: `), value(ch.from, 'old'), text(' → '), value(ch.to, 'new'), ...provenanceNote(op.provenance)));
+      if (op.additionalManagers !== null) lines.push(additionalManagersLine(op.additionalManagers, op.provenance));
       s.entries.push({ lines });
       if (op.reactivate) s.tally.added++;
       else s.tally.changed++;

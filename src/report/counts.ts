@@ -1,6 +1,7 @@
 import type { ApplyCounts, ApplyFailure, ApplyResult } from '../apply/apply.js';
 import type { StaleOperation } from '../apply/approved.js';
 import type { PlanFingerprints } from '../apply/fingerprint.js';
+import type { FieldName } from '../domain/fields.js';
 import { isTakeover, type Plan, type PlanStats } from '../domain/plan.js';
 import type { PersonioDigest } from '../snapshot/digest.js';
 
@@ -29,6 +30,8 @@ export interface RunOutcome {
   readonly finishedAt: string;
   readonly requests: { readonly personio: number; readonly leapsome: number; readonly leapsomeWrites: number } | null;
   readonly snapshot: SnapshotReport | null;
+  /** The Leapsome fields the sync owned (written to the plan file, so an apply run reads the same). */
+  readonly fields: readonly FieldName[];
   /** The Leapsome record each operation was planned against, in plan order (written to the plan file). */
   readonly fingerprints?: PlanFingerprints;
   /** Set when this run applied (or, in a dry run, checked) an approved plan file. */

@@ -1,6 +1,6 @@
 // The "Changes in Personio since the last run" section of the job summary, rendered from the
 // snapshot digest. Every Personio text goes through escapeText.
-import type { OrgUnit } from '../domain/types.js';
+import type { AttributeValue, OrgUnit } from '../domain/types.js';
 import type { DigestPerson, PersonioDigest } from '../snapshot/digest.js';
 import { escapeText as e } from './escape.js';
 
@@ -28,6 +28,7 @@ interface Category {
 const who = (p: DigestPerson): string => `${e(p.name)} (${e(p.id)})`;
 const text = (value: string | null): string => (value === null || value === '' ? '<i>empty</i>' : e(value));
 const unitName = (unit: OrgUnit | null): string => (unit === null ? '<i>none</i>' : e(unit.name));
+const values = (value: AttributeValue): string => text(value === null || typeof value === 'string' ? value : value.join(', '));
 
 /** `2026-11-24T06:00:12.345Z` -> `2026-11-24 06:00 UTC`; anything unparsable is shown as given. */
 export function formatTakenAt(takenAt: string): string {
@@ -55,6 +56,11 @@ function categories(d: PersonioDigest): Category[] {
     { title: 'Title changes', header: ['Person', 'Old title', 'New title'], rows: d.titleChanges.map((c) => [who(c.person), text(c.from), text(c.to)]) },
     { title: 'Email changes', header: ['Person', 'Old email', 'New email'], rows: d.emailChanges.map((c) => [who(c.person), text(c.from), text(c.to)]) },
     { title: 'Name changes', header: ['Personio id', 'Old name', 'New name'], rows: d.nameChanges.map((c) => [e(c.person.id), text(c.from), text(c.to)]) },
+    {
+      title: 'Attribute changes',
+      header: ['Person', 'Attribute', 'Old', 'New'],
+      rows: d.attributeChanges.map((c) => [who(c.person), `${e(c.attribute)}${c.fields.length === 0 ? '' : ` (${c.fields.map(e).join(', ')})`}`, values(c.from), values(c.to)]),
+    },
   ];
 }
 

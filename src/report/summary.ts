@@ -64,7 +64,7 @@ function sections(outcome: RunOutcome): Section[] {
   for (const op of plan.users) {
     const who = person(userLabel(op));
     if (op.kind === 'create') {
-      created.push([who, show(op.attributes.title), op.manager === null ? '—' : e(op.manager.name), op.invite === 'leapsome' ? 'invited by Leapsome' : 'invite pending']);
+      created.push([who, show(op.attributes.profile.title ?? null), op.manager === null ? '—' : e(op.manager.name), op.invite === 'leapsome' ? 'invited by Leapsome' : 'invite pending']);
       if (op.manager !== null) managers.push([who, '—', e(op.manager.name), 'new user']);
     } else if (op.kind === 'deactivate') {
       deactivated.push([who, e(op.reason), why(op.provenance)]);
@@ -74,6 +74,10 @@ function sections(outcome: RunOutcome): Section[] {
         // A takeover's externalId change is in the Takeovers table.
         if (change.field === 'active' || (op.takeover !== null && change.field === 'externalId')) continue;
         updated.push([who, change.field, `${show(change.from)} → ${show(change.to)}`, why(op.provenance)]);
+      }
+      if (op.additionalManagers !== null) {
+        const list = (people: readonly { readonly name: string }[]): string => (people.length === 0 ? '<i>none</i>' : people.map((p) => e(p.name)).join(', '));
+        updated.push([who, 'additional-managers', `${list(op.additionalManagers.from)} → ${list(op.additionalManagers.to)}`, why(op.provenance)]);
       }
       if (op.manager !== null) {
         managers.push([who, op.manager.from === null ? '—' : e(op.manager.from.name), op.manager.to === null ? '— (cleared)' : e(op.manager.to.name), why(op.provenance)]);

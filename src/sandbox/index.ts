@@ -21,7 +21,7 @@ export type { PersonioRateLimits, PersonioSettings } from './personio-server.js'
 export type { LeapsomeRateLimits, ScimSettings } from './scim-server.js';
 export type { EmployeeInput } from './personio-store.js';
 export type { UserChanges } from './scim-store.js';
-export { ScimError, ENTERPRISE } from './scim-store.js';
+export { DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES, ScimError, ENTERPRISE } from './scim-store.js';
 export { DEFAULT_CUSTOM_ATTRIBUTES, type AttributeDefinition } from './personio-wire.js';
 export { seedPreviousIntegration, builtinTeamMark, connectorUserMark, type PreviousIntegration } from './previous-integration.js';
 
@@ -37,6 +37,8 @@ export interface SandboxOptions {
     readonly port?: number;
     /** Email domains the organisation owns (default: the company's domain, i.e. example.com). */
     readonly orgDomains?: readonly string[];
+    /** Ids of the custom attributes that exist (default: DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES); null accepts any id. */
+    readonly customAttributes?: readonly string[] | null;
     /** Users that already exist in Leapsome (created in order; managers may refer to earlier ones). */
     readonly users?: readonly LeapsomeUserInput[];
     /** Teams that already exist in Leapsome (created before the users). */
@@ -210,7 +212,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const personio = new PersonioApi(personioStore, personioSettings, now);
 
-  const scimStore = new ScimStore(options.leapsome?.orgDomains ?? [domain], now);
+  const scimStore = new ScimStore(options.leapsome?.orgDomains ?? [domain], now, options.leapsome?.customAttributes);
   const scimSettings: ScimSettings = {
     token: options.leapsome?.token ?? DEFAULT_CREDENTIALS.leapsomeToken,
     basePath: (options.leapsome?.basePath ?? '/scim/v1').replace(/\/+$/, ''),

@@ -7,6 +7,13 @@ export const GENDERS = ['male', 'female', 'diverse'] as const;
 export const MAX_GROUP_NAME = 128;
 export const MAX_MEMBERS_PER_PATCH = 100;
 
+/** Custom attributes defined in the sandbox organisation (Settings → Users & Teams), by id. */
+export const DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES: Readonly<Record<string, string>> = {
+  '6140868326541a4da586db0b': 'Skills',
+  '6140868326541a4da586db0c': 'Contract',
+  '6140868326541a4da586db0d': 'Remote days',
+};
+
 /** An error with a SCIM status; the HTTP layer renders it as an RFC 7644 error body. */
 export class ScimError extends Error {
   constructor(
@@ -126,12 +133,16 @@ export class ScimStore {
   private readonly groupsByExternalId = new Map<string, ScimGroup[]>();
   private domains: string[];
   private idCounter = 0;
+  /** Lower-cased ids of the custom attributes that exist; null accepts any well-formed id. */
+  private customIds: Set<string> | null;
 
   constructor(
     orgDomains: readonly string[],
     private readonly now: () => number,
+    customAttributeIds: readonly string[] | null = Object.keys(DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES),
   ) {
     this.domains = normaliseDomains(orgDomains);
+    this.customIds = customAttributeIds === null ? null : new Set(customAttributeIds.map((id) => id.toLowerCase()));
   }
 
   // ---- reads -----------------------------------------------------------------------------------
@@ -341,6 +352,8 @@ export class ScimStore {
     }
     for (const key of Object.keys(c.custom ?? {})) {
       if (!/^[0-9a-f]{24}$/i.test(key)) throw bad(`Custom attribute ids are 24 hex characters (got "${key}").`);
+      // Writing an attribute that was never created is UNCONFIRMED in the real API; we refuse it.
+      if (this.customIds !== null && !this.customIds.has(key.toLowerCase())) throw bad(`Custom attribute "${key}" does not exist in the organisation.`);
     }
     const out: UserChanges & { managerId?: string | null; additionalManagerIds?: string[] } = { ...c };
     if (c.manager !== undefined) out.managerId = c.manager === null || c.manager === '' ? null : this.resolveManager(self, c.manager).id;
@@ -372,8 +385,8 @@ export class ScimStore {
     if (c.managerId !== undefined) user.managerId = c.managerId;
     if (c.additionalManagerIds !== undefined) user.additionalManagerIds = c.additionalManagerIds;
     for (const [key, value] of Object.entries(c.custom ?? {})) {
-      if (value === null || value === '') user.custom.delete(key);
-      else user.custom.set(key, value);
+      if (value === null || value === '') user.custom.delete(key.toLowerCase());
+      else user.custom.set(key.toLowerCase(), value);
     }
     this.touchUser(user);
   }

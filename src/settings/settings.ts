@@ -239,6 +239,7 @@ export function readSettings(read: InputReader, config: ConfigFile | null = null
     );
   }
   const i = parsed.data;
+  const fields = readFieldSettings(config);
   return {
     personio: {
       baseUrl: i['personio-base-url'],
@@ -256,6 +257,7 @@ export function readSettings(read: InputReader, config: ConfigFile | null = null
       teamNames: readTeamNames(config),
       adoptTeams: i['adopt-teams'],
       adoptUsers: i['adopt-users'],
+      fields,
     },
     dryRun: i['dry-run'],
     cache: i.cache,
@@ -264,7 +266,7 @@ export function readSettings(read: InputReader, config: ConfigFile | null = null
     summaryDetail: i['summary-detail'],
     planFile: i['plan-file'] === '' ? null : i['plan-file'],
     githubToken: i['github-token'] === '' ? null : i['github-token'],
-    fields: readFieldSettings(config),
+    fields,
     configFile: config === null ? null : { path: config.path, keys: config.keys, overridden },
   };
 }

@@ -9,8 +9,12 @@
 // - moves, supervisor, title, email and name changes: people in scope both times only (a joiner's
 //   or leaver's details are not news).
 // - org unit renames: same field and id, new name, seen across all employees (any status).
+// - attribute changes: the other attributes the settings read (custom attributes and the like),
+//   for people in scope both times, when both runs read them.
+import type { FieldRule } from '../domain/fields.js';
 import { ORG_FIELDS } from '../domain/types.js';
-import type { Employee, OrgField, OrgUnit, PersonioStatus } from '../domain/types.js';
+import type { AttributeValue, Employee, OrgField, OrgUnit, PersonioStatus } from '../domain/types.js';
+import { sameAttributeValue } from '../plan/fields.js';
 import { employeeName } from '../plan/labels.js';
 import { compareIds } from '../plan/order.js';
 import type { Snapshot } from './schema.js';
@@ -45,6 +49,16 @@ export interface ValueChange<T> {
   readonly to: T;
 }
 
+export interface AttributeChange {
+  readonly person: DigestPerson;
+  /** The attribute as the settings name it (a key or a universal id). */
+  readonly attribute: string;
+  /** The Leapsome fields it feeds, e.g. `level`, `custom.<id>`. */
+  readonly fields: readonly string[];
+  readonly from: AttributeValue;
+  readonly to: AttributeValue;
+}
+
 export interface PersonioDigest {
   readonly previousTakenAt: string;
   readonly previousInScope: number;
@@ -61,6 +75,7 @@ export interface PersonioDigest {
   readonly emailChanges: readonly ValueChange<string | null>[];
   /** Display names (preferred name, else first and last name). */
   readonly nameChanges: readonly ValueChange<string>[];
+  readonly attributeChanges: readonly AttributeChange[];
 }
 
 /** First record per id wins: Personio can return an id twice, and the planner skips such records anyway. */
@@ -90,7 +105,7 @@ export function orgUnitNames(employees: Iterable<Employee>): Map<string, { unit:
 const byPerson = <T extends { readonly person: DigestPerson }>(a: T, b: T): number => compareIds(a.person.id, b.person.id);
 const byId = (a: DigestPerson, b: DigestPerson): number => compareIds(a.id, b.id);
 
-export function personioDigest(previous: Snapshot, current: readonly Employee[], statuses: readonly PersonioStatus[]): PersonioDigest {
+export function personioDigest(previous: Snapshot, current: readonly Employee[], statuses: readonly PersonioStatus[], fields: readonly FieldRule[] = []): PersonioDigest {
   const wanted = new Set(statuses);
   const before = employeesById(previous.employees);
   const now = employeesById(current);
@@ -109,6 +124,10 @@ export function personioDigest(previous: Snapshot, current: readonly Employee[],
   const titleChanges: ValueChange<string | null>[] = [];
   const emailChanges: ValueChange<string | null>[] = [];
   const nameChanges: ValueChange<string>[] = [];
+  const attributeChanges: AttributeChange[] = [];
+  const readBefore = new Set(previous.attributes);
+  const feeds = new Map<string, string[]>();
+  for (const rule of fields) feeds.set(rule.from, [...(feeds.get(rule.from) ?? []), rule.field]);
 
   for (const [id, cur] of now) {
     if (!inScope(cur)) continue;
@@ -131,6 +150,11 @@ export function personioDigest(previous: Snapshot, current: readonly Employee[],
     if (prev.email !== cur.email) emailChanges.push({ person: who, from: prev.email, to: cur.email });
     const prevName = employeeName(prev);
     if (prevName !== who.name) nameChanges.push({ person: who, from: prevName, to: who.name });
+    for (const [attribute, to] of Object.entries(cur.attributes)) {
+      if (!readBefore.has(attribute)) continue;
+      const from = prev.attributes[attribute] ?? null;
+      if (!sameAttributeValue(from, to)) attributeChanges.push({ person: who, attribute, fields: feeds.get(attribute) ?? [], from, to });
+    }
   }
 
   let previousInScope = 0;
@@ -166,6 +190,7 @@ export function personioDigest(previous: Snapshot, current: readonly Employee[],
     titleChanges: titleChanges.sort(byPerson),
     emailChanges: emailChanges.sort(byPerson),
     nameChanges: nameChanges.sort(byPerson),
+    attributeChanges: attributeChanges.sort((a, b) => byPerson(a, b) || (a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0)),
   };
 }
 
@@ -173,7 +198,7 @@ export function personioDigest(previous: Snapshot, current: readonly Employee[],
 export function isEmptyDigest(d: PersonioDigest): boolean {
   return (
     d.joiners.length + d.leavers.length + d.rehires.length + d.moves.length + d.renames.length +
-      d.supervisorChanges.length + d.titleChanges.length + d.emailChanges.length + d.nameChanges.length ===
+      d.supervisorChanges.length + d.titleChanges.length + d.emailChanges.length + d.nameChanges.length + d.attributeChanges.length ===
     0
   );
 }

@@ -17,7 +17,7 @@ export type { ActionsCacheStoreOptions, CacheApi, CacheKeyInput, CacheKeyParts }
 export { LOCAL_SNAPSHOT_FILE_NAME, createLocalStore } from './local-store.js';
 export type { LocalStoreOptions } from './local-store.js';
 export { isEmptyDigest, personioDigest } from './digest.js';
-export type { DigestPerson, Leaver, OrgMove, OrgUnitRename, PersonioDigest, ValueChange } from './digest.js';
+export type { AttributeChange, DigestPerson, Leaver, OrgMove, OrgUnitRename, PersonioDigest, ValueChange } from './digest.js';
 export { labelProvenance } from './provenance.js';
 export { MAX_SOURCE_DROP_INPUT, checkSourceDrop, inScopeCount } from './source-guard.js';
 export type { SourceDropInput } from './source-guard.js';

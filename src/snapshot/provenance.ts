@@ -6,8 +6,11 @@
 //
 // One label per operation: an update is 'personio' as soon as any of its changes has a Personio
 // cause. Changes caused by new settings (statuses, exclude rules, teams-from) look like manual edits.
+import type { FieldRule } from '../domain/fields.js';
 import type { FieldChange, Plan, Provenance, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
-import type { Employee, TeamSource } from '../domain/types.js';
+import type { Employee, IdentityAttributeName, TeamSource } from '../domain/types.js';
+import { desiredTokens, sameAttributeValue, sourceValue } from '../plan/fields.js';
+import { looksLikePersonioId } from '../plan/order.js';
 import { parseTeamExternalId } from '../plan/team-keys.js';
 import { teamUnitsOf } from '../plan/team-sources.js';
 import { compareIds } from '../plan/order.js';
@@ -25,19 +28,14 @@ const differs =
   ({ prev, cur }) =>
     read(prev) !== read(cur);
 
-/** The Personio fields each Leapsome attribute is computed from (see plan/attributes.ts). */
-const FIELD_SOURCES: Readonly<Record<FieldChange['field'], FieldCheck>> = {
+/** The Personio fields each identity attribute is computed from (see plan/attributes.ts); profile fields follow their rule's source. */
+const IDENTITY_SOURCES: Readonly<Record<IdentityAttributeName | 'active', FieldCheck>> = {
   userName: differs((e) => e.email),
   // Only ever changes on adoption, which has its own causes below.
   externalId: () => false,
   givenName: differs((e) => e.firstName),
   familyName: differs((e) => e.lastName),
   displayName: (s) => differs((e) => e.preferredName)(s) || differs((e) => e.firstName)(s) || differs((e) => e.lastName)(s),
-  title: differs((e) => e.position),
-  startDate: differs((e) => e.hireDate),
-  endDate: differs((e) => e.terminationDate),
-  location: differs((e) => e.org.office?.name ?? null),
-  gender: differs((e) => e.gender),
   active: differs((e) => e.status),
 };
 
@@ -54,7 +52,7 @@ function verdict(evidence: Iterable<Evidence>): Provenance {
 
 const evidence = (changed: boolean): Evidence => (changed ? 'changed' : 'same');
 
-export function labelProvenance(plan: Plan, previous: Snapshot | null, current: readonly Employee[]): Plan {
+export function labelProvenance(plan: Plan, previous: Snapshot | null, current: readonly Employee[], fields: readonly FieldRule[] = []): Plan {
   if (previous === null) {
     return {
       ...plan,
@@ -73,11 +71,53 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
   };
   /** A person's status or presence moved (undefined = not in Personio). */
   const statusMoved = (id: string): boolean => before.get(id)?.status !== now.get(id)?.status;
+  const rules = new Map(fields.map((rule) => [rule.field, rule]));
+  // A source the previous run did not read tells nothing: its null there is not an empty value.
+  const readBefore = new Set(previous.attributes);
+  const sourceMoved = (rule: FieldRule | undefined, s: Sides): Evidence =>
+    rule === undefined || !readBefore.has(rule.from) ? 'unknown' : evidence(!sameAttributeValue(sourceValue(s.prev, rule.from), sourceValue(s.cur, rule.from)));
+
+  function changeEvidence(change: FieldChange, s: Sides): Evidence {
+    const identity = IDENTITY_SOURCES[change.field as IdentityAttributeName | 'active'] as FieldCheck | undefined;
+    return identity === undefined ? sourceMoved(rules.get(change.field as FieldRule['field']), s) : evidence(identity(s));
+  }
+
+  const byEmail = (side: ReadonlyMap<string, Employee>): Map<string, Employee> => {
+    const map = new Map<string, Employee>();
+    for (const e of side.values()) if (e.email !== null && !map.has(e.email.toLowerCase())) map.set(e.email.toLowerCase(), e);
+    return map;
+  };
+  let emailsBefore: Map<string, Employee> | undefined;
+  let emailsNow: Map<string, Employee> | undefined;
+
+  /** Additional managers move with their source, the supervisor (left out of them) and the scope of the people named. */
+  function additionalManagersEvidence(s: Sides): Evidence {
+    const rule = rules.get('additional-managers');
+    const moved = sourceMoved(rule, s);
+    if (moved !== 'same' || rule === undefined) return moved;
+    if (s.prev.supervisorId !== s.cur.supervisorId) return 'changed';
+    const tokens = desiredTokens(rule, sourceValue(s.cur, rule.from));
+    if (tokens.kind === 'keep') return 'same';
+    for (const token of tokens.tokens) {
+      if (looksLikePersonioId(token)) {
+        if (statusMoved(token)) return 'changed';
+        continue;
+      }
+      const email = token.toLowerCase();
+      emailsBefore ??= byEmail(before);
+      emailsNow ??= byEmail(now);
+      const was = emailsBefore.get(email);
+      const is = emailsNow.get(email);
+      if (was?.id !== is?.id || was?.status !== is?.status) return 'changed';
+    }
+    return 'same';
+  }
 
   function userEvidence(op: Extract<UserOp, { kind: 'update' }>): Evidence[] {
     const s = sides(op.employeeId);
     if (s === null) return ['unknown'];
-    const found: Evidence[] = op.changes.map((change) => evidence(FIELD_SOURCES[change.field](s)));
+    const found: Evidence[] = op.changes.map((change) => changeEvidence(change, s));
+    if (op.additionalManagers !== null) found.push(additionalManagersEvidence(s));
     if (op.manager !== null) {
       // A manager changes with the supervisor, or when the supervisor comes into or drops out of scope.
       const supervisors = [s.prev.supervisorId, s.cur.supervisorId].filter((id): id is string => id !== null);

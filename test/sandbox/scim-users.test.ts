@@ -256,6 +256,36 @@ describe('SCIM PATCH and PUT /Users/{id}', () => {
     expect(obj(extra[ENTERPRISE]).additionalManagers).toEqual([{ managerId: boss.id, displayName: 'Big Boss' }]);
   });
 
+  it('writes additional managers as a list of references (id, email or externalId), [] clears; unknown or self is a 400', async () => {
+    const s = await start();
+    const a = s.leapsome.addUser({ userName: 'a@example.com', externalId: '1', displayName: 'A' });
+    const b = s.leapsome.addUser({ userName: 'b@example.com', externalId: '2', displayName: 'B' });
+    const emp = s.leapsome.addUser({ userName: 'emp@example.com' });
+    const set = await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { additionalManagers: [a.id, 'B@example.com', '1'] } });
+    expect(obj(obj(set.body)[ENTERPRISE]).additionalManagers).toEqual([{ managerId: a.id, displayName: 'A' }, { managerId: b.id, displayName: 'B' }]);
+    expect((await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { additionalManagers: ['ghost@example.com'] } })).status).toBe(400);
+    expect((await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { additionalManagers: [emp.id] } })).status).toBe(400);
+    expect(s.leapsome.getUser(emp.id)?.additionalManagerIds).toEqual([a.id, b.id]);
+    const cleared = await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { additionalManagers: [] } });
+    expect(obj(obj(cleared.body)[ENTERPRISE]).additionalManagers).toEqual([]);
+  });
+
+  it('keeps the extension fields and the custom attributes the organisation defines; an undefined custom attribute is a 400', async () => {
+    const s = await start();
+    const emp = s.leapsome.addUser({ userName: 'emp@example.com' });
+    const ent = { level: 'Senior', birthday: '1983-08-18', division: 'Acme GmbH', costCenter: 'CC-100', '6140868326541A4DA586DB0B': 'Go, SQL' };
+    const reply = obj((await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: ent })).body);
+    expect(obj(reply[ENTERPRISE])).toMatchObject({ level: 'Senior', birthday: '1983-08-18', division: 'Acme GmbH', costCenter: 'CC-100', '6140868326541a4da586db0b': 'Go, SQL' });
+    const undefinedAttribute = await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { '6140868326541a4da586dbff': 'x' } });
+    expect(undefinedAttribute.status).toBe(400);
+    expect(obj(undefinedAttribute.body).detail).toContain('does not exist in the organisation');
+    const badDate = await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { birthday: '18.08.1983' } });
+    expect(badDate.status).toBe(400);
+    const cleared = obj((await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { level: '', '6140868326541a4da586db0b': '' } })).body);
+    expect(obj(cleared[ENTERPRISE])).not.toHaveProperty('level');
+    expect(obj(cleared[ENTERPRISE])).not.toHaveProperty('6140868326541a4da586db0b');
+  });
+
   it('PUT replaces the definition but keeps teams and (unless given) active', async () => {
     const s = await start();
     const boss = s.leapsome.addUser({ userName: 'boss@example.com' });

@@ -11,12 +11,8 @@ function attrs(id: string, extra: Partial<UserAttributes> = {}): UserAttributes 
     givenName: `Given${id}`,
     familyName: `Family${id}`,
     displayName: `Given${id} Family${id}`,
-    title: 'Engineer',
-    startDate: '2024-01-01',
-    endDate: null,
-    location: 'Berlin',
-    gender: null,
     ...extra,
+    profile: { title: 'Engineer', location: 'Berlin', 'start-date': '2024-01-01', 'end-date': null, gender: null, ...extra.profile },
   };
 }
 
@@ -68,12 +64,10 @@ class FakeLeapsome implements LeapsomeWriter {
       givenName: a.givenName,
       familyName: a.familyName,
       displayName: a.displayName,
-      title: a.title ?? 'Colleague',
       managerId: null,
-      startDate: null,
-      endDate: null,
-      location: null,
-      gender: null,
+      // POST takes the title only; the rest comes with the follow-up PATCH.
+      profile: { title: a.profile.title ?? 'Colleague', location: null, 'start-date': null, 'end-date': null, gender: null },
+      additionalManagerIds: [],
       teamIds: [],
     };
     this.users.set(user.id, user);
@@ -101,6 +95,7 @@ const create = (id: string, manager: string | null = null, extra: Partial<UserAt
   employeeId: id,
   attributes: attrs(id, extra),
   manager: manager === null ? null : { employeeId: manager, email: `p${manager}@example.com`, name: `M${manager}`, leapsomeId: null },
+  additionalManagers: [],
   invite: 'pending',
 });
 
@@ -124,7 +119,8 @@ describe('applyPlan', () => {
     expect(ordered).toEqual([...ordered].sort((a, b) => a - b));
     // The new user gets what POST does not take (start date, location) and the manager's email.
     const patchOf2 = fake.patches.find((p2) => p2.patch.userName === 'p2@example.com');
-    expect(patchOf2?.patch).toMatchObject({ manager: 'p1@example.com', attributes: { startDate: '2024-01-01', location: 'Berlin' } });
+    expect(patchOf2?.patch).toMatchObject({ manager: 'p1@example.com', attributes: { profile: { 'start-date': '2024-01-01', location: 'Berlin' } } });
+    expect(patchOf2?.patch.attributes?.profile).not.toHaveProperty('title');
     expect(patchOf2?.patch.attributes).not.toHaveProperty('givenName');
     expect(fake.teamPatches).toHaveLength(1);
     expect(fake.teamPatches[0]).toMatchObject({ id: 't-Eng', patch: { replaceMembers: true } });
@@ -162,10 +158,10 @@ describe('applyPlan', () => {
 
   it('reactivates and fully updates an existing inactive user found by userName after a create', async () => {
     const fake = new FakeLeapsome();
-    const existing = { ...(await fake.createUser(attrs('1', { title: 'Old' }))), externalId: null, active: false };
+    const existing = { ...(await fake.createUser(attrs('1', { profile: { title: 'Old' } }))), externalId: null, active: false };
     fake.existingOnCreate.set('p1@example.com', existing);
     await applyPlan(plan([create('1')]), fake);
-    expect(fake.patches[0]?.patch).toMatchObject({ active: true, attributes: { externalId: '1', title: 'Engineer' } });
+    expect(fake.patches[0]?.patch).toMatchObject({ active: true, attributes: { externalId: '1', profile: { title: 'Engineer' } } });
   });
 
   it('patches a manager whose email changes before anyone is pointed at the new address', async () => {
@@ -177,6 +173,7 @@ describe('applyPlan', () => {
       attributes: attrs(id),
       changes: emailChange ? [{ field: 'userName', from: `old${id}@example.com`, to: `p${id}@example.com` }] : [],
       manager: managerId === null ? null : { from: null, to: { employeeId: managerId, email: `p${managerId}@example.com`, name: 'M', leapsomeId: `L${managerId}` } },
+      additionalManagers: null,
       takeover: null,
       reactivate: false,
       provenance: 'unknown',
@@ -195,12 +192,54 @@ describe('applyPlan', () => {
       attributes: attrs('1', { familyName: 'Married' }),
       changes: [{ field: 'familyName', from: 'Family1', to: 'Married' }],
       manager: null,
+      additionalManagers: null,
       takeover: null,
       reactivate: false,
       provenance: 'unknown',
     };
     await applyPlan(plan([op]), fake);
     expect(fake.patches[0]?.patch).toEqual({ userName: 'p1@example.com', attributes: { givenName: 'Given1', familyName: 'Married' } });
+  });
+
+  it('writes additional managers as Leapsome ids, users created in the same run included, in the same PATCH as the fields', async () => {
+    const fake = new FakeLeapsome();
+    const mentor = (id: string, leapsomeId: string | null) => ({ employeeId: id, email: `p${id}@example.com`, name: `M${id}`, leapsomeId });
+    const p = plan([
+      { ...create('1'), additionalManagers: [mentor('2', null), mentor('7', 'L7')] } as UserOp,
+      create('2'),
+      {
+        kind: 'update',
+        employeeId: '3',
+        leapsomeId: 'L3',
+        attributes: attrs('3', { profile: { level: 'Senior' } }),
+        changes: [{ field: 'level', from: null, to: 'Senior' }],
+        manager: null,
+        additionalManagers: { from: [{ leapsomeId: 'L9', name: 'Old' }], to: [mentor('2', null)] },
+        takeover: null,
+        reactivate: false,
+        provenance: 'unknown',
+      },
+    ]);
+    const result = await applyPlan(p, fake);
+    expect(result.failures).toEqual([]);
+    const created2 = [...fake.users.values()].find((u) => u.externalId === '2')?.id;
+    const patchOf = (userName: string) => fake.patches.filter((x) => x.patch.userName === userName);
+    expect(patchOf('p1@example.com')).toHaveLength(1);
+    expect(patchOf('p1@example.com')[0]?.patch.additionalManagers).toEqual([created2, 'L7']);
+    expect(patchOf('p3@example.com')).toEqual([{ id: 'L3', patch: { userName: 'p3@example.com', attributes: { profile: { level: 'Senior' } }, additionalManagers: [created2] } }]);
+    expect(result.counts).toMatchObject({ created: 2, updated: 1 });
+  });
+
+  it('leaves out an additional manager whose creation failed, and says so', async () => {
+    const fake = new FakeLeapsome();
+    fake.failCreateFor.add('2');
+    const p = plan([{ ...create('1'), additionalManagers: [{ employeeId: '2', email: 'p2@example.com', name: 'M2', leapsomeId: null }, { employeeId: '7', email: 'p7@example.com', name: 'M7', leapsomeId: 'L7' }] } as UserOp, create('2')]);
+    const result = await applyPlan(p, fake);
+    expect(result.failures.map((f) => [f.operation, f.reason])).toEqual([
+      ['create user', expect.stringContaining('email domain not allowed')],
+      ['set additional managers', 'M2 could not be created, so they were left out of the additional managers'],
+    ]);
+    expect(fake.patches.find((x) => x.patch.userName === 'p1@example.com')?.patch.additionalManagers).toEqual(['L7']);
   });
 
   it('stops writing after an authentication failure instead of failing every record', async () => {
@@ -252,6 +291,7 @@ describe('applyPlan', () => {
       attributes: attrs('1'),
       changes: [{ field: 'externalId', from: 'okta|1', to: '1' }],
       manager: null,
+      additionalManagers: null,
       takeover: { kind: 'foreign', previousExternalId: 'okta|1' },
       reactivate: false,
       provenance: 'unknown',
@@ -336,7 +376,7 @@ describe('applyPlan progress', () => {
       [
         create('1'), // start date and location: a PATCH after the POST
         create('2', '1'),
-        create('3', null, { startDate: null, location: null }), // the POST carries everything
+        create('3', null, { profile: { 'start-date': null, location: null } }), // the POST carries everything
         { kind: 'deactivate', employeeId: '9', leapsomeId: 'old', userName: 'p9@example.com', name: 'Leaver', reason: 'status inactive', provenance: 'unknown' },
       ],
       [
@@ -400,11 +440,11 @@ describe('applyPlan progress', () => {
 
   it('grows the total when the POST answered with an existing user that needs more than planned', async () => {
     const fake = new FakeLeapsome();
-    const existing = { ...(await fake.createUser(attrs('3', { title: 'Old' }))), externalId: null, active: false };
+    const existing = { ...(await fake.createUser(attrs('3', { profile: { title: 'Old' } }))), externalId: null, active: false };
     fake.calls = [];
     fake.existingOnCreate.set('p3@example.com', existing);
     const progress = progressProbe();
-    await applyPlan(plan([create('3', null, { startDate: null, location: null })]), fake, { progress });
+    await applyPlan(plan([create('3', null, { profile: { 'start-date': null, location: null } })]), fake, { progress });
     expect(fake.calls).toEqual(['createUser 3', `patchUser ${existing.id}`]);
     expect(progress).toMatchObject({ total: 2, succeeded: 2, overshoots: 0 });
   });

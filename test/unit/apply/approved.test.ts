@@ -5,27 +5,13 @@ import { checkFreshness } from '../../../src/apply/approved.js';
 import { ABSENT, fingerprintPlan, teamFingerprint, userFingerprint } from '../../../src/apply/fingerprint.js';
 import type { Plan, TeamOp, UserOp } from '../../../src/domain/plan.js';
 import type { LeapsomeState, LeapsomeUser } from '../../../src/domain/types.js';
+import { leapsomeUser, type UserInput } from '../plan/builders.js';
 
-const user = (id: string, extra: Partial<LeapsomeUser> = {}): LeapsomeUser => ({
-  id,
-  userName: `${id}@example.com`,
-  externalId: id.replace('L', ''),
-  active: true,
-  givenName: 'G',
-  familyName: 'F',
-  displayName: `User ${id}`,
-  title: 'Engineer',
-  managerId: null,
-  startDate: null,
-  endDate: null,
-  location: null,
-  gender: null,
-  teamIds: ['T1'],
-  ...extra,
-});
-const attrs = (n: string) => ({ userName: `${n}@example.com`, externalId: n, givenName: 'G', familyName: 'F', displayName: `User ${n}`, title: 'Lead', startDate: null, endDate: null, location: null, gender: null });
-const create: UserOp = { kind: 'create', employeeId: '9', attributes: attrs('9'), manager: null, invite: 'pending' };
-const update = (n: string): UserOp => ({ kind: 'update', employeeId: n, leapsomeId: `L${n}`, attributes: attrs(n), changes: [{ field: 'title', from: 'Engineer', to: 'Lead' }], manager: null, takeover: null, reactivate: false, provenance: 'unknown' });
+const user = (id: string, extra: UserInput = {}): LeapsomeUser =>
+  leapsomeUser({ id, userName: `${id}@example.com`, externalId: id.replace('L', ''), givenName: 'G', familyName: 'F', displayName: `User ${id}`, title: 'Engineer', teamIds: ['T1'], ...extra });
+const attrs = (n: string) => ({ userName: `${n}@example.com`, externalId: n, givenName: 'G', familyName: 'F', displayName: `User ${n}`, profile: { title: 'Lead' } });
+const create: UserOp = { kind: 'create', employeeId: '9', attributes: attrs('9'), manager: null, additionalManagers: [], invite: 'pending' };
+const update = (n: string): UserOp => ({ kind: 'update', employeeId: n, leapsomeId: `L${n}`, attributes: attrs(n), changes: [{ field: 'title', from: 'Engineer', to: 'Lead' }], manager: null, additionalManagers: null, takeover: null, reactivate: false, provenance: 'unknown' });
 const deactivate: UserOp = { kind: 'deactivate', employeeId: '3', leapsomeId: 'L3', userName: 'L3@example.com', name: 'User L3', reason: 'left', provenance: 'unknown' };
 const teamOp: TeamOp = { kind: 'update', teamId: 'T1', externalId: 'personio:department:1', field: 'department', sources: [], displayName: 'Sales', rename: { from: 'Sale', to: 'Sales' }, takeover: null, members: null, added: [], removed: [], provenance: 'unknown' };
 const newTeam: TeamOp = { kind: 'create', externalId: 'personio:office:2', field: 'office', sources: [], displayName: 'Berlin', members: [] };
@@ -52,6 +38,9 @@ describe('fingerprints', () => {
   it('change with any field the sync reads, and with a team member set, but not with team ids of a user', () => {
     expect(userFingerprint(user('L1', { title: 'Boss' }))).not.toBe(userFingerprint(user('L1')));
     expect(userFingerprint(user('L1', { managerId: 'L2' }))).not.toBe(userFingerprint(user('L1')));
+    expect(userFingerprint(user('L1', { profile: { 'custom.6140868326541a4da586db0b': 'B' } }))).not.toBe(userFingerprint(user('L1')));
+    expect(userFingerprint(user('L1', { additionalManagerIds: ['L2'] }))).not.toBe(userFingerprint(user('L1')));
+    expect(userFingerprint(user('L1', { additionalManagerIds: ['L2', 'L3'] }))).toBe(userFingerprint(user('L1', { additionalManagerIds: ['L3', 'L2'] })));
     expect(userFingerprint(user('L1', { teamIds: [] }))).toBe(userFingerprint(user('L1')));
     expect(teamFingerprint(state.teams[0]!, ['L1'])).not.toBe(teamFingerprint(state.teams[0]!, ['L1', 'L2']));
     expect(teamFingerprint(state.teams[0]!, ['L2', 'L1'])).toBe(teamFingerprint(state.teams[0]!, ['L1', 'L2']));

@@ -121,11 +121,7 @@ const attributes: UserAttributes = {
   givenName: 'Ada',
   familyName: 'Lovelace',
   displayName: 'Ada Lovelace',
-  title: 'Engineer',
-  startDate: null,
-  endDate: null,
-  location: null,
-  gender: null,
+  profile: { title: 'Engineer', location: null, 'start-date': null, 'end-date': null, gender: null },
 };
 
 const posts = (fake: FakeScim, path: string) => fake.server.requests.filter((r) => r.method === 'POST' && r.path === `${BASE}${path}`);
@@ -214,7 +210,7 @@ describe('createUser', () => {
   it('creates a user with the documented POST fields', async () => {
     const fake = await fakeScim();
     const user = await connect(fake).createUser(attributes);
-    expect(user).toMatchObject({ id: 'id-1', userName: 'ada@example.com', externalId: '1', title: 'Engineer' });
+    expect(user).toMatchObject({ id: 'id-1', userName: 'ada@example.com', externalId: '1', profile: { title: 'Engineer' } });
     expect(JSON.parse(posts(fake, '/Users')[0]?.body ?? '')).toEqual({
       userName: 'ada@example.com',
       name: { givenName: 'Ada', familyName: 'Lovelace' },
@@ -290,11 +286,11 @@ describe('patchUser', () => {
     fake.users = [{ id: 'u 1', userName: 'ada@example.com', active: true }];
     const user = await connect(fake).patchUser('u 1', {
       userName: 'ada@example.com',
-      attributes: { title: 'CTO', endDate: '2025-01-31' },
+      attributes: { profile: { title: 'CTO', 'end-date': '2025-01-31' } },
       manager: 'boss@example.com',
       active: false,
     });
-    expect(user).toMatchObject({ id: 'u 1', title: 'CTO', active: false, endDate: '2025-01-31' });
+    expect(user).toMatchObject({ id: 'u 1', active: false, profile: { title: 'CTO', 'end-date': '2025-01-31' } });
     const patch = fake.server.requests.find((r) => r.method === 'PATCH');
     expect(patch?.path).toBe(`${BASE}/Users/u%201`);
     expect(JSON.parse(patch?.body ?? '')).toEqual({

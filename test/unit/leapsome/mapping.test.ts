@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUserBody, ENT, parseTeam, parseUser, patchTeamBody, patchUserBody, scimEquals } from '../../../src/leapsome/index.js';
+import { createUserBody, ENT, parseTeam, parseUser, patchTeamBody, patchUserBody, projectionOf, scimEquals } from '../../../src/leapsome/index.js';
 import type { UserAttributes } from '../../../src/domain/types.js';
 import { CREATE_USER_FIELDS } from '../../../src/apply/ports.js';
 
@@ -33,11 +33,7 @@ const attributes: UserAttributes = {
   givenName: 'Ada',
   familyName: 'Lovelace',
   displayName: 'Ada Lovelace',
-  title: null,
-  startDate: '2020-01-01',
-  endDate: null,
-  location: null,
-  gender: 'female',
+  profile: { title: null, location: null, 'start-date': '2020-01-01', 'end-date': null, gender: 'female' },
 };
 
 describe('parseUser', () => {
@@ -52,12 +48,9 @@ describe('parseUser', () => {
         givenName: 'Maria',
         familyName: 'Schneider',
         displayName: 'Mia Schneider',
-        title: 'Senior Backend Engineer',
         managerId: 'ent-manager',
-        startDate: '2021-04-01',
-        endDate: null,
-        location: 'Munich',
-        gender: 'female',
+        profile: { title: 'Senior Backend Engineer', location: 'Munich', 'start-date': '2021-04-01', 'end-date': null, gender: 'female' },
+        additionalManagerIds: [],
         teamIds: ['team-1', 'team-2'],
       },
     });
@@ -65,7 +58,7 @@ describe('parseUser', () => {
 
   it('falls back to the top-level manager and reads "" as null', () => {
     const user = { ...specUser, externalId: '', title: '', [ENT]: { manager: { managerId: '' }, location: '' }, location: 'Berlin' };
-    expect(parseUser(user)).toMatchObject({ ok: true, value: { managerId: 'top-level-manager', externalId: null, title: null, location: 'Berlin' } });
+    expect(parseUser(user)).toMatchObject({ ok: true, value: { managerId: 'top-level-manager', externalId: null, profile: { title: null, location: 'Berlin' } } });
   });
 
   it('handles a minimal resource: missing active means active, no groups means no teams', () => {
@@ -79,12 +72,9 @@ describe('parseUser', () => {
         givenName: null,
         familyName: null,
         displayName: null,
-        title: null,
         managerId: null,
-        startDate: null,
-        endDate: null,
-        location: null,
-        gender: null,
+        profile: { title: null, location: null, 'start-date': null, 'end-date': null, gender: null },
+        additionalManagerIds: [],
         teamIds: [],
       },
     });
@@ -93,8 +83,50 @@ describe('parseUser', () => {
 
   it('keeps the date part should a datetime come back', () => {
     expect(parseUser({ id: 'u1', userName: 'a@example.com', [ENT]: { startDate: '2021-04-01T00:00:00.000Z' } })).toMatchObject({
-      value: { startDate: '2021-04-01' },
+      value: { profile: { 'start-date': '2021-04-01' } },
     });
+  });
+
+  it('reads the owned extension fields and custom attributes, and keeps nothing else', () => {
+    const owned = projectionOf(['level', 'birthday', 'division', 'cost-center', 'custom.6140868326541a4da586db0b', 'custom.6140868326541a4da586db0c', 'additional-managers']);
+    const user = {
+      id: 'u1',
+      userName: 'a@example.com',
+      title: 'Engineer',
+      [ENT]: {
+        level: 'Senior',
+        birthday: '1983-08-18',
+        division: 'Example GmbH',
+        costCenter: 'CC-100',
+        gender: 'female',
+        '6140868326541A4DA586DB0B': 'Salary Class B',
+        '6140868326541a4da586db0c': 3,
+        '6140868326541a4da586db0d': 'not owned',
+        additionalManagers: [{ managerId: 'm1', displayName: 'M One' }, { managerId: 'm2', displayName: 'M Two' }, 'm1'],
+      },
+    };
+    expect(parseUser(user, owned)).toMatchObject({
+      ok: true,
+      value: {
+        profile: {
+          level: 'Senior',
+          birthday: '1983-08-18',
+          division: 'Example GmbH',
+          'cost-center': 'CC-100',
+          'custom.6140868326541a4da586db0b': 'Salary Class B',
+          'custom.6140868326541a4da586db0c': '3',
+        },
+        additionalManagerIds: ['m1', 'm2'],
+      },
+    });
+    const value = (parseUser(user, owned) as { value: { profile: object } }).value;
+    expect(Object.keys(value.profile)).toEqual(['level', 'birthday', 'division', 'cost-center', 'custom.6140868326541a4da586db0b', 'custom.6140868326541a4da586db0c']);
+    expect(parseUser({ ...user, [ENT]: { ...user[ENT], '6140868326541a4da586db0b': ['x'] } }, owned)).toMatchObject({
+      ok: false,
+      rejected: { recordId: 'u1', reason: `${ENT}.6140868326541a4da586db0b: expected text` },
+    });
+    // Not owned: not even validated.
+    expect(parseUser({ ...user, [ENT]: { ...user[ENT], '6140868326541a4da586db0b': ['x'] } })).toMatchObject({ ok: true });
   });
 
   it('rejects a resource with the field path and its id when readable', () => {
@@ -128,14 +160,16 @@ describe('request bodies', () => {
       displayName: 'Ada Lovelace',
       externalId: '1',
     });
-    expect(createUserBody({ ...attributes, title: 'Engineer' })).toMatchObject({ title: 'Engineer' });
+    expect(createUserBody({ ...attributes, profile: { title: 'Engineer' } })).toMatchObject({ title: 'Engineer' });
   });
 
   it('POST /Users carries exactly the fields the applier expects it to (so its write count is right)', () => {
-    const full: UserAttributes = { ...attributes, title: 'Engineer', startDate: '2024-01-01', endDate: '2025-01-01', location: 'Berlin', gender: 'female' };
-    const body = createUserBody(full);
-    const carried = Object.keys(full).filter((name) => JSON.stringify(body).includes(JSON.stringify(full[name as keyof UserAttributes])));
-    expect(new Set(carried)).toEqual(CREATE_USER_FIELDS);
+    const profile = { title: 'Engineer', 'start-date': '2024-01-01', 'end-date': '2025-01-01', location: 'Berlin', gender: 'female', level: 'Senior', birthday: '1983-08-18', 'custom.6140868326541a4da586db0b': 'Go' };
+    const full: UserAttributes = { ...attributes, profile };
+    const body = JSON.stringify(createUserBody(full));
+    const identity = (['userName', 'externalId', 'givenName', 'familyName', 'displayName'] as const).filter((name) => body.includes(JSON.stringify(full[name])));
+    const fields = Object.entries(profile).filter(([, value]) => body.includes(JSON.stringify(value))).map(([name]) => name);
+    expect(new Set([...identity, ...fields])).toEqual(CREATE_USER_FIELDS);
   });
 
   it('PATCH /Users is a partial resource with userName, the enterprise extension and "" for null', () => {
@@ -151,10 +185,34 @@ describe('request bodies', () => {
     });
   });
 
+  it('PATCH /Users writes every profile field where Leapsome takes it, and additional managers as a list of ids', () => {
+    const profile = {
+      birthday: '1983-08-18',
+      level: 'Senior',
+      division: null,
+      'cost-center': 'CC-100',
+      'custom.6140868326541a4da586db0b': 'Salary Class B',
+      'custom.6140868326541a4da586db0c': null,
+    };
+    expect(patchUserBody({ userName: 'a@example.com', attributes: { profile }, additionalManagers: ['m1', 'm2'] })).toEqual({
+      userName: 'a@example.com',
+      [ENT]: {
+        birthday: '1983-08-18',
+        level: 'Senior',
+        division: '',
+        costCenter: 'CC-100',
+        '6140868326541a4da586db0b': 'Salary Class B',
+        '6140868326541a4da586db0c': '',
+        additionalManagers: ['m1', 'm2'],
+      },
+    });
+    expect(patchUserBody({ userName: 'a@example.com', additionalManagers: [] })).toEqual({ userName: 'a@example.com', [ENT]: { additionalManagers: [] } });
+  });
+
   it('PATCH /Users sends only what is given, always with userName', () => {
     expect(patchUserBody({ userName: 'ada@example.com', active: false })).toEqual({ userName: 'ada@example.com', active: false });
     expect(patchUserBody({ userName: 'ada@example.com', manager: null })).toEqual({ userName: 'ada@example.com', [ENT]: { manager: '' } });
-    expect(patchUserBody({ userName: 'a@example.com', attributes: { location: 'Berlin', givenName: 'A' } })).toEqual({
+    expect(patchUserBody({ userName: 'a@example.com', attributes: { profile: { location: 'Berlin' }, givenName: 'A' } })).toEqual({
       userName: 'a@example.com',
       name: { givenName: 'A' },
       location: 'Berlin',

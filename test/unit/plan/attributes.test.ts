@@ -20,11 +20,7 @@ describe('rule 2: desired attributes', () => {
       givenName: 'Ada',
       familyName: 'Lovelace',
       displayName: 'Ada Lovelace',
-      title: 'Engineer',
-      startDate: '2020-01-15',
-      endDate: '2030-06-30',
-      location: 'Berlin',
-      gender: 'female',
+      profile: { title: 'Engineer', location: 'Berlin', 'start-date': '2020-01-15', 'end-date': '2030-06-30', gender: 'female' },
     });
   });
 
@@ -35,6 +31,6 @@ describe('rule 2: desired attributes', () => {
 
   it('leaves title, dates, location and gender empty when Personio has none', () => {
     const a = only(creates(plan({ employees: [employee()] }))).attributes;
-    expect([a.title, a.startDate, a.endDate, a.location, a.gender]).toEqual([null, null, null, null, null]);
+    expect(a.profile).toEqual({ title: null, location: null, 'start-date': null, 'end-date': null, gender: null });
   });
 });

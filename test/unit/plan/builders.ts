@@ -11,6 +11,8 @@ import type {
   PlanSettings,
   RejectedRecord,
 } from '../../../src/domain/types.js';
+import { DEFAULT_FIELD_SOURCES, type FieldRule, type StandardFieldName } from '../../../src/domain/fields.js';
+import type { ProfileValues } from '../../../src/domain/types.js';
 import { planSync } from '../../../src/plan/plan.js';
 
 export type EmployeeInput = Omit<Partial<Employee>, 'org'> & { readonly org?: Partial<Record<OrgField, OrgUnit | null>> };
@@ -38,7 +40,17 @@ export function employee(input: EmployeeInput = {}): Employee {
   };
 }
 
-export function leapsomeUser(input: Partial<LeapsomeUser> = {}): LeapsomeUser {
+/** A user; the default fields' values may be given by name as before `fields` (title, startDate, …) or in `profile`. */
+export type UserInput = Omit<Partial<LeapsomeUser>, 'profile'> & {
+  readonly title?: string | null;
+  readonly startDate?: string | null;
+  readonly endDate?: string | null;
+  readonly location?: string | null;
+  readonly gender?: string | null;
+  readonly profile?: ProfileValues;
+};
+
+export function leapsomeUser(input: UserInput = {}): LeapsomeUser {
   const id = input.id ?? 'u1';
   return {
     id,
@@ -48,18 +60,22 @@ export function leapsomeUser(input: Partial<LeapsomeUser> = {}): LeapsomeUser {
     givenName: input.givenName ?? null,
     familyName: input.familyName ?? null,
     displayName: input.displayName ?? null,
-    title: input.title ?? null,
     managerId: input.managerId ?? null,
-    startDate: input.startDate ?? null,
-    endDate: input.endDate ?? null,
-    location: input.location ?? null,
-    gender: input.gender ?? null,
+    profile: {
+      title: input.title ?? null,
+      location: input.location ?? null,
+      'start-date': input.startDate ?? null,
+      'end-date': input.endDate ?? null,
+      gender: input.gender ?? null,
+      ...input.profile,
+    },
+    additionalManagerIds: input.additionalManagerIds ?? [],
     teamIds: input.teamIds ?? [],
   };
 }
 
-/** A Leapsome user already in line with the employee's desired attributes. */
-export function userFor(e: Employee, input: Partial<LeapsomeUser> = {}): LeapsomeUser {
+/** A Leapsome user already in line with the employee's desired attributes (default fields). */
+export function userFor(e: Employee, input: UserInput = {}): LeapsomeUser {
   return leapsomeUser({
     id: `L${e.id}`,
     userName: e.email ?? `missing-${e.id}@acme.test`,
@@ -76,6 +92,15 @@ export function userFor(e: Employee, input: Partial<LeapsomeUser> = {}): Leapsom
   });
 }
 
+/** The rules the sync runs with when the settings have no `fields` key. */
+export const DEFAULT_RULES: readonly FieldRule[] = Object.entries(DEFAULT_FIELD_SOURCES).map(([field, from]) => rule(field as StandardFieldName, from));
+
+/** A rule as the settings would make it; `map` keys are normalised like the settings do. */
+export function rule(field: FieldRule['field'], from: string, options: { map?: Record<string, string>; default?: string; apply?: FieldRule['apply'] } = {}): FieldRule {
+  const map = options.map === undefined ? null : new Map(Object.entries(options.map).map(([k, v]) => [k.trim().toLowerCase(), v]));
+  return { field, from, map, default: options.default ?? null, apply: options.apply ?? 'always' };
+}
+
 export function team(input: Partial<LeapsomeTeam> = {}): LeapsomeTeam {
   return { id: input.id ?? 't1', displayName: input.displayName ?? 'Team', externalId: input.externalId ?? null };
 }
@@ -90,6 +115,7 @@ export function settings(input: Partial<PlanSettings> = {}): PlanSettings {
     teamNames: input.teamNames ?? [],
     adoptTeams: input.adoptTeams ?? 'unmarked',
     adoptUsers: input.adoptUsers ?? 'unmarked',
+    fields: input.fields ?? DEFAULT_RULES,
   };
 }
 

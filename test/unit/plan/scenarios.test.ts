@@ -130,7 +130,7 @@ describe('scenario: life cycle', () => {
 
   it('supervisor change and manual edits in Leapsome are set back to Personio', () => {
     const state = base();
-    const edited: LeapsomeState = { ...state, users: state.users.map((u) => (u.externalId === '6' ? { ...u, displayName: 'Sammy', title: 'Chief' } : u)) };
+    const edited: LeapsomeState = { ...state, users: state.users.map((u) => (u.externalId === '6' ? { ...u, displayName: 'Sammy', profile: { ...u.profile, title: 'Chief' } } : u)) };
     const p = run(change('6', { supervisorId: '2' }), edited, s);
     const op = only(updates(p));
     expect(op.changes.map((c) => [c.field, c.from, c.to])).toEqual([

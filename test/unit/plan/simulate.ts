@@ -15,7 +15,7 @@ export function applyInMemory(state: LeapsomeState, plan: Plan): LeapsomeState {
   for (const op of plan.users) {
     if (op.kind !== 'create') continue;
     const id = `new-${op.employeeId}`;
-    users.set(id, { id, active: true, managerId: null, teamIds: [], ...op.attributes });
+    users.set(id, { id, active: true, managerId: null, additionalManagerIds: [], teamIds: [], ...op.attributes });
     idOf.set(op.employeeId, id);
   }
   const managerId = (target: ManagerTarget | null): string | null => {
@@ -28,12 +28,16 @@ export function applyInMemory(state: LeapsomeState, plan: Plan): LeapsomeState {
     if (op.kind === 'create') {
       const u = users.get(idOf.get(op.employeeId) ?? '');
       if (u !== undefined) u.managerId = managerId(op.manager);
+      if (u !== undefined) u.additionalManagerIds = op.additionalManagers.map(managerId).filter((id): id is string => id !== null);
     } else if (op.kind === 'update') {
       const u = users.get(op.leapsomeId);
       if (u === undefined) throw new Error(`update of unknown user ${op.leapsomeId}`);
-      Object.assign(u, op.attributes);
+      const { profile, ...identity } = op.attributes;
+      Object.assign(u, identity);
+      u.profile = { ...u.profile, ...profile };
       if (op.reactivate) u.active = true;
       if (op.manager !== null) u.managerId = managerId(op.manager.to);
+      if (op.additionalManagers !== null) u.additionalManagerIds = op.additionalManagers.to.map(managerId).filter((id): id is string => id !== null);
       idOf.set(op.employeeId, u.id);
     } else {
       const u = users.get(op.leapsomeId);

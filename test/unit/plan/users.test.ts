@@ -54,7 +54,7 @@ describe('rule 4: user operations', () => {
   it('clears a value Personio no longer has', () => {
     const e = employee({ id: '1', terminationDate: null });
     const op = only(updates(plan({ employees: [e], users: [userFor(e, { endDate: '2024-12-31' })] })));
-    expect(op.changes).toEqual([{ field: 'endDate', from: '2024-12-31', to: null }]);
+    expect(op.changes).toEqual([{ field: 'end-date', from: '2024-12-31', to: null }]);
   });
 
   it('reactivates an inactive managed user of an in-scope employee (rehire)', () => {

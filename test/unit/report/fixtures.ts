@@ -6,8 +6,9 @@ export function createOp(i: number, name = `Person ${i}`, email = `p${i}@example
   return {
     kind: 'create',
     employeeId: String(i),
-    attributes: { userName: email, externalId: String(i), givenName: 'G', familyName: 'F', displayName: name, title: 'Engineer', startDate: '2025-01-02', endDate: null, location: 'Berlin', gender: null },
+    attributes: { userName: email, externalId: String(i), givenName: 'G', familyName: 'F', displayName: name, profile: { title: 'Engineer', location: 'Berlin', 'start-date': '2025-01-02', 'end-date': null, gender: null } },
     manager: { employeeId: '1', email: 'boss@example.com', name: 'Bea Boss', leapsomeId: 'L1' },
+    additionalManagers: [],
     invite: 'pending',
   };
 }
@@ -17,9 +18,10 @@ export function updateOp(i: number, name = `Person ${i}`, email = `p${i}@example
     kind: 'update',
     employeeId: String(i),
     leapsomeId: `L${i}`,
-    attributes: { userName: email, externalId: String(i), givenName: 'G', familyName: 'F', displayName: name, title: 'Lead', startDate: null, endDate: null, location: null, gender: null },
+    attributes: { userName: email, externalId: String(i), givenName: 'G', familyName: 'F', displayName: name, profile: { title: 'Lead', location: null, 'start-date': null, 'end-date': null, gender: null } },
     changes: [{ field: 'title', from: 'Engineer', to: 'Lead' }],
     manager: { from: { leapsomeId: 'L1', name: 'Bea Boss' }, to: null },
+    additionalManagers: null,
     takeover: null,
     reactivate: false,
     provenance: 'leapsome-edit',
@@ -71,6 +73,7 @@ export function dryRun(plan: Plan, extra: Partial<RunOutcome> = {}): RunOutcome 
     finishedAt: '2026-11-24T05:17:09.000Z',
     requests: null,
     snapshot: null,
+    fields: ['title', 'location', 'start-date', 'end-date', 'gender'],
     fingerprints: { users: plan.users.map((op) => (op.kind === 'create' ? 'absent' : `sha256:${'a'.repeat(64)}`)), teams: plan.teams.map(() => `sha256:${'b'.repeat(64)}`) },
     ...extra,
   };

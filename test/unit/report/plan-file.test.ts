@@ -10,7 +10,19 @@ const context: PlanContext = {
   leapsomeBaseUrl: 'https://api.leapsome.com/scim/v1',
   run: { repository: 'acme/hr-sync', runId: '42', url: 'https://github.com/acme/hr-sync/actions/runs/42', event: 'schedule' },
 };
-const outcome = dryRun(planOf([createOp(1), updateOp(2), deactivateOp(3)], [teamUpdate('Sales', ['Person 1'], [])]));
+const mapped = ((): ReturnType<typeof updateOp> => {
+  const op = updateOp(4);
+  if (op.kind !== 'update') throw new Error('fixture');
+  return {
+    ...op,
+    attributes: { ...op.attributes, profile: { level: 'Senior', birthday: '1983-08-18', 'custom.6140868326541a4da586db0b': null } },
+    changes: [{ field: 'custom.6140868326541a4da586db0b', from: 'Go', to: null }],
+    additionalManagers: { from: [{ leapsomeId: 'L7', name: 'Old' }], to: [{ employeeId: '8', email: 'm@example.com', name: 'New', leapsomeId: null }] },
+  };
+})();
+const outcome = dryRun(planOf([createOp(1), updateOp(2), deactivateOp(3), mapped], [teamUpdate('Sales', ['Person 1'], [])]), {
+  fields: ['title', 'level', 'birthday', 'additional-managers', 'custom.6140868326541a4da586db0b'],
+});
 const text = (doc: unknown): string => JSON.stringify(doc);
 const errorOf = (raw: string): string => {
   try {
@@ -26,9 +38,10 @@ describe('plan file', () => {
   it('carries a fingerprint on every operation and reads back into the same plan', () => {
     const doc = planDocument(outcome, context);
     expect(doc.version).toBe(PLAN_FILE_VERSION);
-    expect(doc.plan.users.map((op) => op.fingerprint)).toEqual(['absent', `sha256:${'a'.repeat(64)}`, `sha256:${'a'.repeat(64)}`]);
+    expect(doc.plan.users.map((op) => op.fingerprint)).toEqual(['absent', `sha256:${'a'.repeat(64)}`, `sha256:${'a'.repeat(64)}`, `sha256:${'a'.repeat(64)}`]);
     const read = parsePlanFile(text(doc), 'plan.json');
     expect(read.plan).toEqual(outcome.plan);
+    expect(read.fields).toEqual(outcome.fields);
     expect(read.fingerprints).toEqual(outcome.fingerprints);
     expect(read.planId).toBe(doc.planId);
     expect(read.plannedBy).toBe(context.run.url);
@@ -66,11 +79,15 @@ describe('plan file', () => {
   it('validates every operation, naming the path of each problem', () => {
     const doc = JSON.parse(text(planDocument(outcome, context))) as { plan: { users: Array<Record<string, unknown>> } };
     doc.plan.users[0]!.kind = 'delete';
-    (doc.plan.users[1]!.attributes as Record<string, unknown>).startDate = '24.11.2026';
+    ((doc.plan.users[1]!.attributes as Record<string, unknown>).profile as Record<string, unknown>)['start-date'] = '24.11.2026';
     doc.plan.users[2]!.fingerprint = 'whatever';
+    ((doc.plan.users[3]!.attributes as Record<string, unknown>).profile as Record<string, unknown>)['custom.nope'] = 'x';
+    (doc as unknown as { fields: string[] }).fields = ['title', 'favourite-colour'];
     const message = errorOf(text(doc));
+    expect(message).toContain('plan.users.3.attributes.profile.custom.nope');
+    expect(message).toContain('fields.1: expected a field name');
     expect(message).toContain('plan.users.0.kind');
-    expect(message).toContain('plan.users.1.attributes.startDate: expected a date YYYY-MM-DD');
+    expect(message).toContain('plan.users.1.attributes.profile.start-date: expected a date YYYY-MM-DD');
     expect(message).toContain('plan.users.2.fingerprint: expected a fingerprint');
   });
 

@@ -25,6 +25,31 @@ describe('diff-style sections', () => {
     expect(text).toContain('**Users (+1 ~1 -1)**');
   });
 
+  it('shows mapped fields by their config names, additional managers as sets, each with its provenance label', () => {
+    const base = updateOp(2, 'Bob');
+    if (base.kind !== 'update') throw new Error('fixture');
+    const op = {
+      ...base,
+      changes: [
+        { field: 'start-date' as const, from: '2020-01-01', to: '2021-04-01' },
+        { field: 'custom.6140868326541a4da586db0b' as const, from: null, to: 'Go, SQL' },
+      ],
+      manager: null,
+      additionalManagers: { from: [{ leapsomeId: 'L7', name: 'Old Mentor' }], to: [{ employeeId: '8', email: 'm@example.com', name: 'New Mentor', leapsomeId: null }, { employeeId: '9', email: 'n@example.com', name: 'Nia', leapsomeId: 'L9' }] },
+      provenance: 'personio' as const,
+    };
+    const plan = planOf([op]);
+    const text = diffBlocks(plan).map((b) => renderDiffBlock(b, { maxEntries: 100, foldAfterLines: 100, restIn: 'the plan file' })).join('\n');
+    expect(text).toContain('~    start-date: 2020-01-01 → 2021-04-01  (changed in Personio)');
+    expect(text).toContain('~    custom.6140868326541a4da586db0b: (empty) → Go, SQL  (changed in Personio)');
+    expect(text).toContain('~    additional-managers: Old Mentor → New Mentor, Nia  (changed in Personio)');
+    const summary = renderSummary(dryRun(plan));
+    expect(summary).toContain('| Bob &lt;p2&#64;example.com&gt; | start-date | 2020-01-01 → 2021-04-01 | changed in Personio |');
+    expect(summary).toContain('| Bob &lt;p2&#64;example.com&gt; | additional-managers | Old Mentor → New Mentor, Nia | changed in Personio |');
+    const counts = renderSummary(dryRun(plan), { detail: 'counts' });
+    for (const value of ['2021-04-01', 'Go, SQL', 'Mentor', 'Nia', 'Bob', 'start-date']) expect(counts).not.toContain(value);
+  });
+
   it('folds long blocks into <details> and says where the rest is', () => {
     const plan = planOf(Array.from({ length: 40 }, (_, i) => createOp(i)));
     const users = diffBlocks(plan).find((b) => b.title === 'Users')!;

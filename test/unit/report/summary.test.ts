@@ -13,8 +13,9 @@ function create(i: number, name = `Person ${i}`): UserOp {
   return {
     kind: 'create',
     employeeId: String(i),
-    attributes: { userName: `p${i}@example.com`, externalId: String(i), givenName: 'G', familyName: 'F', displayName: name, title: 'Engineer', startDate: null, endDate: null, location: null, gender: null },
+    attributes: { userName: `p${i}@example.com`, externalId: String(i), givenName: 'G', familyName: 'F', displayName: name, profile: { title: 'Engineer' } },
     manager: null,
+    additionalManagers: [],
     invite: 'pending',
   };
 }
@@ -44,6 +45,7 @@ function outcome(users: UserOp[], extra: Partial<RunOutcome> = {}, planExtra: Pa
     finishedAt: '2026-11-24T00:00:01.000Z',
     requests: null,
     snapshot: null,
+    fields: ['title'],
     ...extra,
   };
 }

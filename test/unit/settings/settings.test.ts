@@ -32,7 +32,9 @@ describe('readSettings', () => {
       teamNames: [],
       adoptTeams: 'unmarked',
       adoptUsers: 'unmarked',
+      fields: s.fields,
     });
+    expect(s.fields.map((r) => `${r.field} <- ${r.from}`)).toEqual(['title <- position', 'location <- office', 'start-date <- hire_date', 'end-date <- termination_date', 'gender <- gender']);
     expect(s.personio.baseUrl).toBe('https://api.personio.de');
     expect(s.leapsome.baseUrl).toBe('https://api.leapsome.com/scim/v1');
     expect(s.personio.appId).toBe('PERSONIO_LEAPSOME_SYNC');

@@ -111,3 +111,28 @@ describe('personioDigest', () => {
     expect(digest.moves).toHaveLength(2_000);
   });
 });
+
+describe('personioDigest: attributes the settings read', () => {
+  const level = { field: 'level' as const, from: 'dynamic_1', map: null, default: null, apply: 'always' as const };
+  const custom = { field: 'custom.6140868326541a4da586db0b' as const, from: 'dynamic_3', map: null, default: null, apply: 'always' as const };
+  const withAttributes = (values: Record<string, Record<string, string | readonly string[] | null>>) =>
+    company().map((e) => ({ ...e, attributes: values[e.id] ?? { dynamic_1: 'L1', dynamic_3: null } }));
+  const read = ['first_name', 'last_name', 'email', 'status', 'dynamic_1', 'dynamic_3'];
+
+  it('lists changed values of custom attributes with the fields they feed, for people in scope both times', () => {
+    const before = { ...snapshotOf(withAttributes({ '2': { dynamic_1: 'L2', dynamic_3: ['Go'] } })), attributes: read };
+    const now = withAttributes({ '2': { dynamic_1: 'L3', dynamic_3: ['Go', 'SQL'] }, '4': { dynamic_1: 'L9', dynamic_3: null } });
+    const digest = personioDigest(before, now, STATUSES, [level, custom]);
+    expect(digest.attributeChanges).toEqual([
+      { person: { id: '2', name: 'Alan Turing' }, attribute: 'dynamic_1', fields: ['level'], from: 'L2', to: 'L3' },
+      { person: { id: '2', name: 'Alan Turing' }, attribute: 'dynamic_3', fields: ['custom.6140868326541a4da586db0b'], from: ['Go'], to: ['Go', 'SQL'] },
+    ]);
+    expect(isEmptyDigest(digest)).toBe(false);
+  });
+
+  it('compares only what both runs read: a newly mapped attribute is not a change', () => {
+    const before = { ...snapshotOf(withAttributes({})), attributes: ['first_name', 'last_name', 'email', 'status', 'dynamic_1'] };
+    const now = withAttributes({ '2': { dynamic_1: 'L1', dynamic_3: ['Go'] } });
+    expect(personioDigest(before, now, STATUSES, [level, custom]).attributeChanges).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/domain/plan.js';
 import type { Employee, LeapsomeTeam, LeapsomeUser } from '../../../src/domain/types.js';
 import { labelProvenance } from '../../../src/snapshot/provenance.js';
-import { creates, deactivations, dept, employee, leapsomeUser, only, plan, team, teamUpdates, updates, userFor } from '../plan/builders.js';
+import { creates, DEFAULT_RULES, deactivations, dept, employee, leapsomeUser, only, plan, rule, team, teamUpdates, updates, userFor, type UserInput } from '../plan/builders.js';
 import { snapshotOf } from './fixtures.js';
 
 const ada = employee({ id: '1', email: 'ada@acme.test', firstName: 'Ada', lastName: 'Lovelace', position: 'Engineer', org: { department: dept('10', 'Engineering') } });
@@ -19,10 +19,10 @@ interface Run {
 
 function labelled({ before, now, users, teams = [] }: Run): Plan {
   const planned = plan({ employees: now, users, teams });
-  return labelProvenance(planned, before === null ? null : snapshotOf(before), now);
+  return labelProvenance(planned, before === null ? null : snapshotOf(before), now, DEFAULT_RULES);
 }
 
-const inTeam = (e: Employee, teamId: string, extra: Partial<LeapsomeUser> = {}): LeapsomeUser => userFor(e, { teamIds: [teamId], ...extra });
+const inTeam = (e: Employee, teamId: string, extra: UserInput = {}): LeapsomeUser => userFor(e, { teamIds: [teamId], ...extra });
 
 describe('labelProvenance: users', () => {
   it("labels a change 'personio' when Personio changed since the snapshot", () => {
@@ -116,6 +116,47 @@ describe('labelProvenance: users', () => {
     expect(only(deactivations(reactivatedByHand)).provenance).toBe('leapsome-edit');
     const unknownToSnapshot = labelled({ before: [boss], now: [boss], users: [userFor(ada), userFor(boss)] });
     expect(only(deactivations(unknownToSnapshot))).toMatchObject({ employeeId: '1', provenance: 'unknown' });
+  });
+});
+
+describe('labelProvenance: mapped fields', () => {
+  const CUSTOM = 'custom.6140868326541a4da586db0b';
+  const fields = [...DEFAULT_RULES, rule('level', 'dynamic_1'), rule(CUSTOM, 'date_of_birth'), rule('additional-managers', 'dynamic_7')];
+  const read = ['first_name', 'last_name', 'email', 'status', 'supervisor', 'position', 'office', 'hire_date', 'termination_date', 'gender', 'department', 'dynamic_1', 'date_of_birth', 'dynamic_7'];
+  const withLevel = (e: Employee, level: string, mentors: string | null = null): Employee => ({ ...e, attributes: { dynamic_1: level, date_of_birth: '1983-08-18', dynamic_7: mentors } });
+  const label = (before: readonly Employee[], now: readonly Employee[], users: readonly LeapsomeUser[], snapshotRead = read): Plan =>
+    labelProvenance(plan({ employees: now, users, teams: [engineering], settings: { fields } }), { ...snapshotOf(before), attributes: snapshotRead }, now, fields);
+  const synced = (e: Employee, extra: UserInput = {}): LeapsomeUser => inTeam(e, 'T10', { profile: { level: 'L1', [CUSTOM]: '1983-08-18' }, ...extra });
+
+  it("is 'personio' when the field's source changed, 'leapsome-edit' when it did not", () => {
+    const changed = label([withLevel(ada, 'L1')], [withLevel(ada, 'L2')], [synced(ada)]);
+    expect(only(updates(changed))).toMatchObject({ changes: [{ field: 'level', from: 'L1', to: 'L2' }], provenance: 'personio' });
+    const edited = label([withLevel(ada, 'L1')], [withLevel(ada, 'L1')], [synced(ada, { profile: { level: 'Edited', [CUSTOM]: '1983-08-18' } })]);
+    expect(only(updates(edited))).toMatchObject({ changes: [{ field: 'level', from: 'Edited', to: 'L1' }], provenance: 'leapsome-edit' });
+  });
+
+  it("is 'unknown' when the previous run did not read the source (a newly mapped field)", () => {
+    const p = label([withLevel(ada, 'L1')], [withLevel(ada, 'L2')], [synced(ada)], read.filter((a) => a !== 'dynamic_1'));
+    expect(only(updates(p)).provenance).toBe('unknown');
+  });
+
+  it('labels additional managers by their source and by the scope of the people they name', () => {
+    const mentor = employee({ id: '3', email: 'mentor@acme.test', org: { department: dept('10', 'Engineering') } });
+    const users = [synced(withLevel(boss, 'L1')), synced(withLevel(mentor, 'L1'))];
+    const newMentor = label([withLevel(ada, 'L1'), withLevel(boss, 'L1'), withLevel(mentor, 'L1')], [withLevel(ada, 'L1', 'mentor@acme.test'), withLevel(boss, 'L1'), withLevel(mentor, 'L1')], [synced(ada), ...users]);
+    expect(only(updates(newMentor))).toMatchObject({ additionalManagers: { to: [{ employeeId: '3' }] }, provenance: 'personio' });
+    const handEdited = label(
+      [withLevel(ada, 'L1', 'mentor@acme.test'), withLevel(boss, 'L1'), withLevel(mentor, 'L1')],
+      [withLevel(ada, 'L1', 'mentor@acme.test'), withLevel(boss, 'L1'), withLevel(mentor, 'L1')],
+      [synced(ada, { additionalManagerIds: ['L2'] }), ...users],
+    );
+    expect(only(updates(handEdited))).toMatchObject({ additionalManagers: { from: [{ leapsomeId: 'L2' }] }, provenance: 'leapsome-edit' });
+    const mentorLeft = label(
+      [withLevel(ada, 'L1', '3'), withLevel(boss, 'L1'), withLevel(mentor, 'L1')],
+      [withLevel(ada, 'L1', '3'), withLevel(boss, 'L1'), { ...withLevel(mentor, 'L1'), status: 'inactive' }],
+      [synced(ada, { additionalManagerIds: ['L3'] }), ...users],
+    );
+    expect(updates(mentorLeft).find((op) => op.employeeId === '1')).toMatchObject({ additionalManagers: { to: [] }, provenance: 'personio' });
   });
 });
 

@@ -18,6 +18,7 @@ const empty: PersonioDigest = {
   titleChanges: [],
   emailChanges: [],
   nameChanges: [],
+  attributeChanges: [],
 };
 
 describe('renderDigest', () => {
@@ -65,6 +66,21 @@ describe('renderDigest', () => {
     expect(text).toContain('| department | 20 | Research | Labs |');
     expect(text).toContain('| Alan Turing (2) | department | Engineering | Labs |');
     expect(text).toContain('| Alan Turing (2) | Grace Hopper (1) | Ada Lovelace (3) |');
+  });
+
+  it('renders attribute changes with the fields they feed, values escaped, lists joined; counts only without detail', () => {
+    const attributeChanges = [
+      { person: { id: '2', name: 'Alan Turing' }, attribute: 'dynamic_1', fields: ['level'], from: 'L2', to: '<b>L3</b>' },
+      { person: { id: '2', name: 'Alan Turing' }, attribute: 'dynamic_3', fields: [], from: null, to: ['Go', 'SQL'] },
+    ];
+    const text = renderDigest({ ...empty, attributeChanges }, TAKEN_AT);
+    expect(text).toContain('#### Attribute changes (2)');
+    expect(text).toContain('| Alan Turing (2) | dynamic&#95;1 (level) | L2 | &lt;b&gt;L3&lt;/b&gt; |');
+    expect(text).toContain('| Alan Turing (2) | dynamic&#95;3 | <i>empty</i> | Go, SQL |');
+    const counts = renderDigest({ ...empty, attributeChanges }, TAKEN_AT, { detail: 'counts' });
+    expect(counts).toContain('| Attribute changes | 2 |');
+    expect(counts).not.toContain('L2');
+    expect(counts).not.toContain('Alan');
   });
 
   it('folds long tables and cuts them at maxRows', () => {
