@@ -132,7 +132,7 @@ export async function startApiServer(def: ApiDefinition, deps: PipelineDeps, hos
       return send(def.errorResponse(500, `sandbox error: ${message}`), null);
     }
     if (decision.kind === '5xxAfterWrite') return send(gatewayErrorPage(decision.status), '5xxAfterWrite');
-    send(response, null);
+    send(response, response.fault ?? null);
   };
 
   running = await listen(host, port, (req, res) => {

@@ -25,6 +25,11 @@ export interface FaultConfig {
   readonly p5xxAfterWrite?: number;
   /** Share of requests never answered (until the client gives up or the sandbox closes). */
   readonly pHang?: number;
+  /**
+   * Personio listings only: share of records left out of a page while its metadata stays as it is,
+   * like a proxy that loses records. Drawn from a sequence of its own, so other decisions keep theirs.
+   */
+  readonly pDropRecord?: number;
   /** PRNG seed (default 1). Setting a config restarts the sequence. */
   readonly seed?: number;
   /** Routes that are never faulted: `"/v1/auth"` (any method) or `"POST /Users"`. */
@@ -47,22 +52,24 @@ const NO_FAULT: FaultDecision = { latencyMs: 0, kind: null, status: 0, retryAfte
 export class FaultInjector {
   private config: FaultConfig = {};
   private rand: () => number = mulberry32(1);
+  private dropRand: () => number = mulberry32(10);
 
   /** Replaces the whole configuration and restarts the PRNG. */
   set(config: FaultConfig): void {
-    for (const key of ['p429', 'p429NoRetryAfter', 'p5xx', 'p500', 'p5xxAfterWrite', 'pHang'] as const) {
+    for (const key of ['p429', 'p429NoRetryAfter', 'p5xx', 'p500', 'p5xxAfterWrite', 'pHang', 'pDropRecord'] as const) {
       const p = config[key];
       if (p !== undefined && !(p >= 0 && p <= 1)) throw new Error(`faults.${key} must be within 0..1, got ${p}`);
     }
     this.config = { ...config };
     this.rand = mulberry32(config.seed ?? 1);
+    this.dropRand = mulberry32((config.seed ?? 1) * 7 + 3);
   }
 
   /** Merges into the current configuration; the PRNG restarts only when `seed` is given. */
   update(partial: FaultConfig): void {
-    const rand = this.rand;
+    const [rand, dropRand] = [this.rand, this.dropRand];
     this.set({ ...this.config, ...partial });
-    if (partial.seed === undefined) this.rand = rand;
+    if (partial.seed === undefined) [this.rand, this.dropRand] = [rand, dropRand];
   }
 
   clear(): void {
@@ -97,6 +104,12 @@ export class FaultInjector {
       return { latencyMs, kind: '5xxAfterWrite', status: rStatus < 0.5 ? 502 : 504, retryAfter: null };
     }
     return latencyMs > 0 ? { ...NO_FAULT, latencyMs } : NO_FAULT;
+  }
+
+  /** Whether to leave one record out of a listing page (`pDropRecord`). */
+  dropRecord(method: string, route: string): boolean {
+    const p = this.config.pDropRecord ?? 0;
+    return p > 0 && this.applies(method, route) && this.dropRand() < p;
   }
 
   private applies(method: string, route: string): boolean {

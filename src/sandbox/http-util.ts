@@ -20,6 +20,8 @@ export interface SandboxResponse {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** Set by the API logic when it injected a fault of its own (records dropped from a page). */
+  readonly fault?: 'dropRecord';
 }
 
 export function jsonResponse(status: number, value: unknown, headers: Record<string, string> = {}): SandboxResponse {

@@ -78,6 +78,18 @@ export interface PersonioControl {
   whitelist(): string[];
   /** Expires every token: API calls answer 401 until the client authenticates again. */
   expireTokens(): void;
+  /** Full listings begun so far (each unfiltered read from offset 0 is one). */
+  listings(): number;
+  /**
+   * Leaves these employees out of the next `count` full listings (default 1), totals included: a
+   * listing that missed them. They are still found by id (`GET /v1/company/employees/{id}`).
+   */
+  hideFromListings(ids: readonly number[], count?: number): void;
+  /**
+   * Runs `change` (a hire, a removal) right after the first page of each of the next `count` full
+   * listings (default 1) is served: the total changes while a client pages.
+   */
+  duringListings(change: () => void, count?: number): void;
 }
 
 export interface LeapsomeUserInput extends UserChanges {
@@ -210,7 +222,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     limitAboveMax: options.personio?.limitAboveMax ?? 'error',
     ...(options.personio?.customAttributes ? { customAttributes: options.personio.customAttributes } : {}),
   };
-  const personio = new PersonioApi(personioStore, personioSettings, now);
+  const personio = new PersonioApi(personioStore, personioSettings, now, faults.personio);
 
   const scimStore = new ScimStore(options.leapsome?.orgDomains ?? [domain], now, options.leapsome?.customAttributes);
   const scimSettings: ScimSettings = {
@@ -265,6 +277,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       setWhitelist: (keys) => personio.setWhitelist(keys),
       whitelist: () => personio.getWhitelist(),
       expireTokens: () => personio.expireTokens(),
+      listings: () => personio.listings(),
+      hideFromListings: (ids, count = 1) => personio.hideFromListings(ids, count),
+      duringListings: (change, count = 1) => personio.duringListings(change, count),
     },
     leapsome,
     faults,

@@ -3,6 +3,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { defaultLogBody, type Admission, type ApiDefinition } from './api-server.js';
+import type { FaultInjector } from './faults.js';
 import { bearerToken, header, isRecord, jsonResponse, tryParseJson, type SandboxRequest, type SandboxResponse } from './http-util.js';
 import { PersonioCatalogue, personioError, type AttributeDefinition, type SupervisorShape } from './personio-wire.js';
 import type { PersonioEntry, PersonioStore } from './personio-store.js';
@@ -68,11 +69,16 @@ export class PersonioApi implements ApiDefinition {
   private employeeWindows: SlidingWindow[] = [];
   private authWindow = new SlidingWindow(60, 60_000);
   private authBlockedUntil = 0;
+  /** Full listings begun (an unfiltered request at offset 0 begins one). */
+  private listingCount = 0;
+  private hidden: { readonly ids: ReadonlySet<number>; readonly listings: ReadonlySet<number> }[] = [];
+  private midRead: { readonly listing: number; readonly change: () => void }[] = [];
 
   constructor(
     private readonly store: PersonioStore,
     private readonly settings: PersonioSettings,
     private readonly now: () => number,
+    private readonly faults: FaultInjector | null = null,
   ) {
     this.catalogue = new PersonioCatalogue(settings.customAttributes);
     this.whitelist = settings.whitelist === null ? null : new Set(settings.whitelist);
@@ -108,6 +114,22 @@ export class PersonioApi implements ApiDefinition {
 
   getRateLimits(): PersonioRateLimits {
     return { ...this.limits };
+  }
+
+  /** Full listings begun so far. */
+  listings(): number {
+    return this.listingCount;
+  }
+
+  /** Leaves these employees out of the next `count` full listings, totals included. */
+  hideFromListings(ids: readonly number[], count: number): void {
+    const listings = new Set(Array.from({ length: count }, (_, i) => this.listingCount + 1 + i));
+    this.hidden.push({ ids: new Set(ids), listings });
+  }
+
+  /** Runs `change` right after the first page of each of the next `count` full listings is built. */
+  duringListings(change: () => void, count: number): void {
+    for (let i = 1; i <= count; i += 1) this.midRead.push({ listing: this.listingCount + i, change });
   }
 
   // ---- ApiDefinition ---------------------------------------------------------------------------
@@ -226,14 +248,26 @@ export class PersonioApi implements ApiDefinition {
       const match = this.store.byEmail(email);
       selected = match === undefined ? [] : [{ kind: 'employee', employee: match }];
     } else {
+      // A full listing: the fault switches for "the list did not hold together" apply here.
+      if (offset === 0) this.listingCount += 1;
+      const listing = this.listingCount;
+      const hidden = this.hidden.filter((h) => h.listings.has(listing));
       selected = this.store.all();
+      if (hidden.length > 0) selected = selected.filter((e) => e.kind === 'raw' || !hidden.some((h) => h.ids.has(e.employee.id)));
     }
     const keys = this.projection(req.query);
-    const records = selected.slice(offset, offset + limit).map((entry) =>
+    const page = selected.slice(offset, offset + limit);
+    const kept = since === null && email === null ? page.filter(() => this.faults?.dropRecord('GET', EMPLOYEES) !== true) : page;
+    const records = kept.map((entry) =>
       entry.kind === 'raw' ? entry.record : this.catalogue.render(entry.employee, keys, (id) => this.store.lookup(id), this.settings.supervisorShape),
     );
     const total = selected.length;
-    return jsonResponse(
+    if (since === null && email === null && offset === 0) {
+      const listing = this.listingCount;
+      for (const change of this.midRead.filter((m) => m.listing === listing)) change.change();
+      this.midRead = this.midRead.filter((m) => m.listing > listing);
+    }
+    const response = jsonResponse(
       200,
       {
         success: true,
@@ -244,6 +278,7 @@ export class PersonioApi implements ApiDefinition {
       },
       headers,
     );
+    return kept.length < page.length ? { ...response, fault: 'dropRecord' } : response;
   }
 
   private oneEmployee(req: SandboxRequest, headers: Record<string, string>): SandboxResponse {

@@ -4,7 +4,7 @@
 export type ApiName = 'personio' | 'leapsome';
 
 /** Why the sandbox answered the way it did when it was not the API logic itself. */
-export type FaultKind = 'hang' | '429' | '5xx' | '500' | '5xxAfterWrite' | 'rateLimit';
+export type FaultKind = 'hang' | '429' | '5xx' | '500' | '5xxAfterWrite' | 'rateLimit' | 'dropRecord';
 
 export interface RequestLogEntry {
   /** 1-based arrival order across both APIs. */

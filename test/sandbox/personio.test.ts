@@ -292,3 +292,50 @@ describe('Personio rate limits', () => {
     expect((await personioGet(s, token, '/v1/company/employees?limit=1')).status).toBe(200);
   });
 });
+
+describe('Personio listing faults: a list that does not hold together', () => {
+  const ids = (reply: Awaited<ReturnType<typeof personioGet>>): number[] => records(reply).map((r) => Number(value(r, 'id')));
+  const total = (reply: Awaited<ReturnType<typeof personioGet>>): unknown => obj(obj(reply.body).metadata).total_elements;
+
+  it('hides employees from the next listings only, totals included, while a lookup by id still finds them', async () => {
+    const s = await start({ company: { size: 30 } });
+    const token = await personioToken(s);
+    const [first, second] = s.personio.list();
+    s.personio.hideFromListings([first?.id ?? 0, second?.id ?? 0]);
+    expect(s.personio.listings()).toBe(0);
+    const hidden = await personioGet(s, token, '/v1/company/employees?limit=100&offset=0');
+    expect(s.personio.listings()).toBe(1);
+    expect(ids(hidden)).not.toContain(first?.id);
+    expect(total(hidden)).toBe(28);
+    expect((await personioGet(s, token, `/v1/company/employees/${first?.id}`)).status).toBe(200);
+    const next = await personioGet(s, token, '/v1/company/employees?limit=100&offset=0');
+    expect(ids(next)).toContain(first?.id);
+    expect(total(next)).toBe(30);
+  });
+
+  it('runs a change right after the first page of a listing, so the later pages shift and report another total', async () => {
+    const s = await start({ company: { size: 30 } });
+    const token = await personioToken(s);
+    s.personio.duringListings(() => s.personio.add({ firstName: 'Mid', lastName: 'Read' }), 2);
+    const page0 = await personioGet(s, token, '/v1/company/employees?limit=10&offset=0');
+    const page1 = await personioGet(s, token, '/v1/company/employees?limit=10&offset=10');
+    expect([total(page0), total(page1)]).toEqual([30, 31]);
+    await personioGet(s, token, '/v1/company/employees?limit=10&offset=0');
+    await personioGet(s, token, '/v1/company/employees?limit=10&offset=0');
+    // Two listings, two hires; the third listing changed nothing.
+    expect(s.personio.list()).toHaveLength(32);
+  });
+
+  it('drops records from list pages at the configured rate, metadata untouched, and logs it', async () => {
+    const s = await start({ company: { size: 100 }, faults: { personio: { pDropRecord: 0.2, seed: 5 } } });
+    const token = await personioToken(s);
+    const page = await personioGet(s, token, '/v1/company/employees?limit=100&offset=0');
+    expect(records(page).length).toBeLessThan(95);
+    expect(records(page).length).toBeGreaterThan(60);
+    expect(total(page)).toBe(100);
+    expect(s.requests.find((r) => r.route === '/v1/company/employees')?.fault).toBe('dropRecord');
+    // Lookups by id are not list pages.
+    const one = await personioGet(s, token, `/v1/company/employees/${s.personio.list()[0]?.id}`);
+    expect(one.status).toBe(200);
+  });
+});
