@@ -8,7 +8,7 @@ import { MissingAttributesError } from './personio/errors.js';
 import { runContext } from './plan-file/index.js';
 import { logLinesView } from './progress/log-lines.js';
 import { createProgress } from './progress/progress.js';
-import { failedCount, outcomeFailures, type RunOutcome } from './report/counts.js';
+import { cycleText, failedCount, outcomeFailures, type RunOutcome } from './report/counts.js';
 import { actionOutputs } from './report/outputs.js';
 import { writePlanFile } from './report/plan-file.js';
 import { commentWorthy, PLAN_COMMENT_MARKER, renderFailureComment, renderPlanComment, type CommentOptions } from './report/pr-comment.js';
@@ -68,12 +68,13 @@ function annotate(outcome: RunOutcome, detail: SummaryDetail): void {
   const stale = outcome.approvedPlan?.stale ?? [];
   if (detail === 'counts') {
     // Annotations are as public as the summary: numbers only.
-    const failed = outcome.plan.skipped.length + outcome.plan.clashes.length + stale.length + outcomeFailures(outcome).length;
+    const failed = outcome.plan.skipped.length + outcome.plan.clashes.length + outcome.plan.supervisorCycles.length + stale.length + outcomeFailures(outcome).length;
     if (failed > 0) core.error(`${failed} record(s) were skipped or failed; names are left out (summary-detail: counts), the plan file lists them.`, { title: 'personio-leapsome-sync' });
     if (outcome.plan.warnings.length > 0) core.warning(`${outcome.plan.warnings.length} warning(s); details are left out (summary-detail: counts).`, { title: 'personio-leapsome-sync' });
     return;
   }
   const messages = [
+    ...outcome.plan.supervisorCycles.map((c) => `Supervisor cycle: ${cycleText(c)}; their manager links were left as Leapsome has them. Fix the supervisors in Personio.`),
     ...outcome.plan.clashes.map((c) => {
       const what = c.kind === 'team' ? `team "${c.displayName}"` : `user ${c.person.name} (Personio id ${c.person.employeeId ?? 'unknown'})`;
       const holder = `${c.kind === 'team' ? 'Leapsome team' : 'Leapsome user'} ${c.holder.name} (${c.holder.leapsomeId}, externalId ${c.holder.externalId ?? 'none'})`;

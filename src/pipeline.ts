@@ -6,10 +6,12 @@ import { fingerprintPlan } from './apply/fingerprint.js';
 import type { LeapsomeWriter } from './apply/ports.js';
 import type { ApprovedPlan } from './plan-file/read.js';
 import { deactivationGuard } from './plan/guard.js';
-import type { LeapsomeState, PersonioState } from './domain/types.js';
+import type { EmployeeListing, EmployeeLookup, ListingFacts, VanishedLookup } from './domain/lifecycle.js';
+import type { Employee, LeapsomeState, PersonioState, RejectedRecord } from './domain/types.js';
 import { FIXED_KEYS, queryWithoutList, resolveSources, type AttributeNeed, type EmployeeQuery, type ReadableAttribute } from './personio/sources.js';
 import type { Plan } from './domain/plan.js';
 import { planSync } from './plan/plan.js';
+import { vanishedEmployeeIds } from './plan/vanished.js';
 import { APPLY_CANCELLED, hasChanges, type RunOutcome, type SnapshotReport } from './report/counts.js';
 import { settingName } from './settings/fields.js';
 import type { Clash } from './domain/plan.js';
@@ -28,7 +30,8 @@ import { missingSnapshotReason, restoredSnapshot, type RestoreResult, type Snaps
 export interface PersonioReader {
   readableAttributes(): Promise<readonly ReadableAttribute[]>;
   /** Reports employee records as their pages are parsed. */
-  readEmployees(query: EmployeeQuery, progress?: ProgressCounter): Promise<PersonioState>;
+  readEmployees(query: EmployeeQuery, progress?: ProgressCounter): Promise<EmployeeListing>;
+  lookupEmployees(ids: readonly string[], query: EmployeeQuery): Promise<ReadonlyMap<string, EmployeeLookup>>;
 }
 
 export interface LeapsomeReader {
@@ -71,7 +74,55 @@ export function attributeNeeds(settings: Settings): AttributeNeed[] {
   }
   for (const field of settings.plan.teamsFrom) needs.push({ source: field, neededBy: 'teams-from', at: null });
   if (settings.plan.exclude.some((rule) => rule.kind === 'department')) needs.push({ source: 'department', neededBy: 'exclude (department: rules)', at: null });
+  // Whatever `fields` says about start-date: the hire date decides when a joiner's account comes.
+  if (settings.plan.preboardDays !== null) needs.push({ source: 'hire_date', neededBy: 'preboard-days', at: null });
   return needs;
+}
+
+/**
+ * Direct lookups per run, at most. Normally a handful (people the listing missed); far more means
+ * the listing itself is broken, and those beyond stay active, reported, until a later run confirms.
+ */
+export const MAX_VANISHED_LOOKUPS = 100;
+
+/**
+ * Looks up the employees of active managed users that the listing did not return: found ones join
+ * the Personio state (the listing missed them), a 404 confirms that one is gone, and anything else
+ * keeps the user active this run. No request at all when nobody vanished.
+ */
+async function confirmVanished(
+  personio: PersonioReader,
+  listing: EmployeeListing,
+  leapsome: LeapsomeState,
+  query: EmployeeQuery,
+  log: (message: string) => void,
+): Promise<{ readonly state: PersonioState; readonly facts: ListingFacts }> {
+  const missing = vanishedEmployeeIds(listing, leapsome);
+  const state: PersonioState = { employees: listing.employees, rejected: listing.rejected };
+  if (missing.length === 0) return { state, facts: { problem: listing.problem, lookups: new Map() } };
+  const asked = missing.slice(0, MAX_VANISHED_LOOKUPS);
+  const answers = await personio.lookupEmployees(asked, query);
+  const lookups = new Map<string, VanishedLookup>();
+  const found: Employee[] = [];
+  const unreadable: RejectedRecord[] = [];
+  for (const id of missing) {
+    const answer = answers.get(id);
+    if (answer === undefined) {
+      lookups.set(id, { kind: 'failed', reason: `not looked up: ${missing.length} employees were missing from the list, and a run looks up at most ${MAX_VANISHED_LOOKUPS}` });
+    } else if (answer.kind === 'found' || answer.kind === 'unreadable') {
+      lookups.set(id, { kind: 'found' });
+      if (answer.kind === 'found') found.push(answer.employee);
+      else unreadable.push(answer.rejected);
+    } else lookups.set(id, answer);
+  }
+  const tally = (kind: VanishedLookup['kind']): number => [...lookups.values()].filter((l) => l.kind === kind).length;
+  log(
+    `${missing.length} managed users' employees were missing from Personio's employee list; looked up ${asked.length} by id: ${tally('found')} found, ${tally('gone')} gone (404), ${tally('failed') - (missing.length - asked.length)} failed${missing.length > asked.length ? `, ${missing.length - asked.length} not looked up (at most ${MAX_VANISHED_LOOKUPS} per run)` : ''}.`,
+  );
+  return {
+    state: { employees: [...listing.employees, ...found], rejected: [...listing.rejected, ...unreadable] },
+    facts: { problem: listing.problem, lookups },
+  };
 }
 
 export async function runSync(settings: Settings, deps: SyncDependencies): Promise<RunOutcome> {
@@ -92,14 +143,18 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   // the reads wait on the APIs' rate limits, not before them.
   const restoring = deps.snapshots === null ? null : restoreSafely(deps.snapshots);
   let query: EmployeeQuery;
-  let personio: PersonioState;
+  let listing: EmployeeListing;
   let leapsome: LeapsomeState;
   try {
     query = await resolved;
-    [personio, leapsome] = await reads;
+    [listing, leapsome] = await reads;
   } finally {
     reading.end();
   }
+  if (listing.firstProblem !== null) {
+    deps.log(`Personio's employee list did not hold together (${listing.firstProblem}), so it was read again: ${listing.problem === null ? 'consistent the second time' : `still inconsistent (${listing.problem}); no deactivations this run`}.`);
+  }
+  const { state: personio, facts } = await confirmVanished(deps.personio, listing, leapsome, query, deps.log);
   const restored = restoring === null ? null : await restoring;
   const previous = restored === null ? null : restoredSnapshot(restored);
   const missingReason = restored === null ? 'the cache input is false' : missingSnapshotReason(restored);
@@ -109,7 +164,7 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   );
 
   const statuses = settings.plan.statuses;
-  const plan = labelProvenance(planSync({ personio, leapsome, settings: settings.plan }), previous, personio.employees, settings.plan.fields);
+  const plan = labelProvenance(planSync({ personio, leapsome, settings: settings.plan, listing: facts, now: readAt.getTime() }), previous, personio.employees, settings.plan.fields);
   // Only known once Leapsome is read, but still a configuration error: reported before any write.
   throwOnHandMadeCollisions(plan.clashes);
   const sourceProblem = checkSourceDrop({
@@ -151,7 +206,10 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   const refusedReason = sourceProblem ?? cancelled ?? apply?.refused ?? null;
   const mode: RunOutcome['mode'] = refusedReason !== null ? 'refused' : settings.dryRun ? 'dry-run' : 'applied';
 
-  const decision = snapshotSaveDecision({ cacheEnabled: deps.snapshots !== null, eventName: deps.eventName, personioReadComplete: true, mode });
+  // A listing that stayed inconsistent, or an employee whose lookup failed: Personio was not read
+  // completely, and this run's picture must not become the next run's baseline.
+  const personioReadComplete = facts.problem === null && [...facts.lookups.values()].every((l) => l.kind !== 'failed');
+  const decision = snapshotSaveDecision({ cacheEnabled: deps.snapshots !== null, eventName: deps.eventName, personioReadComplete, mode });
   let saved: string;
   if (decision.save && deps.snapshots !== null) {
     const snapshot = buildSnapshot({
@@ -263,7 +321,16 @@ export async function runApprovedPlan(settings: Settings, approved: ApprovedPlan
   // The brake applies to what this run would write, with this run's max-deactivations (raise it
   // for the approving run when the deactivations are intended).
   const planned = check.fresh.users.filter((op) => op.kind === 'deactivate').length;
-  const plan = { ...check.fresh, skipped: [], clashes: [], warnings: [], deactivationGuard: deactivationGuard(approved.plan.deactivationGuard.base, planned, settings.plan.maxDeactivations) };
+  // What the plan run reported (skips, clashes, warnings, loops, the pre-boarding schedule) was for its review.
+  const plan = {
+    ...check.fresh,
+    skipped: [],
+    clashes: [],
+    warnings: [],
+    supervisorCycles: [],
+    preboarding: [],
+    deactivationGuard: deactivationGuard(approved.plan.deactivationGuard.base, planned, settings.plan.maxDeactivations),
+  };
   const apply = settings.dryRun ? null : await applyWithProgress(plan, deps.leapsome, progress);
   const refusedReason = apply?.refused ?? null;
   return finish({

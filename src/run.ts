@@ -3,6 +3,7 @@
 // clients closed. Where and how the outcome is shown (job summary, outputs and annotations, or a
 // terminal) is each entry's own business, as are logging, masking and the snapshot store.
 import { resolve } from 'node:path';
+import { CLOCK_VARIABLE, runClock } from './clock.js';
 import { HttpError } from './http/index.js';
 import type { FieldName } from './domain/fields.js';
 import { createLeapsomeClient, type LeapsomeClient } from './leapsome/client.js';
@@ -36,7 +37,9 @@ export interface RunHost {
 
 /** Runs the sync the settings describe, or applies the approved plan they name. */
 export async function runOnce(settings: Settings, host: RunHost): Promise<RunOutcome> {
-  const now = host.now ?? ((): Date => new Date());
+  const clock = runClock();
+  if (clock.pretended !== null) host.info(`Warning: ${CLOCK_VARIABLE} is set: this run pretends to start at ${clock.pretended}. It is a test knob; never set it in a workflow.`);
+  const now = host.now ?? clock.now;
   const closers: Array<() => Promise<void>> = [];
   // Users are read with the fields the sync owns: for an approved plan, those it was made with,
   // so its fingerprints compare like with like whatever the applying job's config says.

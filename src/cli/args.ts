@@ -22,6 +22,7 @@ export const FLAG_HELP: Readonly<Record<string, string>> = {
   'auto-invite': 'report new accounts as "invited by Leapsome" (Leapsome\'s own invite switch decides); default false',
   'dry-run': 'with --plan-file: check the plan against Leapsome, write nothing',
   statuses: 'Personio statuses that get an active account; default active,leave',
+  'preboard-days': 'onboarding employees get their account this many days before the hire date; default empty (statuses decides)',
   'teams-from': 'Personio fields that become teams: department, team, office, subcompany, custom attribute keys; default department',
   'adopt-teams': 'take over a same-name team: unmarked (default: only without externalId) or by-name (also another integration\'s)',
   'adopt-users': 'take over a same-email user: unmarked (default: only without externalId) or by-email (also another integration\'s)',

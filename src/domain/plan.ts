@@ -201,10 +201,15 @@ export type SkipReason =
   | 'invalid-record'
   | 'no-email'
   | 'duplicate-email'
-  | 'supervisor-cycle'
   | 'external-id-conflict'
   | 'email-conflict'
-  | 'email-domain';
+  | 'email-domain'
+  /** An onboarding employee under `preboard-days` without a hire date: no account until it is set. */
+  | 'no-hire-date'
+  /** Missing from the listing, and the direct lookup failed (or was not made): not deactivated. */
+  | 'unconfirmed-leaver'
+  /** A deactivation held back because the employee listing stayed inconsistent after a re-read. */
+  | 'listing-inconsistent';
 
 /** A record the sync will not touch this run; it makes the run fail at the end, after everything else. */
 export interface SkippedRecord {
@@ -238,6 +243,30 @@ export interface PlanStats {
   readonly unmanagedTeams: number;
 }
 
+/**
+ * Employees whose supervisors form a loop (A → B → A, or A → A). They are synced like anyone else
+ * except for the manager links inside the loop, which stay as Leapsome has them; each loop fails
+ * the run, so someone fixes Personio.
+ */
+export interface SupervisorCycle {
+  /** The loop in supervisor order, starting at the lowest Personio id (A reports to B, B to …). */
+  readonly chain: readonly PersonLabel[];
+}
+
+/** When an onboarding employee gets their Leapsome account (the `preboard-days` setting). */
+export interface PreboardEntry {
+  readonly person: PersonLabel;
+  readonly hireDate: string | null;
+  /** The first day of the account: the hire date minus `preboard-days`; null without a hire date. */
+  readonly accountFrom: string | null;
+  /**
+   * `due`: the account is created (or kept) in this run; `kept`: the account exists already and is
+   * kept although its date has not come (it is never taken away for being early); `waiting`: no
+   * account until `accountFrom`; `no-hire-date`: no account, reported as skipped.
+   */
+  readonly state: 'due' | 'kept' | 'waiting' | 'no-hire-date';
+}
+
 export interface Plan {
   readonly users: readonly UserOp[];
   readonly teams: readonly TeamOp[];
@@ -247,6 +276,9 @@ export interface Plan {
   readonly warnings: readonly PlanWarning[];
   readonly stats: PlanStats;
   readonly deactivationGuard: DeactivationGuard;
+  readonly supervisorCycles: readonly SupervisorCycle[];
+  /** Every onboarding employee in reach of `preboard-days`, by Personio id; empty when it is not set. */
+  readonly preboarding: readonly PreboardEntry[];
 }
 
 export type { Gender };

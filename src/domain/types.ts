@@ -45,6 +45,11 @@ export interface Employee {
   readonly org: Readonly<Record<OrgField, OrgUnit | null>>;
   readonly supervisorId: string | null;
   readonly hireDate: string | null;
+  /**
+   * The UTC offset (minutes) Personio's hire date carried: its dates are local midnight with the
+   * company's offset on that day (`2021-04-01T00:00:00+02:00` -> 120). Null when it had none.
+   */
+  readonly hireDateOffsetMinutes: number | null;
   readonly terminationDate: string | null;
   readonly gender: Gender | null;
   /**
@@ -167,4 +172,9 @@ export interface PlanSettings {
   readonly adoptUsers: AdoptUsers;
   /** The Leapsome fields the sync owns and their sources (resolved `fields` setting). */
   readonly fields: readonly FieldRule[];
+  /**
+   * Onboarding employees get their account from this many days before their hire date, whatever
+   * `statuses` says; null leaves them to `statuses`.
+   */
+  readonly preboardDays: number | null;
 }

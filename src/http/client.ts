@@ -55,6 +55,11 @@ export interface HttpRequest {
    * provably did not process them; otherwise UnknownOutcomeError is thrown.
    */
   readonly idempotent: boolean;
+  /**
+   * Error statuses that are an answer, not a failure (e.g. 404 for "no such employee"): returned as a
+   * response with the parsed JSON body (null when it is not JSON), never retried.
+   */
+  readonly acceptStatuses?: readonly number[];
 }
 
 export interface HttpResponse {
@@ -147,7 +152,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       });
       answered();
       const text = await response.body.text();
-      return interpretResponse(response.statusCode, headerValue(response.headers['retry-after']), text);
+      return interpretResponse(response.statusCode, headerValue(response.headers['retry-after']), text, request.acceptStatuses ?? []);
     } catch (error) {
       if (timedOut) {
         counter.recordOutcome('timeout');
@@ -167,8 +172,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  function interpretResponse(status: number, retryAfter: string | undefined, text: string): AttemptResult {
+  function interpretResponse(status: number, retryAfter: string | undefined, text: string, accepted: readonly number[]): AttemptResult {
     counter.recordOutcome(outcomeOfStatus(status));
+    if (accepted.includes(status)) return { ok: true, response: { status, body: parseJsonOrNull(text) } };
     if (status >= 200 && status < 300) {
       if (text.trim() === '') return { ok: true, response: { status, body: null } };
       try {
@@ -252,6 +258,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     stats: () => counter.snapshot(),
     close: () => agent.close(),
   };
+}
+
+function parseJsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 function requestPath(request: HttpRequest): string {

@@ -1,5 +1,7 @@
-// Personio v1 client: token handling, the readable-attributes list and the paged employee read.
+// Personio v1 client: token handling, the readable-attributes list, the paged employee read (read
+// again when it does not hold together) and direct lookups of single employees.
 
+import type { EmployeeListing, EmployeeLookup } from '../domain/lifecycle.js';
 import type { Employee, PersonioState, RejectedRecord } from '../domain/types.js';
 import {
   createHttpClient,
@@ -8,6 +10,7 @@ import {
   ResponseShapeError,
   type HttpOverrides,
   type HttpRequest,
+  type HttpResponse,
   type HttpStats,
   type WindowLimit,
 } from '../http/index.js';
@@ -15,9 +18,9 @@ import type { ProgressCounter } from '../progress/progress.js';
 import { TokenSource } from './auth.js';
 import { parseEmployeeRecord, type RecordResult } from './employee.js';
 import { ConfigurationError } from './errors.js';
-import { isLastPage, remainingOffsets, type FetchedPage } from './pagination.js';
+import { isLastPage, listingProblem, remainingOffsets, type ListedPage } from './pagination.js';
 import type { EmployeeQuery, ExtraAttribute, ReadableAttribute } from './sources.js';
-import { attributeItem, attributeList, employeesPage } from './wire.js';
+import { attributeItem, attributeList, employeeNotFound, employeeResponse, employeesPage } from './wire.js';
 
 export interface PersonioClientOptions {
   readonly baseUrl: string;
@@ -43,8 +46,18 @@ export interface ValueCounts {
 export interface PersonioClient {
   /** The attributes this credential may read (`GET /v1/company/employees/attributes`). */
   readableAttributes(): Promise<ReadableAttribute[]>;
-  /** All employees, with exactly the query's attributes; records that do not parse are returned as `rejected`, never thrown. Records are reported to `progress` page by page. */
-  readEmployees(query: EmployeeQuery, progress?: ProgressCounter): Promise<PersonioState>;
+  /**
+   * All employees, with exactly the query's attributes; records that do not parse are returned as
+   * `rejected`, never thrown. Records are reported to `progress` page by page. A listing that does
+   * not hold together is read once more (its records count again); `problem` says what was still wrong.
+   */
+  readEmployees(query: EmployeeQuery, progress?: ProgressCounter): Promise<EmployeeListing>;
+  /**
+   * `GET /v1/company/employees/{id}` for each id, paced with the listing (the same endpoint family
+   * limits), each record parsed for the query's attributes. Never throws for one employee: a
+   * failure after the retries is a `failed` result.
+   */
+  lookupEmployees(ids: readonly string[], query: EmployeeQuery): Promise<ReadonlyMap<string, EmployeeLookup>>;
   /** One page of employees with every readable attribute, counted, never kept: values are not returned. */
   valueCounts(sampleSize?: number): Promise<ValueCounts>;
   stats(): HttpStats;
@@ -99,16 +112,18 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
   });
 
   /** Sends with the bearer token; after a 401 gets a fresh token once and tries again. */
-  async function authorised(request: HttpRequest): Promise<unknown> {
+  async function authorisedResponse(request: HttpRequest): Promise<HttpResponse> {
     const token = await tokens.get();
     try {
-      return (await http.request(withToken(request, token))).body;
+      return await http.request(withToken(request, token));
     } catch (error) {
       if (!(error instanceof HttpError) || error.status !== 401) throw error;
       const renewed = await tokens.renew(token);
-      return (await http.request(withToken(request, renewed))).body;
+      return await http.request(withToken(request, renewed));
     }
   }
+
+  const authorised = async (request: HttpRequest): Promise<unknown> => (await authorisedResponse(request)).body;
 
   async function readableAttributes(): Promise<ReadableAttribute[]> {
     const label = `GET ${ATTRIBUTES}`;
@@ -139,9 +154,11 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
   }
 
   /** One page, its records parsed at once so that the raw JSON of every page is never held together. */
-  async function fetchPage(offset: number, keys: readonly string[], extras: readonly ExtraAttribute[]): Promise<FetchedPage & { readonly records: RecordResult[] }> {
+  async function fetchPage(offset: number, keys: readonly string[], extras: readonly ExtraAttribute[]): Promise<ListedPage & { readonly records: RecordResult[] }> {
     const page = await fetchRaw(offset, PAGE_SIZE, keys);
-    return { offset, page: { metadata: page.metadata, limit: page.limit, size: page.data.length }, records: page.data.map((raw) => parseEmployeeRecord(raw, extras)) };
+    const records = page.data.map((raw) => parseEmployeeRecord(raw, extras));
+    const ids = records.map((r) => (r.ok ? r.employee.id : r.rejected.recordId));
+    return { offset, page: { metadata: page.metadata, limit: page.limit, size: page.data.length }, records, ids };
   }
 
   async function valueCounts(sampleSize = PAGE_SIZE): Promise<ValueCounts> {
@@ -160,8 +177,22 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     return { sampled: page.data.length, counts };
   }
 
-  async function readEmployees({ keys, extras }: EmployeeQuery, progress?: ProgressCounter): Promise<PersonioState> {
+  async function readEmployees(query: EmployeeQuery, progress?: ProgressCounter): Promise<EmployeeListing> {
     const counted = recordCounter(progress);
+    const first = await readListing(query, counted);
+    const firstProblem = listingProblem(first);
+    if (firstProblem === null) return { ...collect(first.flatMap((page) => page.records)), problem: null, firstProblem: null };
+    const second = await readListing(query, counted);
+    const problem = listingProblem(second);
+    const records = second.flatMap((page) => page.records);
+    // Still inconsistent: everyone either read returned (the second read's record wins; a record
+    // without an id cannot be matched across reads, so only the second read's count).
+    if (problem !== null) records.push(...first.flatMap((page) => page.records).filter((r) => !(!r.ok && r.rejected.recordId === null)));
+    return { ...collect(records), problem, firstProblem };
+  }
+
+  /** Every page of the listing once, from offset 0. */
+  async function readListing({ keys, extras }: EmployeeQuery, counted: RecordCounter): Promise<(ListedPage & { readonly records: RecordResult[] })[]> {
     const fetchCounted = async (offset: number): Promise<Awaited<ReturnType<typeof fetchPage>>> => counted.page(await fetchPage(offset, keys, extras));
     const first = await fetchPage(0, keys, extras);
     counted.expect(first.page.metadata?.total_elements ?? null);
@@ -175,26 +206,72 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
       last = await fetchCounted(last.offset + last.page.size);
       pages.push(last);
     }
-    return collect(pages.flatMap((page) => page.records));
+    return pages;
+  }
+
+  /**
+   * One employee by id. The endpoint takes no attribute projection: it sends every attribute the
+   * credential may read, and only the query's are kept.
+   */
+  async function lookupEmployee(id: string, extras: readonly ExtraAttribute[]): Promise<EmployeeLookup> {
+    const endpoint = `${EMPLOYEES}/:id`;
+    const label = `GET ${endpoint}`;
+    let response: HttpResponse;
+    try {
+      response = await authorisedResponse({ method: 'GET', endpoint, path: `${EMPLOYEES}/${encodeURIComponent(id)}`, idempotent: true, acceptStatuses: [404] });
+    } catch (error) {
+      // Rejected credentials end the run as anywhere else; anything else is this lookup's failure.
+      if (error instanceof ConfigurationError) throw error;
+      return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    }
+    if (response.status === 404) {
+      // Only Personio's own "not found" confirms that the employee is gone; a bare 404 (a proxy, a
+      // wrong base URL) proves nothing.
+      if (employeeNotFound.safeParse(response.body).success) return { kind: 'gone' };
+      return { kind: 'failed', reason: `personio ${label} answered 404 without Personio's error envelope (a proxy or a wrong personio-base-url?)` };
+    }
+    const body = employeeResponse.safeParse(response.body);
+    if (!body.success || body.data.success === false) return { kind: 'failed', reason: `personio ${label} returned an unexpected response` };
+    const record = parseEmployeeRecord(body.data.data, extras);
+    const recordId = record.ok ? record.employee.id : record.rejected.recordId;
+    if (recordId !== id) return { kind: 'failed', reason: `personio ${label} returned the record of employee ${recordId ?? '(no id)'}` };
+    return record.ok ? { kind: 'found', employee: record.employee } : { kind: 'unreadable', rejected: record.rejected };
+  }
+
+  async function lookupEmployees(ids: readonly string[], query: EmployeeQuery): Promise<ReadonlyMap<string, EmployeeLookup>> {
+    // All at once: the HTTP layer's concurrency cap and pacing bound them like the listing's pages.
+    const unique = [...new Set(ids)];
+    const results = await Promise.all(unique.map((id) => lookupEmployee(id, query.extras)));
+    return new Map(unique.map((id, i) => [id, results[i] ?? { kind: 'failed', reason: 'no result' }]));
   }
 
   return {
     readableAttributes,
     readEmployees,
+    lookupEmployees,
     valueCounts,
     stats: () => http.stats(),
     close: () => http.close(),
   };
 }
 
-/** Reports records page by page against the total the first page announced, growing it when more arrive. */
-function recordCounter(progress: ProgressCounter | undefined): { expect(total: number | null): void; page<P extends { readonly page: { readonly size: number } }>(page: P): P } {
+/**
+ * Reports records page by page against the total the first page announced, growing it when more
+ * arrive; a second read of the list announces (and adds) its own total.
+ */
+interface RecordCounter {
+  expect(total: number | null): void;
+  page<P extends { readonly page: { readonly size: number } }>(page: P): P;
+}
+
+function recordCounter(progress: ProgressCounter | undefined): RecordCounter {
   let expected = 0;
   let seen = 0;
   return {
     expect(total) {
       if (total === null || progress === undefined) return;
-      expected = total;
+      // A second read (the first did not hold together) adds its own records to the expectation.
+      expected += total;
       progress.grow(total);
     },
     page(page) {

@@ -37,3 +37,41 @@ export function remainingOffsets(first: FetchedPage): number[] {
   for (let offset = first.offset + step; offset < total; offset += step) offsets.push(offset);
   return offsets;
 }
+
+/** A fetched page with the Personio ids of its records (null for a record without a readable id). */
+export interface ListedPage extends FetchedPage {
+  readonly ids: readonly (string | null)[];
+}
+
+/**
+ * Why a read of the whole listing cannot be trusted to show everyone, or null. Offset pages shift
+ * when someone is hired or removed while they are read (a record is then read twice, or never),
+ * and a proxy may drop a record: the total moves between pages, an id repeats, a page that is not
+ * the last comes back short, or fewer records arrive than the total announced.
+ */
+export function listingProblem(pages: readonly ListedPage[]): string | null {
+  const sorted = [...pages].sort((a, b) => a.offset - b.offset);
+  const first = sorted[0];
+  if (first === undefined) return null;
+  const total = first.page.metadata?.total_elements ?? null;
+  for (const page of sorted) {
+    const pageTotal = page.page.metadata?.total_elements ?? null;
+    if (pageTotal !== total) return `the total changed from ${String(total)} to ${String(pageTotal)} while the list was read (someone was added or removed meanwhile)`;
+  }
+  const seenAt = new Map<string, number>();
+  for (const page of sorted) {
+    for (const id of page.ids) {
+      if (id === null) continue;
+      const at = seenAt.get(id);
+      if (at !== undefined) return `employee ${id} came back twice (on the pages at offsets ${at} and ${page.offset}), so the pages shifted while they were read`;
+      seenAt.set(id, page.offset);
+    }
+  }
+  const step = first.page.size;
+  for (const page of sorted.slice(0, -1)) {
+    if (page.page.size < step) return `the page at offset ${page.offset} held ${page.page.size} records where ${step} were expected`;
+  }
+  const read = sorted.reduce((sum, page) => sum + page.page.size, 0);
+  if (total !== null && read !== total) return `${read} records arrived, but Personio announced ${total}`;
+  return null;
+}

@@ -31,6 +31,34 @@ export const optionalText = z
   });
 
 const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/;
+/** The UTC offset at the end of an ISO datetime: `Z`, `+02:00`, `+0200` or `+02`. */
+const OFFSET_SUFFIX = /[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:(Z)|([+-])(\d{2}):?(\d{2})?)$/i;
+
+/** A local calendar date and the UTC offset (minutes) it was written with, if any. */
+export interface LocalDate {
+  readonly date: string;
+  readonly offsetMinutes: number | null;
+}
+
+function parseLocalDate(text: string | null | undefined, ctx: z.RefinementCtx): LocalDate | null | typeof z.NEVER {
+  const trimmed = text?.trim() ?? '';
+  if (trimmed === '') return null;
+  const match = DATE_PREFIX.exec(trimmed);
+  if (match === null || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    ctx.addIssue({ code: 'custom', message: 'expected an ISO date (YYYY-MM-DD…)' });
+    return z.NEVER;
+  }
+  const offset = OFFSET_SUFFIX.exec(trimmed);
+  let offsetMinutes: number | null = null;
+  if (offset !== null) {
+    const [, zulu, sign, hours, minutes] = offset;
+    const size = Number(hours ?? 0) * 60 + Number(minutes ?? 0);
+    offsetMinutes = zulu !== undefined ? 0 : (sign === '-' ? -1 : 1) * size;
+    // Real offsets lie within -12:00..+14:00; anything else is not an offset we can trust.
+    if (offsetMinutes < -12 * 60 || offsetMinutes > 14 * 60) offsetMinutes = null;
+  }
+  return { date: trimmed.slice(0, 10), offsetMinutes };
+}
 
 /**
  * "2021-04-01T00:00:00+02:00" -> "2021-04-01". The local date part is kept as written: converting
@@ -39,16 +67,13 @@ const DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/;
 export const localDate = z
   .string()
   .nullish()
-  .transform((text, ctx) => {
-    const trimmed = text?.trim() ?? '';
-    if (trimmed === '') return null;
-    const match = DATE_PREFIX.exec(trimmed);
-    if (match === null || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-      ctx.addIssue({ code: 'custom', message: 'expected an ISO date (YYYY-MM-DD…)' });
-      return z.NEVER;
-    }
-    return trimmed.slice(0, 10);
-  });
+  .transform((text, ctx) => parseLocalDate(text, ctx)?.date ?? null);
+
+/** "2021-04-01T00:00:00+02:00" -> { date: "2021-04-01", offsetMinutes: 120 }; a plain date has no offset. */
+export const localDateWithOffset = z
+  .string()
+  .nullish()
+  .transform((text, ctx) => parseLocalDate(text, ctx));
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -91,7 +116,7 @@ export const employeeRecord = z.object({
     office: attribute(orgUnitValue).optional(),
     subcompany: attribute(orgUnitValue).optional(),
     supervisor: attribute(supervisorValue).optional(),
-    hire_date: attribute(localDate).optional(),
+    hire_date: attribute(localDateWithOffset).optional(),
     termination_date: attribute(localDate).optional(),
     gender: attribute(z.string().nullish()).optional(),
   }),
@@ -117,6 +142,15 @@ export const employeesPage = z.object({
   data: z.array(z.unknown()),
 });
 export type EmployeesPage = z.output<typeof employeesPage>;
+
+/** `GET /company/employees/{id}`: the record is parsed on its own, like a listed one. */
+export const employeeResponse = z.object({ success: z.boolean().nullish(), data: z.unknown() });
+
+/** Personio's 404 for an unknown employee: `{success:false, error:{code, message}}` (code 404 or 0, message localised). */
+export const employeeNotFound = z.object({
+  success: z.literal(false),
+  error: z.object({ code: z.number().nullish(), message: z.string().nullish() }),
+});
 
 export const attributeList = z.object({
   success: z.boolean().nullish(),

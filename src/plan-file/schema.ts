@@ -9,7 +9,17 @@ import { GENDERS, IDENTITY_ATTRIBUTE_NAMES, isTeamSource, type TeamSource } from
 export const PLAN_FILE_VERSION = 3;
 export const PLAN_FILE_TOOL = 'personio-leapsome-sync';
 
-const SKIP_REASONS = ['invalid-record', 'no-email', 'duplicate-email', 'supervisor-cycle', 'external-id-conflict', 'email-conflict', 'email-domain'] as const;
+const SKIP_REASONS = [
+  'invalid-record',
+  'no-email',
+  'duplicate-email',
+  'external-id-conflict',
+  'email-conflict',
+  'email-domain',
+  'no-hire-date',
+  'unconfirmed-leaver',
+  'listing-inconsistent',
+] as const;
 // Fails to compile when the domain gains a skip reason this schema does not know.
 const _allSkipReasons: Record<SkipReason, true> = Object.fromEntries(SKIP_REASONS.map((r) => [r, true])) as Record<(typeof SKIP_REASONS)[number], true>;
 void _allSkipReasons;
@@ -141,6 +151,10 @@ const planSchema = z.strictObject({
   warnings: list(z.strictObject({ person: personLabel.nullable(), message: text })),
   stats: z.strictObject({ employees: count, inScope: count, excluded: count, managedUsers: count, unmanagedUsers: count, managedTeams: count, unmanagedTeams: count }),
   deactivationGuard: z.strictObject({ base: count, limit: count, planned: count, exceeded: z.boolean() }),
+  supervisorCycles: list(z.strictObject({ chain: list(personLabel).check(z.minLength(1)) })),
+  preboarding: list(
+    z.strictObject({ person: personLabel, hireDate: date, accountFrom: date, state: z.enum(['due', 'kept', 'waiting', 'no-hire-date']) }),
+  ),
 });
 
 const staleOperation = z.strictObject({

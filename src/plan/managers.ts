@@ -1,22 +1,73 @@
 // Supervisor -> Leapsome manager. A manager is only written when the supervisor is in scope (has
 // an account this sync keeps up); otherwise the manager is cleared and the reason reported, so
-// nobody reports to a deactivated or unmanaged account.
-import type { ManagerChange, ManagerTarget, PlanWarning } from '../domain/plan.js';
+// nobody reports to a deactivated or unmanaged account. Supervisors that form a loop (a common HR
+// data slip) cannot all be written: the loop's own links are left as Leapsome has them, and the
+// loop is reported, while the people in it are synced like anyone else.
+import type { ManagerChange, ManagerTarget, PlanWarning, SupervisorCycle } from '../domain/plan.js';
 import type { LeapsomeUser } from '../domain/types.js';
 import { employeeLabel, employeeName, userName } from './labels.js';
 import type { LeapsomeIndex } from './leapsome-index.js';
+import { compareIds } from './order.js';
 import type { Scope } from './scope.js';
 
 export interface Managers {
-  /** Desired manager per in-scope employee id (null: none). */
+  /** Desired manager per in-scope employee id (null: none), except those in `keep`. */
   readonly targets: ReadonlyMap<string, ManagerTarget | null>;
+  /** In-scope employees on a supervisor loop: their Leapsome manager is left as it is. */
+  readonly keep: ReadonlySet<string>;
+  readonly cycles: readonly SupervisorCycle[];
   readonly warnings: readonly PlanWarning[];
+}
+
+/**
+ * Loops in a supervisor graph (employee id -> supervisor id), self-supervision included. Everyone
+ * has at most one supervisor, so one walk per employee with a "done" mark finds every loop in
+ * linear time. Each loop once, in supervisor order from its lowest id; loops sorted by that id.
+ */
+export function supervisorCycles(supervisorOf: ReadonlyMap<string, string | null>): string[][] {
+  const done = new Set<string>();
+  const cycles: string[][] = [];
+  for (const start of supervisorOf.keys()) {
+    if (done.has(start)) continue;
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let current: string | null | undefined = start;
+    while (current !== null && current !== undefined && supervisorOf.has(current) && !done.has(current)) {
+      const seenAt = onPath.get(current);
+      if (seenAt !== undefined) {
+        const cycle = path.slice(seenAt);
+        const first = cycle.reduce((low, id, i) => (compareIds(id, cycle[low] ?? id) < 0 ? i : low), 0);
+        cycles.push([...cycle.slice(first), ...cycle.slice(0, first)]);
+        break;
+      }
+      onPath.set(current, path.length);
+      path.push(current);
+      current = supervisorOf.get(current);
+    }
+    for (const id of path) done.add(id);
+  }
+  return cycles.sort((a, b) => compareIds(a[0] ?? '', b[0] ?? ''));
 }
 
 export function resolveManagers(scope: Scope): Managers {
   const targets = new Map<string, ManagerTarget | null>();
   const warnings: PlanWarning[] = [];
+  // Loops are looked for among the links the sync would write: between in-scope employees.
+  const links = new Map<string, string | null>();
   for (const [id, entry] of scope.inScope) {
+    const supervisorId = entry.employee.supervisorId;
+    links.set(id, supervisorId !== null && scope.inScope.has(supervisorId) ? supervisorId : null);
+  }
+  const loops = supervisorCycles(links);
+  const keep = new Set(loops.flat());
+  const cycles = loops.map((loop): SupervisorCycle => ({
+    chain: loop.map((id) => {
+      const entry = scope.inScope.get(id);
+      return entry === undefined ? { employeeId: id, leapsomeId: null, name: id, email: null } : employeeLabel(entry.employee, entry.user?.id ?? null);
+    }),
+  }));
+  for (const [id, entry] of scope.inScope) {
+    if (keep.has(id)) continue;
     const supervisorId = entry.employee.supervisorId;
     if (supervisorId === null) {
       targets.set(id, null);
@@ -40,7 +91,7 @@ export function resolveManagers(scope: Scope): Managers {
       message: `${entry.attributes.displayName} (${id}): ${who} ${whyOutOfScope(scope, supervisorId)}, so no manager is set in Leapsome`,
     });
   }
-  return { targets, warnings };
+  return { targets, keep, cycles, warnings };
 }
 
 function whyOutOfScope(scope: Scope, supervisorId: string): string {

@@ -1,5 +1,7 @@
 // The planner: Personio state + Leapsome state + settings -> Plan. Pure and deterministic: no I/O,
-// no clock, no randomness, every list sorted by stable keys, linear-ish in the number of people.
+// no clock of its own (the run's instant comes in as data), no randomness, every list sorted by
+// stable keys, linear-ish in the number of people.
+import { TRUSTED_LISTING, type ListingFacts } from '../domain/lifecycle.js';
 import type { Plan, PlanWarning, SkippedRecord } from '../domain/plan.js';
 import type { LeapsomeState, PersonioState, PlanSettings } from '../domain/types.js';
 import { resolveAdditionalManagers } from './additional-managers.js';
@@ -15,14 +17,21 @@ export interface PlanInput {
   readonly personio: PersonioState;
   readonly leapsome: LeapsomeState;
   readonly settings: PlanSettings;
+  /**
+   * Whether the listing can be trusted to show who left, and the lookups of the employees it did not
+   * show. Default: a trusted listing and no lookups, so nobody is deactivated as gone.
+   */
+  readonly listing?: ListingFacts;
+  /** The run's instant (ms since the epoch); required when `preboardDays` is set. */
+  readonly now?: number;
 }
 
-export function planSync({ personio, leapsome, settings }: PlanInput): Plan {
+export function planSync({ personio, leapsome, settings, listing = TRUSTED_LISTING, now }: PlanInput): Plan {
   const index = indexLeapsome(leapsome);
-  const scope = classify(personio, index, settings);
+  const scope = classify(personio, index, settings, { now: now ?? null, listing });
   const managers = resolveManagers(scope);
   const additional = resolveAdditionalManagers(scope, settings.fields.find((rule) => rule.field === 'additional-managers'));
-  const users = planUsers(scope, managers.targets, additional, index, settings);
+  const users = planUsers(scope, managers, additional, index, settings);
   const teams = planTeams(scope, index, settings);
 
   // A record Leapsome returned unreadably belongs to nobody we can name: report it, plan around it.
@@ -51,6 +60,8 @@ export function planSync({ personio, leapsome, settings }: PlanInput): Plan {
       unmanagedTeams: index.teams.length - teams.managedTeamIds.size,
     },
     deactivationGuard: deactivationGuard(activeManaged, planned, settings.maxDeactivations),
+    supervisorCycles: managers.cycles,
+    preboarding: scope.preboarding,
   };
 }
 

@@ -1,14 +1,17 @@
 // Who is in the sync, and which Leapsome user stands for whom. Everything later (user ops,
 // managers, teams) works from this classification, so every skip is decided here first: a
 // skipped supervisor or team member must be known before managers and teams are planned.
-import type { Clash, PersonLabel, PlanWarning, SkipReason, SkippedRecord, Takeover } from '../domain/plan.js';
+import type { ListingFacts } from '../domain/lifecycle.js';
+import type { Clash, PersonLabel, PlanWarning, PreboardEntry, SkipReason, SkippedRecord, Takeover } from '../domain/plan.js';
 import type { Employee, IdentityAttributes, LeapsomeUser, PersonioState, PlanSettings } from '../domain/types.js';
 import { identityAttributes } from './attributes.js';
 import { compileExclude } from './exclude.js';
 import { employeeLabel, employeeName, userLabel, userName } from './labels.js';
 import type { LeapsomeIndex } from './leapsome-index.js';
 import { compareIds, looksLikePersonioId } from './order.js';
-import { duplicateEmails, supervisorCycles } from './validate.js';
+import { planPreboarding } from './preboard.js';
+import { duplicateEmails } from './validate.js';
+import { decideVanished, emailClaimants, isVanished, knownPersonioIds } from './vanished.js';
 
 /** An employee who should have an active Leapsome account this run. */
 export interface InScope {
@@ -46,9 +49,17 @@ export interface Scope {
   readonly personioIdOfUser: ReadonlyMap<string, string>;
   readonly managedUserIds: ReadonlySet<string>;
   readonly warnings: readonly PlanWarning[];
+  /** When each onboarding employee gets their account (`preboard-days`), by id. */
+  readonly preboarding: readonly PreboardEntry[];
 }
 
-export function classify(personio: PersonioState, index: LeapsomeIndex, settings: PlanSettings): Scope {
+export interface ScopeContext {
+  /** The run's instant (ms since the epoch); needed for `preboard-days`. */
+  readonly now: number | null;
+  readonly listing: ListingFacts;
+}
+
+export function classify(personio: PersonioState, index: LeapsomeIndex, settings: PlanSettings, context: ScopeContext): Scope {
   const skippedById = new Map<string, SkippedRecord>();
   const skipped: SkippedRecord[] = [];
   const clashes: Clash[] = [];
@@ -83,7 +94,7 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
   };
 
   // Every Personio id seen, readable or not: a Leapsome user carrying one of them has not vanished.
-  const knownIds = new Set<string>();
+  const knownIds = knownPersonioIds(personio);
   const occurrences = new Map<string, number>();
   for (const record of personio.rejected) {
     const user = record.recordId === null ? undefined : usersOf(record.recordId)[0];
@@ -94,15 +105,9 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
       email: user?.userName ?? null,
     };
     skipped.push({ reason: 'invalid-record', person, detail: record.reason });
-    if (record.recordId !== null) {
-      knownIds.add(record.recordId);
-      occurrences.set(record.recordId, (occurrences.get(record.recordId) ?? 0) + 1);
-    }
+    if (record.recordId !== null) occurrences.set(record.recordId, (occurrences.get(record.recordId) ?? 0) + 1);
   }
-  for (const employee of personio.employees) {
-    knownIds.add(employee.id);
-    occurrences.set(employee.id, (occurrences.get(employee.id) ?? 0) + 1);
-  }
+  for (const employee of personio.employees) occurrences.set(employee.id, (occurrences.get(employee.id) ?? 0) + 1);
 
   // An id Personio returns twice cannot be matched to one Leapsome user: skip it, keep the rest.
   const employeeById = new Map<string, Employee>();
@@ -121,9 +126,14 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     if (isExcluded(employee)) excluded.add(employee.id);
     else considered.set(employee.id, employee);
   }
-  const wanted = (e: Employee): boolean => statuses.has(e.status);
+  // With `preboard-days`, the hire date decides for onboarding employees, whatever `statuses` says.
+  const preboard = planPreboarding(considered.values(), settings.preboardDays, context.now, (id) => usersOf(id).some((u) => u.active));
+  const wanted = (e: Employee): boolean => preboard.wanted(e) ?? statuses.has(e.status);
   const relevant = (e: Employee): boolean => wanted(e) || index.usersByExternalId.has(e.id);
 
+  for (const employee of preboard.withoutHireDate) {
+    skip(employee, 'no-hire-date', `onboarding without a hire date in Personio, so preboard-days cannot say when the account is due; no account until it is set`);
+  }
   for (const employee of considered.values()) {
     if (wanted(employee) && employee.email === null) skip(employee, 'no-email', 'no work email in Personio');
   }
@@ -135,15 +145,6 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     if (others !== undefined) {
       skip(employee, 'duplicate-email', `email ${employee.email ?? ''} is also used by Personio employee${others.length > 1 ? 's' : ''} ${others.join(', ')}`);
     }
-  }
-
-  // Cycles are looked for among the employees the sync sees; excluded ones are not part of it.
-  const cycles = supervisorCycles(considered);
-  for (const employee of relevantEmployees) {
-    const cycle = cycles.get(employee.id);
-    if (cycle === undefined) continue;
-    const detail = cycle.length === 1 ? 'is their own supervisor in Personio' : `supervisor chain loops: ${[...cycle, employee.id].join(' → ')}`;
-    skip(employee, 'supervisor-cycle', detail);
   }
 
   const inScope = new Map<string, InScope>();
@@ -217,15 +218,8 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     }
   }
 
-  // Users carrying a Personio-shaped id that Personio no longer has: the employee is gone.
-  const personioEmails = new Map<string, string[]>();
-  for (const employee of personio.employees) {
-    if (employee.email === null) continue;
-    const key = employee.email.toLowerCase();
-    const ids = personioEmails.get(key);
-    if (ids === undefined) personioEmails.set(key, [employee.id]);
-    else ids.push(employee.id);
-  }
+  // Users carrying a Personio-shaped id that the listing did not return: gone only when confirmed.
+  const personioEmails = emailClaimants(personio);
   const managed = new Set<string>();
   const personioIdOfUser = new Map<string, string>();
   for (const user of index.users) {
@@ -249,6 +243,15 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     if (!looksLikePersonioId(externalId)) continue;
     managed.add(user.id);
     personioIdOfUser.set(user.id, externalId);
+    if (isVanished(user, knownIds, personioEmails)) {
+      const decision = decideVanished(context.listing.lookups.get(externalId));
+      if (decision.kind === 'deactivate') deactivations.push({ employeeId: externalId, user, name: userName(user), reason: decision.reason });
+      else {
+        skipped.push({ reason: 'unconfirmed-leaver', person: userLabel(user, externalId), detail: decision.detail });
+        frozen.add(user.id);
+      }
+      continue;
+    }
     if (!user.active) continue;
     const claimants = personioEmails.get(user.userName.toLowerCase());
     if (claimants !== undefined) {
@@ -260,12 +263,39 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
         person: userLabel(user, externalId),
         message: `${userName(user)} (${user.userName}) carries externalId ${externalId}, which Personio no longer has, but Personio employee ${claimants.join(', ')} has this email; the account was not deactivated. Set its externalId to the right Personio id.`,
       });
-    } else {
-      deactivations.push({ employeeId: externalId, user, name: userName(user), reason: 'no longer in Personio' });
     }
   }
 
+  // Found by a direct lookup: the listing missed them. They were planned as usual; say so.
+  for (const [id, lookup] of context.listing.lookups) {
+    const employee = employeeById.get(id);
+    if (lookup.kind !== 'found' || employee === undefined) continue;
+    warnings.push({
+      person: employeeLabel(employee, usersOf(id)[0]?.id ?? null),
+      message: `${employeeName(employee)} (${id}) was missing from Personio's employee list, but looking them up by id found them (status ${employee.status}), so they were planned by their status as usual, not as gone.`,
+    });
+  }
+
+  // A listing that stayed inconsistent may have missed anyone: nobody is deactivated on it.
+  const problem = context.listing.problem;
+  if (problem !== null) {
+    for (const d of deactivations) {
+      skipped.push({ reason: 'listing-inconsistent', person: userLabel(d.user, d.employeeId), detail: `not deactivated this run (${d.reason}): Personio's employee list was inconsistent` });
+      frozen.add(d.user.id);
+    }
+    warnings.push({
+      person: null,
+      message: `No deactivations this run${deactivations.length === 0 ? '' : ` (${deactivations.length} held back)`}: Personio's employee list was still inconsistent when read a second time: ${problem}`,
+    });
+    deactivations.length = 0;
+  }
+
+  const preboarding = preboard.entries.map(
+    ({ employee, ...entry }): PreboardEntry => ({ person: employeeLabel(employee, usersOf(employee.id)[0]?.id ?? null), ...entry }),
+  );
+
   return {
+    preboarding,
     employeeById,
     excluded,
     skippedById,

@@ -1,12 +1,12 @@
 // User operations: create the missing, update the drifted (attributes, managers, active flag),
 // deactivate the gone. Nothing is ever deleted.
-import type { FieldChange, ManagerTarget, PersonLabel, PlanWarning, UserOp } from '../domain/plan.js';
+import type { FieldChange, PersonLabel, PlanWarning, UserOp } from '../domain/plan.js';
 import type { PlanSettings, UserAttributes } from '../domain/types.js';
 import { additionalManagersChange, type AdditionalManagers } from './additional-managers.js';
 import { desiredProfile, diffAttributes, type KeptField } from './attributes.js';
 import { employeeLabel } from './labels.js';
 import type { LeapsomeIndex } from './leapsome-index.js';
-import { managerChange } from './managers.js';
+import { managerChange, type Managers } from './managers.js';
 import { compareIds, compareText } from './order.js';
 import type { Scope } from './scope.js';
 
@@ -16,7 +16,7 @@ const NAMED_PER_WARNING = 5;
 
 export function planUsers(
   scope: Scope,
-  targets: ReadonlyMap<string, ManagerTarget | null>,
+  managers: Managers,
   additional: AdditionalManagers,
   index: LeapsomeIndex,
   settings: PlanSettings,
@@ -25,7 +25,9 @@ export function planUsers(
   const kept = new KeptFields();
   const additionalRule = settings.fields.find((rule) => rule.field === 'additional-managers');
   for (const [employeeId, entry] of scope.inScope) {
-    const target = targets.get(employeeId) ?? null;
+    // On a supervisor loop the manager stays as Leapsome has it (a new user gets none).
+    const keepManager = managers.keep.has(employeeId);
+    const target = keepManager ? null : (managers.targets.get(employeeId) ?? null);
     const user = entry.user;
     const { profile, kept: keptFields } = desiredProfile(entry.employee, settings.fields, user, entry.takeover !== null);
     kept.add(keptFields, employeeLabel(entry.employee, user?.id ?? null));
@@ -38,7 +40,7 @@ export function planUsers(
     const changes: FieldChange[] = diffAttributes(attributes, user);
     const reactivate = !user.active;
     if (reactivate) changes.push({ field: 'active', from: false, to: true });
-    const manager = managerChange(user, target, index);
+    const manager = keepManager ? null : managerChange(user, target, index);
     const onlyIntoEmpty = additionalRule?.apply === 'on-create' && entry.takeover === null;
     const additionalManagers = additionalManagersChange(user, additional.targets.get(employeeId), index, onlyIntoEmpty);
     if (changes.length === 0 && manager === null && additionalManagers === null) continue;

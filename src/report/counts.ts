@@ -2,7 +2,7 @@ import type { ApplyCounts, ApplyFailure, ApplyResult } from '../apply/apply.js';
 import type { StaleOperation } from '../apply/approved.js';
 import type { PlanFingerprints } from '../apply/fingerprint.js';
 import type { FieldName } from '../domain/fields.js';
-import { isTakeover, type Plan, type PlanStats } from '../domain/plan.js';
+import { isTakeover, type Plan, type PlanStats, type SupervisorCycle } from '../domain/plan.js';
 import type { PersonioDigest } from '../snapshot/digest.js';
 
 /** What the previous snapshot contributed to this run. */
@@ -83,15 +83,25 @@ export function outcomeFailures(outcome: RunOutcome): readonly ApplyFailure[] {
   return outcome.apply?.failures ?? [];
 }
 
-/** Records that did not sync: skipped by the planner, clashes, stale operations of an approved plan, failed writes (plus a refusal). */
+/**
+ * Records that did not sync: skipped by the planner, clashes, supervisor cycles (one each), stale
+ * operations of an approved plan, failed writes (plus a refusal).
+ */
 export function failedCount(outcome: RunOutcome): number {
   return (
     outcome.plan.skipped.length +
     outcome.plan.clashes.length +
+    outcome.plan.supervisorCycles.length +
     (outcome.approvedPlan?.stale.length ?? 0) +
     outcomeFailures(outcome).length +
     (outcome.refusedReason === null ? 0 : 1)
   );
+}
+
+/** `Anna Weber (1007) → Jonas Klein (1012) → Anna Weber (1007)`: the loop, back to its start. Plain text. */
+export function cycleText(cycle: SupervisorCycle): string {
+  const [first] = cycle.chain;
+  return [...cycle.chain, ...(first === undefined ? [] : [first])].map((p) => `${p.name} (${p.employeeId ?? '?'})`).join(' → ');
 }
 
 export function hasChanges(plan: Plan): boolean {

@@ -1,7 +1,7 @@
 // The job summary: a review of what changed (or would change), rendered from the Plan and the
 // apply result only. All text from Personio or Leapsome goes through escapeText (or codeText inside
 // the diff blocks). With `detail: 'counts'` it holds numbers only: no name, email or value.
-import type { Clash, FieldValue, PersonLabel, Plan, Provenance, Takeover, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
+import type { Clash, FieldValue, PersonLabel, Plan, PreboardEntry, Provenance, SupervisorCycle, Takeover, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
 import { planId, shortPlanId } from '../plan-file/plan-id.js';
 import { escapeText } from './escape.js';
 import { failedCount, outcomeCounts, outcomeFailures, statsSentence, type RunOutcome } from './counts.js';
@@ -32,6 +32,16 @@ const e = escapeText;
 const person = (p: PersonLabel): string => (p.email === null ? e(p.name) : `${e(p.name)} &lt;${e(p.email)}&gt;`);
 const show = (value: FieldValue): string => (value === null || value === '' ? '<i>empty</i>' : e(String(value)));
 const members = (list: readonly TeamMember[]): string => (list.length === 0 ? '—' : list.map((m) => e(m.name)).join(', '));
+const cycle = (c: SupervisorCycle): string => {
+  const [first] = c.chain;
+  return [...c.chain, ...(first === undefined ? [] : [first])].map((p) => `${e(p.name)} (${e(p.employeeId ?? '?')})`).join(' → ');
+};
+const PREBOARD_STATE: Readonly<Record<PreboardEntry['state'], string>> = {
+  due: 'account from this run',
+  kept: 'has an account already (kept, although early)',
+  waiting: 'no account yet',
+  'no-hire-date': 'no account: no hire date in Personio',
+};
 const why = (p: Provenance): string => (p === 'personio' ? 'changed in Personio' : p === 'leapsome-edit' ? 'overrides a manual edit in Leapsome' : '—');
 const code = (text: string | null): string => (text === null ? '<i>none</i>' : `<code>${e(text)}</code>`);
 const takeoverHow = (t: Takeover): string =>
@@ -107,10 +117,16 @@ function sections(outcome: RunOutcome): Section[] {
   const failures = outcomeFailures(outcome).map((f): Row => [f.person ? person(f.person) : e(f.team ?? '—'), f.operation, e(f.reason)]);
   const warnings = plan.warnings.map((w): Row => [w.person ? person(w.person) : '—', e(w.message)]);
   const stale = (outcome.approvedPlan?.stale ?? []).map((st): Row => [st.person ? person(st.person) : e(st.team ?? '—'), st.operation, e(st.reason)]);
+  const cycles = plan.supervisorCycles.map((c): Row => [
+    cycle(c),
+    'Synced like everyone else, except these manager links: left as Leapsome has them. Fix the supervisors in Personio.',
+  ]);
+  const preboarding = plan.preboarding.map((p): Row => [person(p.person), p.hireDate ?? '—', p.accountFrom ?? '—', PREBOARD_STATE[p.state]]);
   return [
     { title: 'Failures', header: ['Who', 'Operation', 'Error'], rows: failures },
     { title: NOT_TAKEN_OVER, header: ['Team or user', 'Held by (Leapsome)', 'Its externalId', 'To resolve', 'Why'], rows: clashes },
     { title: 'Skipped records', header: ['Who', 'Personio id', 'Reason', 'Detail'], rows: skipped },
+    { title: 'Supervisor cycles', header: ['Supervisor chain (each reports to the next)', 'What the sync did'], rows: cycles },
     { title: 'Not applied: changed in Leapsome since the plan was made', header: ['Who', 'Operation', 'Why'], rows: stale },
     { title: 'Taken over', header: ['Team or user', 'externalId before', 'externalId now', 'How', 'Stale members removed'], rows: takenOver },
     { title: 'Created users', header: ['User', 'Title', 'Manager', 'Invite'], rows: created },
@@ -122,6 +138,7 @@ function sections(outcome: RunOutcome): Section[] {
     { title: 'Teams renamed', header: ['Old name', 'New name', 'Why'], rows: teamsRenamed },
     { title: 'Membership changes', header: ['Team', 'Added', 'Removed', 'Why'], rows: memberships },
     { title: 'Warnings', header: ['Who', 'Warning'], rows: warnings },
+    { title: 'Pre-boarding: when onboarding employees get their account', header: ['Who', 'Hire date', 'Account from', 'This run'], rows: preboarding },
   ];
 }
 
@@ -131,10 +148,10 @@ function table(header: Row, rows: readonly Row[]): string {
 }
 
 const NOT_TAKEN_OVER = 'Not taken over: held by something else';
-/** Sections shown outside the folded tables: they are what a reviewer must act on. */
-const ATTENTION = new Set(['Failures', NOT_TAKEN_OVER, 'Skipped records', 'Not applied: changed in Leapsome since the plan was made', 'Warnings']);
-/** The sections renderProblemSections shows (the first ones of sections()). */
-const PROBLEM_SECTIONS = 4;
+/** What did not sync: each row counts in `failed`. */
+const PROBLEMS = new Set(['Failures', NOT_TAKEN_OVER, 'Skipped records', 'Supervisor cycles', 'Not applied: changed in Leapsome since the plan was made']);
+/** Sections shown outside the folded tables: what a reviewer must act on, and the pre-boarding schedule. */
+const ATTENTION = new Set([...PROBLEMS, 'Warnings', 'Pre-boarding: when onboarding employees get their account']);
 
 function renderSection(section: Section, maxRows: number, restIn = 'the plan file'): string {
   if (section.rows.length === 0) return '';
@@ -234,10 +251,10 @@ export function countsTable(outcome: RunOutcome): string {
   );
 }
 
-/** Failures, skipped records and stale operations, with names and reasons (full detail only). */
+/** Failures, skipped records, supervisor cycles and stale operations, with names and reasons (full detail only). */
 export function renderProblemSections(outcome: RunOutcome, maxRows: number, restIn = 'the plan file'): string[] {
   return sections(outcome)
-    .slice(0, PROBLEM_SECTIONS)
+    .filter((section) => PROBLEMS.has(section.title))
     .map((section) => renderSection(section, maxRows, restIn))
     .filter((p) => p !== '');
 }
@@ -324,6 +341,10 @@ export function countSections(outcome: RunOutcome): string {
   byKey('Failures', 'Operation', outcomeFailures(outcome).map((f) => f.operation));
   byKey(NOT_TAKEN_OVER, 'Kind', outcome.plan.clashes.map((c) => `${c.kind}: ${clashResolution(c)}`));
   byKey('Skipped records', 'Reason', outcome.plan.skipped.map((s) => s.reason));
+  if (outcome.plan.supervisorCycles.length > 0) {
+    parts.push(`### Supervisor cycles (${outcome.plan.supervisorCycles.length})\n\nEmployees whose supervisors form a loop: synced, except the manager links inside each loop. Names are left out of this summary.\n`);
+  }
+  byKey('Pre-boarding', 'This run', outcome.plan.preboarding.map((p) => PREBOARD_STATE[p.state]));
   byKey('Not applied: changed in Leapsome since the plan was made', 'Operation', (outcome.approvedPlan?.stale ?? []).map((st) => st.operation));
   if (outcome.plan.warnings.length > 0) parts.push(`### Warnings (${outcome.plan.warnings.length})\n\nDetails are left out of this summary.\n`);
   return parts.join('\n');

@@ -10,6 +10,8 @@ export const THRESHOLD_STRING = /^(?:\d+|(?:100(?:\.0+)?|\d{1,2}(?:\.\d+)?)\s*%)
 /** One exclude rule, exactly as one line of the `exclude` input. */
 export const EXCLUDE_RULE = /^(?:(?:email|department)\s*:\s*\S.*|id\s*:\s*\d+\s*)$/;
 export const APP_ID = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+/** `preboard-days` above ten years is a typo, not a plan. */
+export const MAX_PREBOARD_DAYS = 3650;
 
 const threshold = (what: string) =>
   z
@@ -32,6 +34,16 @@ const TEAM_SOURCE_HELP = `expected one of ${ORG_FIELDS.join(', ')}, or a Personi
 /** Keys that are also action inputs: the file's value reaches Settings as the input's string would. */
 const inputKeys = {
   statuses: listOf(PERSONIO_STATUSES, 'Personio statuses that get an active Leapsome account. Default: [active, leave].').optional(),
+  'preboard-days': z
+    .int({ error: `expected a whole number of days from 0 to ${MAX_PREBOARD_DAYS}` })
+    .min(0, 'cannot be negative')
+    .max(MAX_PREBOARD_DAYS, `at most ${MAX_PREBOARD_DAYS} days`)
+    .nullable()
+    .optional()
+    .meta({
+      description:
+        "Employees with status onboarding get their Leapsome account from this many days before their hire date (in the employee's calendar), never earlier, whether or not `statuses` lists onboarding. Default: empty (`statuses` alone decides).",
+    }),
   'teams-from': z
     .array(
       z.union([z.enum(ORG_FIELDS, { error: TEAM_SOURCE_HELP }), z.string({ error: TEAM_SOURCE_HELP }).regex(CUSTOM_ATTRIBUTE_KEY, TEAM_SOURCE_HELP)], { error: TEAM_SOURCE_HELP }),

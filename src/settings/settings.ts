@@ -14,7 +14,7 @@ import {
   type Threshold,
 } from '../domain/types.js';
 import type { ConfigFile } from './config-file.js';
-import { APP_ID, type ConfigKey, type InputConfigKey } from './config-schema.js';
+import { APP_ID, MAX_PREBOARD_DAYS, type ConfigKey, type InputConfigKey } from './config-schema.js';
 import { InvalidInputsError } from './errors.js';
 import { readFieldSettings, type FieldSetting } from './fields.js';
 import { readTeamNames } from './team-names.js';
@@ -64,6 +64,7 @@ export const INPUT_DEFAULTS = {
   'auto-invite': 'false',
   'dry-run': 'false',
   statuses: 'active,leave',
+  'preboard-days': '',
   'teams-from': 'department',
   exclude: '',
   'adopt-teams': 'unmarked',
@@ -159,6 +160,17 @@ const threshold = z.string().transform((raw, ctx): Threshold => {
   return { kind: 'count', value };
 });
 
+/** Empty: `statuses` alone decides; else a whole number of days (ten years at most: a typo guard). */
+const preboardDays = z.string().transform((raw, ctx): number | null => {
+  const text = raw.trim();
+  if (text === '') return null;
+  if (!/^\d+$/.test(text) || Number(text) > MAX_PREBOARD_DAYS) {
+    ctx.addIssue({ code: 'custom', message: `expected a whole number of days from 0 to ${MAX_PREBOARD_DAYS}, or empty, got ${JSON.stringify(raw)}` });
+    return z.NEVER;
+  }
+  return Number(text);
+});
+
 const excludeRules = z.string().transform((raw, ctx): ExcludeRule[] => {
   const rules: ExcludeRule[] = [];
   for (const line of raw.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))) {
@@ -186,6 +198,7 @@ const inputSchema = (needsPersonio: boolean, needsLeapsome: boolean) => z.object
   'auto-invite': booleanInput,
   'dry-run': booleanInput,
   statuses: listOf<PersonioStatus>(PERSONIO_STATUSES),
+  'preboard-days': preboardDays,
   'teams-from': teamSources,
   exclude: excludeRules,
   'max-deactivations': threshold,
@@ -258,6 +271,7 @@ export function readSettings(read: InputReader, config: ConfigFile | null = null
       adoptTeams: i['adopt-teams'],
       adoptUsers: i['adopt-users'],
       fields,
+      preboardDays: i['preboard-days'],
     },
     dryRun: i['dry-run'],
     cache: i.cache,

@@ -6,7 +6,10 @@ import { GENDERS, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
 import type { AttributeValue, Employee, LeapsomeState, OrgField, OrgUnit, PersonioState } from '../domain/types.js';
 import { compareIds } from '../plan/order.js';
 
-/** 2: employees carry the extra attributes the settings read; the header lists what was read. */
+/**
+ * 2: employees carry the extra attributes the settings read (the header lists what was read) and
+ * the UTC offset of their hire date.
+ */
 export const SNAPSHOT_SCHEMA_VERSION = 2;
 
 export interface Snapshot {
@@ -51,6 +54,7 @@ const employeeSchema = z.strictObject({
   org: orgSchema,
   supervisorId: nullableText,
   hireDate: date,
+  hireDateOffsetMinutes: z.int().min(-12 * 60).max(14 * 60).nullable(),
   terminationDate: date,
   gender: z.enum(GENDERS).nullable(),
   attributes: z.record(z.string().min(1), z.union([z.string(), z.array(z.string()).readonly(), z.null()])),
@@ -156,6 +160,7 @@ function copyEmployee(e: Employee): Employee {
     org,
     supervisorId: e.supervisorId,
     hireDate: e.hireDate,
+    hireDateOffsetMinutes: e.hireDateOffsetMinutes,
     terminationDate: e.terminationDate,
     gender: e.gender,
     attributes: copyAttributes(e.attributes),

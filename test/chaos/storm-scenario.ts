@@ -19,6 +19,14 @@ export interface StormOptions {
   readonly personioOutage?: boolean;
   /** Days of changes after a calm first sync (default 2). */
   readonly stormDays?: number;
+  /**
+   * Share of records each Personio list page loses (its metadata does not know). One active
+   * employee is also left out of every storm listing altogether (totals included), so only a
+   * lookup by id, itself in the storm, can tell that they are still there.
+   */
+  readonly dropRecords?: number;
+  /** `max-deactivations: 100%`, so that only the lifecycle rules keep a lost record's user active. */
+  readonly noDeactivationBrake?: boolean;
 }
 
 export interface StormOutcome {
@@ -26,6 +34,8 @@ export interface StormOutcome {
   readonly codes: readonly (number | null)[];
   /** Injected faults the action went through. */
   readonly faults: number;
+  /** List pages that lost records. */
+  readonly pagesWithDrops: number;
 }
 
 export async function stormScenario(seed: number, options: StormOptions = {}): Promise<StormOutcome> {
@@ -35,6 +45,7 @@ export async function stormScenario(seed: number, options: StormOptions = {}): P
     const invariants = new Invariants(sandbox);
     const codes: (number | null)[] = [];
     let injected = 0;
+    let pagesWithDrops = 0;
     const days =
       options.calmFirstSync === true
         ? ['calm first sync', ...Array.from({ length: options.stormDays ?? 2 }, (_, i) => `day ${i + 1}`)]
@@ -46,10 +57,16 @@ export async function stormScenario(seed: number, options: StormOptions = {}): P
         // A fresh fault sequence per day.
         sandbox.faults.personio.set({ ...faults.personio, seed: (faults.personio.seed ?? 0) + 1_000 * index });
         sandbox.faults.leapsome.set({ ...faults.leapsome, seed: (faults.leapsome.seed ?? 0) + 1_000 * index });
+        if (options.dropRecords !== undefined) {
+          const hidden = sandbox.personio.list().find((e) => e.status === 'active' && sandbox.leapsome.getUser(String(e.id))?.active === true);
+          if (hidden !== undefined) sandbox.personio.hideFromListings([hidden.id], 2); // a read and its re-read
+        }
       }
       invariants.resetLog();
-      const run = await sync(sandbox, { ...options, ...(options.personioOutage === true ? { inputs: { 'max-deactivations': '100%' } } : {}) });
+      const noBrake = options.personioOutage === true || options.noDeactivationBrake === true;
+      const run = await sync(sandbox, { ...options, ...(noBrake ? { inputs: { 'max-deactivations': '100%' } } : {}) });
       injected += sandbox.requests.filter((e) => e.fault !== null).length;
+      pagesWithDrops += sandbox.requests.filter((e) => e.fault === 'dropRecord').length;
       invariants.check(`seed ${seed} ${day}`, run);
       expect(invariants.violations).toEqual([]);
       expect(run.signal, `seed ${seed} ${day}: ${tail(run)}`).toBeNull();
@@ -59,7 +76,7 @@ export async function stormScenario(seed: number, options: StormOptions = {}): P
       if (run.code === 0) expect(divergences(sandbox), `seed ${seed} ${day} exited 0`).toEqual([]);
     }
     await expectConvergesCleanly(sandbox, invariants, `seed ${seed}`, { ...options, previousSucceeded: codes[codes.length - 1] === 0 });
-    return { codes, faults: injected };
+    return { codes, faults: injected, pagesWithDrops };
   } finally {
     await sandbox.close();
   }

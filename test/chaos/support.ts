@@ -36,7 +36,7 @@ export function sync(sandbox: Sandbox, options: SyncOptions = {}): Promise<Actio
  */
 export function storm(
   seed: number,
-  options: { readonly hangs?: boolean; readonly personioOutage?: boolean } = {},
+  options: { readonly hangs?: boolean; readonly personioOutage?: boolean; readonly dropRecords?: number } = {},
 ): { personio: FaultConfig; leapsome: FaultConfig } {
   const rand = mulberry32(seed * 7_919 + 13);
   const level = 0.1 + rand() * 0.15;
@@ -55,7 +55,13 @@ export function storm(
   // 40 % of the pages are lost, the first one included, which ends the run at once.
   const outage: FaultConfig = { p5xx: 0.85, only: ['GET /v1/company/employees'] };
   return {
-    personio: { ...common, ...(options.personioOutage === true ? outage : {}), seed: seed * 2 + 1 },
+    personio: {
+      ...common,
+      ...(options.personioOutage === true ? outage : {}),
+      // A listing that loses records on the way, metadata untouched (a proxy, or Personio itself).
+      ...(options.dropRecords === undefined ? {} : { pDropRecord: options.dropRecords }),
+      seed: seed * 2 + 1,
+    },
     leapsome: { ...common, p5xxAfterWrite: level, seed: seed * 2 },
   };
 }

@@ -30,7 +30,7 @@ const PII = ['grace.hopper@example.org', 'Grace', 'Hopper', 'Murray', 'alan.turi
 
 function people(lastName: string): Employee[] {
   const org = { department: { field: 'department' as const, id: '10', name: 'Quantum Department' }, team: null, office: null, subcompany: null };
-  const base = { preferredName: null, status: 'active' as const, position: 'Rear Admiral', supervisorId: null, hireDate: '2020-01-01', terminationDate: null, gender: null, org, attributes: {} };
+  const base = { preferredName: null, status: 'active' as const, position: 'Rear Admiral', supervisorId: null, hireDate: '2020-01-01', hireDateOffsetMinutes: 60, terminationDate: null, gender: null, org, attributes: {} };
   return [
     { ...base, id: '1', email: 'grace.hopper@example.org', firstName: 'Grace', lastName },
     { ...base, id: '2', email: 'alan.turing@example.org', firstName: 'Alan', lastName: 'Turing', supervisorId: '1' },

@@ -25,6 +25,8 @@ function plan(users: UserOp[], teams: TeamOp[] = [], guard: Partial<Plan['deacti
     warnings: [],
     stats: { employees: 0, inScope: 0, excluded: 0, managedUsers: 0, unmanagedUsers: 0, managedTeams: 0, unmanagedTeams: 0 },
     deactivationGuard: { base: 10, limit: 2, planned: 0, exceeded: false, ...guard },
+    supervisorCycles: [],
+    preboarding: [],
   };
 }
 

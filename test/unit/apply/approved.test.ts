@@ -23,6 +23,8 @@ const plan: Plan = {
   warnings: [],
   stats: { employees: 4, inScope: 3, excluded: 0, managedUsers: 3, unmanagedUsers: 0, managedTeams: 0, unmanagedTeams: 0 },
   deactivationGuard: { base: 3, limit: 1, planned: 1, exceeded: false },
+  supervisorCycles: [],
+  preboarding: [],
 };
 const state: LeapsomeState = { users: [user('L1'), user('L2'), user('L3')], teams: [{ id: 'T1', displayName: 'Sale', externalId: 'personio:department:1' }], rejected: [] };
 

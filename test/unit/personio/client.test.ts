@@ -184,7 +184,7 @@ describe('Personio client', () => {
     expect(dataRequests(fake).map((r) => r.query.get('offset'))).toEqual(['0', '100', '200']);
   });
 
-  it('reads on when the company grew while paging', async () => {
+  it('reads on when the company grew while paging, then reads the whole list again', async () => {
     const fake = await fakePersonio(200);
     fake.intercept = (request) => {
       // Two employees are hired after page 0 was served.
@@ -193,24 +193,120 @@ describe('Personio client', () => {
     };
     const state = await connect(fake).readEmployees(NO_EXTRAS);
     expect(state.employees).toHaveLength(202);
-    expect(dataRequests(fake).map((r) => r.query.get('offset'))).toEqual(['0', '100', '200']);
+    expect(state).toMatchObject({ problem: null, firstProblem: 'the total changed from 200 to 202 while the list was read (someone was added or removed meanwhile)' });
+    expect(dataRequests(fake).map((r) => r.query.get('offset'))).toEqual(['0', '100', '200', '0', expect.any(String), expect.any(String)]);
   });
 
   it('makes a single request for an empty company', async () => {
     const fake = await fakePersonio(0);
-    expect(await connect(fake).readEmployees(NO_EXTRAS)).toEqual({ employees: [], rejected: [] });
+    expect(await connect(fake).readEmployees(NO_EXTRAS)).toEqual({ employees: [], rejected: [], problem: null, firstProblem: null });
     expect(dataRequests(fake)).toHaveLength(1);
   });
 
-  it('de-duplicates by id and rejects bad records without blocking the rest', async () => {
+  it('reads a list again once when a page comes back short (a dropped record), and trusts the second read', async () => {
+    const fake = await fakePersonio(250);
+    let reads = 0;
+    fake.intercept = (request, response) => {
+      if (request.path !== '/v1/company/employees') return false;
+      const offset = Number(request.query.get('offset'));
+      if (offset === 0) reads += 1;
+      if (reads !== 1 || offset !== 100) return false;
+      // The first read's second page loses employee 150 on the way; the metadata does not know.
+      const data = fake.records.slice(100, 200).filter((_, i) => i !== 49);
+      sendJson(response, 200, { success: true, metadata: { total_elements: 250, current_page: 1, total_pages: 3 }, offset, limit: 100, data });
+      return true;
+    };
+    const state = await connect(fake).readEmployees(NO_EXTRAS);
+    expect(state.employees.map((e) => e.id)).toContain('150');
+    expect(state.employees).toHaveLength(250);
+    expect(state).toMatchObject({ problem: null, firstProblem: 'the page at offset 100 held 99 records where 100 were expected' });
+    expect(dataRequests(fake)).toHaveLength(6);
+  });
+
+  it('says what is still wrong when the second read is inconsistent too, and keeps everyone either read returned', async () => {
+    const fake = await fakePersonio(150);
+    let reads = 0;
+    fake.intercept = (request, response) => {
+      if (request.path !== '/v1/company/employees') return false;
+      const offset = Number(request.query.get('offset'));
+      if (offset === 0) reads += 1;
+      if (offset !== 100) return false;
+      // Each read loses a different record from its last page.
+      const data = fake.records.slice(100, 150).filter((_, i) => i !== reads);
+      sendJson(response, 200, { success: true, metadata: { total_elements: 150, current_page: 1, total_pages: 2 }, offset, limit: 100, data });
+      return true;
+    };
+    const state = await connect(fake).readEmployees(NO_EXTRAS);
+    expect(state.problem).toBe('149 records arrived, but Personio announced 150');
+    expect(state.firstProblem).toBe('149 records arrived, but Personio announced 150');
+    // Employee 102 was only in the second read, 103 only in the first: both are kept.
+    expect(state.employees).toHaveLength(150);
+    expect(dataRequests(fake)).toHaveLength(4);
+  });
+
+  it('de-duplicates by id and rejects bad records without blocking the rest; a repeated id makes the list inconsistent', async () => {
     const fake = await fakePersonio(0);
     fake.records = [employee(1), employee(2), employee(3, 'fired'), employee(2), { type: 'Employee' }];
     const state = await connect(fake).readEmployees(NO_EXTRAS);
     expect(state.employees.map((e) => e.id)).toEqual(['1', '2']);
+    expect(state.problem).toBe('employee 2 came back twice (on the pages at offsets 0 and 0), so the pages shifted while they were read');
     expect(state.rejected).toEqual([
       { source: 'personio', recordId: '3', reason: 'attributes.status.value: expected one of active|inactive|onboarding|leave' },
       { source: 'personio', recordId: null, reason: 'attributes: missing (expected object)' },
     ]);
+  });
+
+  it('looks single employees up: a record, a 404 with the error envelope, a bare 404, a failure after retries', async () => {
+    const fake = await fakePersonio(3);
+    fake.intercept = (request, response) => {
+      const match = /^\/v1\/company\/employees\/(\d+)$/.exec(request.path);
+      if (match === null) return false;
+      const id = Number(match[1]);
+      if (id === 2) sendJson(response, 200, { success: true, data: employee(2, 'inactive') });
+      else if (id === 3) sendJson(response, 200, { success: true, data: { type: 'Employee', attributes: { id: attr(3) } } });
+      else if (id === 4) sendJson(response, 404, { success: false, error: { code: 0, message: 'Es ist ein Problem aufgetreten' } });
+      else if (id === 5) response.writeHead(404, { 'content-type': 'text/html' }).end('<html>Not Found</html>');
+      else if (id === 6) sendJson(response, 200, { success: true, data: employee(7) });
+      else sendJson(response, 503, { success: false, error: { code: 503, message: 'Service Unavailable' } });
+      return true;
+    };
+    const client = connect(fake);
+    const results = await client.lookupEmployees(['2', '3', '4', '5', '6', '8', '4'], NO_EXTRAS);
+    expect(results.get('2')).toMatchObject({ kind: 'found', employee: { id: '2', status: 'inactive' } });
+    expect(results.get('3')).toMatchObject({ kind: 'unreadable', rejected: { recordId: '3', reason: expect.stringContaining('first_name') } });
+    expect(results.get('4')).toEqual({ kind: 'gone' });
+    expect(results.get('5')).toEqual({ kind: 'failed', reason: expect.stringContaining("404 without Personio's error envelope") });
+    expect(results.get('6')).toEqual({ kind: 'failed', reason: 'personio GET /v1/company/employees/:id returned the record of employee 7' });
+    expect(results.get('8')).toEqual({ kind: 'failed', reason: 'personio GET /v1/company/employees/:id failed: HTTP 503' });
+    // One request per id (the 503 retried), all under one label the pacing and the stats share.
+    const lookups = fake.server.requests.filter((r) => r.path.startsWith('/v1/company/employees/'));
+    expect(new Set(lookups.map((r) => r.path))).toEqual(new Set(['2', '3', '4', '5', '6', '8'].map((id) => `/v1/company/employees/${id}`)));
+    expect(lookups.filter((r) => r.path.endsWith('/8')).length).toBe(6);
+    expect(lookups.filter((r) => !r.path.endsWith('/8')).length).toBe(5);
+    expect(client.stats().byEndpoint['GET /v1/company/employees/:id']).toBe(11);
+  });
+
+  it('paces lookups under the employees limits together with the list (15 per second)', async () => {
+    const fake = await fakePersonio(1_400);
+    const time = fakeTime();
+    const client = createPersonioClient({
+      baseUrl: fake.server.url,
+      clientId: 'client-id',
+      clientSecret: 'client-secret',
+      appId: 'PERSONIO_LEAPSOME_SYNC',
+      http: { clock: time.clock, sleep: time.sleep, random: () => 0 },
+    });
+    cleanups.push(() => client.close());
+    fake.intercept = (request, response) => {
+      if (!/^\/v1\/company\/employees\/\d+$/.test(request.path)) return false;
+      sendJson(response, 404, { success: false, error: { code: 404, message: 'not found' } });
+      return true;
+    };
+    await client.readEmployees(NO_EXTRAS);
+    const listedAt = time.clock();
+    await client.lookupEmployees(['5001', '5002', '5003', '5004', '5005'], NO_EXTRAS);
+    // The 14 pages took 14 of the second's 15 slots: 5 lookups fit only if they had a budget of their own.
+    expect(time.clock() - listedAt).toBeGreaterThanOrEqual(1_000);
   });
 
   it('re-authenticates once after a 401 and retries the call', async () => {

@@ -46,6 +46,7 @@ describe('parseEmployeeRecord with the documented example page (docs §2.7)', ()
         },
         supervisorId: '4000',
         hireDate: '2021-04-01',
+        hireDateOffsetMinutes: 120,
         terminationDate: null,
         gender: null,
         attributes: {},
@@ -79,6 +80,23 @@ describe('parseEmployeeRecord field rules', () => {
   it('keeps the local date of a midnight +01:00 datetime instead of shifting it to UTC', () => {
     const raw = record({ hire_date: attr('2024-01-01T00:00:00+01:00', 'date'), termination_date: attr('2025-07-01T00:00:00+14:00', 'date') });
     expect(parseEmployeeRecord(raw)).toMatchObject({ ok: true, employee: { hireDate: '2024-01-01', terminationDate: '2025-07-01' } });
+  });
+
+  it("keeps the hire date's UTC offset, which says whose calendar the date is in", () => {
+    const offset = (value: string) => {
+      const result = parseEmployeeRecord(record({ hire_date: attr(value, 'date') }));
+      return result.ok ? result.employee.hireDateOffsetMinutes : 'rejected';
+    };
+    expect(offset('2025-10-01T00:00:00+02:00')).toBe(120);
+    expect(offset('2025-10-01T00:00:00+0530')).toBe(330);
+    expect(offset('2025-10-01T00:00:00-03:30')).toBe(-210);
+    expect(offset('2025-10-01T00:00:00-08')).toBe(-480);
+    expect(offset('2025-10-01T00:00:00Z')).toBe(0);
+    expect(offset('2025-10-01T00:00:00.000+01:00')).toBe(60);
+    // No offset, or one no place on Earth uses: unknown.
+    expect(offset('2025-10-01')).toBeNull();
+    expect(offset('2025-10-01T00:00:00')).toBeNull();
+    expect(offset('2025-10-01T00:00:00+15:00')).toBeNull();
   });
 
   it('reads plain dates and treats "" and null as no date', () => {
@@ -124,6 +142,7 @@ describe('parseEmployeeRecord field rules', () => {
         org: { department: null, team: null, office: null, subcompany: null },
         supervisorId: null,
         hireDate: null,
+        hireDateOffsetMinutes: null,
         terminationDate: null,
         gender: null,
         attributes: {},

@@ -1,4 +1,5 @@
 // Small builders for planner tests: every field has a dull default, tests state only what matters.
+import type { ListingFacts } from '../../../src/domain/lifecycle.js';
 import type { Plan, TeamOp, UserOp } from '../../../src/domain/plan.js';
 import type {
   Employee,
@@ -34,6 +35,7 @@ export function employee(input: EmployeeInput = {}): Employee {
     org: { department: null, team: null, office: null, subcompany: null, ...input.org },
     supervisorId: input.supervisorId ?? null,
     hireDate: input.hireDate ?? null,
+    hireDateOffsetMinutes: input.hireDateOffsetMinutes ?? null,
     terminationDate: input.terminationDate ?? null,
     gender: input.gender ?? null,
     attributes: input.attributes ?? {},
@@ -116,6 +118,7 @@ export function settings(input: Partial<PlanSettings> = {}): PlanSettings {
     adoptTeams: input.adoptTeams ?? 'unmarked',
     adoptUsers: input.adoptUsers ?? 'unmarked',
     fields: input.fields ?? DEFAULT_RULES,
+    preboardDays: input.preboardDays ?? null,
   };
 }
 
@@ -126,13 +129,23 @@ export interface Scenario {
   readonly teams?: readonly LeapsomeTeam[];
   readonly leapsomeRejected?: readonly RejectedRecord[];
   readonly settings?: Partial<PlanSettings>;
+  /** Listing trust and lookups of vanished employees (default: trusted, none). */
+  readonly listing?: ListingFacts;
+  /** The run's instant, ISO 8601 (needed with preboardDays). */
+  readonly now?: string;
 }
 
 export const personioState = (s: Scenario): PersonioState => ({ employees: s.employees ?? [], rejected: s.rejected ?? [] });
 export const leapsomeState = (s: Scenario): LeapsomeState => ({ users: s.users ?? [], teams: s.teams ?? [], rejected: s.leapsomeRejected ?? [] });
 
 export function plan(s: Scenario): Plan {
-  return planSync({ personio: personioState(s), leapsome: leapsomeState(s), settings: settings(s.settings) });
+  return planSync({
+    personio: personioState(s),
+    leapsome: leapsomeState(s),
+    settings: settings(s.settings),
+    ...(s.listing === undefined ? {} : { listing: s.listing }),
+    ...(s.now === undefined ? {} : { now: Date.parse(s.now) }),
+  });
 }
 
 export type CreateOp = Extract<UserOp, { kind: 'create' }>;

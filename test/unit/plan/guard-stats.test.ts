@@ -35,7 +35,12 @@ describe('rule 8: deactivation guard', () => {
   });
 
   it('counts vanished employees\' deactivations as planned', () => {
-    const p = plan({ employees: [employee({ id: '1' })], users: [userFor(employee({ id: '1' })), leapsomeUser({ id: 'x', externalId: '2' })], settings: { maxDeactivations: { kind: 'count', value: 0 } } });
+    const p = plan({
+      employees: [employee({ id: '1' })],
+      users: [userFor(employee({ id: '1' })), leapsomeUser({ id: 'x', externalId: '2' })],
+      settings: { maxDeactivations: { kind: 'count', value: 0 } },
+      listing: { problem: null, lookups: new Map([['2', { kind: 'gone' }]]) },
+    });
     expect(p.deactivationGuard).toEqual({ base: 2, limit: 0, planned: 1, exceeded: true });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { creates, employee, leapsomeUser, only, plan, updates, userFor } from './builders.js';
+import { supervisorCycles } from '../../../src/plan/managers.js';
+import { creates, dept, employee, leapsomeUser, only, plan, team, teamUpdates, updates, userFor } from './builders.js';
 
 const boss = employee({ id: '1', firstName: 'Grace', lastName: 'Hopper', email: 'grace@acme.test' });
 
@@ -82,5 +83,71 @@ describe('rule 5: managers', () => {
     const e = employee({ id: '2' });
     const p = plan({ employees: [e], users: [userFor(e, { managerId: 'u8' }), leapsomeUser({ id: 'u8', givenName: 'Ann', familyName: 'Other' })] });
     expect(only(updates(p)).manager?.from).toEqual({ leapsomeId: 'u8', name: 'Ann Other' });
+  });
+});
+
+describe('rule 5b: supervisor cycles', () => {
+  it('finds every loop once, from its lowest id, in supervisor order; chains into a loop are not loops', () => {
+    const links = new Map<string, string | null>([
+      ['3', '1'],
+      ['1', '2'],
+      ['2', '3'],
+      ['4', '1'], // reports into the loop
+      ['7', '7'], // their own supervisor
+      ['10', '9'],
+      ['9', '10'],
+      ['5', null],
+    ]);
+    expect(supervisorCycles(links)).toEqual([['1', '2', '3'], ['7'], ['9', '10']]);
+  });
+
+  it('syncs the people in a loop like anyone else and leaves only the links inside it as Leapsome has them', () => {
+    const eng = dept('10', 'Eng');
+    const a = employee({ id: '1', firstName: 'Ann', lastName: 'A', supervisorId: '2', position: 'Lead', org: { department: eng } });
+    const b = employee({ id: '2', firstName: 'Bob', lastName: 'B', supervisorId: '1', org: { department: eng } });
+    const c = employee({ id: '3', firstName: 'Cy', lastName: 'C', supervisorId: '1', org: { department: eng } });
+    const d = employee({ id: '4', firstName: 'Di', lastName: 'D', supervisorId: '2', org: { department: eng } });
+    const p = plan({
+      employees: [a, b, c, d],
+      // Ann's manager in Leapsome is someone else entirely, Bob has none; Ann's title drifted.
+      users: [userFor(a, { title: 'drift', managerId: 'L9' }), userFor(b), leapsomeUser({ id: 'L9', userName: 'nine@acme.test' })],
+      teams: [team({ id: 't10', displayName: 'Eng', externalId: 'personio:department:10' })],
+    });
+    expect(p.skipped).toEqual([]);
+    // Ann's title is synced, her manager is not touched; Bob has no update at all.
+    expect(updates(p).map((op) => [op.employeeId, op.changes.map((ch) => ch.field), op.manager])).toEqual([['1', ['title'], null]]);
+    // People reporting into the loop get their manager as usual.
+    expect(creates(p).map((op) => [op.employeeId, op.manager?.employeeId])).toEqual([
+      ['3', '1'],
+      ['4', '2'],
+    ]);
+    // Everyone is a member of their team, the loop included.
+    expect(only(teamUpdates(p)).members?.map((m) => m.employeeId)).toEqual(['1', '2', '3', '4']);
+    expect(p.supervisorCycles).toEqual([
+      {
+        chain: [
+          { employeeId: '1', leapsomeId: 'L1', name: 'Ann A', email: 'e1@acme.test' },
+          { employeeId: '2', leapsomeId: 'L2', name: 'Bob B', email: 'e2@acme.test' },
+        ],
+      },
+    ]);
+  });
+
+  it('creates the users of a new loop without a manager, and treats self-supervision as a loop', () => {
+    const p = plan({ employees: [employee({ id: '1', supervisorId: '2' }), employee({ id: '2', supervisorId: '1' }), employee({ id: '3', supervisorId: '3' })] });
+    expect(creates(p).map((op) => [op.employeeId, op.manager])).toEqual([
+      ['1', null],
+      ['2', null],
+      ['3', null],
+    ]);
+    expect(p.supervisorCycles.map((c) => c.chain.map((person) => person.employeeId))).toEqual([['1', '2'], ['3']]);
+    expect(p.warnings).toEqual([]);
+  });
+
+  it('only counts the links it would write: a loop through someone out of scope is no loop', () => {
+    const p = plan({ employees: [employee({ id: '1', supervisorId: '2' }), employee({ id: '2', supervisorId: '1', status: 'inactive' })] });
+    expect(p.supervisorCycles).toEqual([]);
+    expect(only(creates(p)).manager).toBeNull();
+    expect(only(p.warnings).message).toContain('has status inactive');
   });
 });

@@ -100,10 +100,11 @@ describe('rule 3: matching Leapsome users (ownership)', () => {
     expect(p.stats).toMatchObject({ managedUsers: 0, unmanagedUsers: 3 });
   });
 
-  it('deactivates a managed user whose Personio employee vanished', () => {
+  it('deactivates a managed user whose Personio employee vanished, once a lookup confirmed it (404)', () => {
     const p = plan({
       employees: [employee({ id: '1' })],
       users: [userFor(employee({ id: '1' })), leapsomeUser({ id: 'u42', userName: 'gone@acme.test', externalId: '42', displayName: 'Gone Person' })],
+      listing: { problem: null, lookups: new Map([['42', { kind: 'gone' }]]) },
     });
     expect(only(deactivations(p))).toEqual({
       kind: 'deactivate',
@@ -111,7 +112,7 @@ describe('rule 3: matching Leapsome users (ownership)', () => {
       leapsomeId: 'u42',
       userName: 'gone@acme.test',
       name: 'Gone Person',
-      reason: 'no longer in Personio',
+      reason: 'no longer in Personio (a direct lookup answered 404)',
       provenance: 'unknown',
     });
     expect(p.stats.managedUsers).toBe(2);

@@ -63,35 +63,6 @@ describe('rule 6: bad records are skipped, never blocking', () => {
     expect(p.skipped.map((s) => s.reason)).toEqual(['duplicate-email', 'duplicate-email']);
   });
 
-  it('skips every employee on a supervisor cycle and clears managers pointing into it', () => {
-    const p = plan({
-      employees: [
-        employee({ id: '1', supervisorId: '2' }),
-        employee({ id: '2', supervisorId: '3' }),
-        employee({ id: '3', supervisorId: '1' }),
-        employee({ id: '4', supervisorId: '1' }),
-      ],
-    });
-    expect(p.skipped.map((s) => [s.reason, s.person.employeeId, s.detail])).toEqual([
-      ['supervisor-cycle', '1', 'supervisor chain loops: 1 → 2 → 3 → 1'],
-      ['supervisor-cycle', '2', 'supervisor chain loops: 2 → 3 → 1 → 2'],
-      ['supervisor-cycle', '3', 'supervisor chain loops: 3 → 1 → 2 → 3'],
-    ]);
-    expect(only(creates(p))).toMatchObject({ employeeId: '4', manager: null });
-    expect(only(p.warnings).message).toContain('is skipped (supervisor-cycle)');
-  });
-
-  it('treats self-supervision as a cycle', () => {
-    const p = plan({ employees: [employee({ id: '1', supervisorId: '1' })] });
-    expect(p.users).toEqual([]);
-    expect(only(p.skipped)).toMatchObject({ reason: 'supervisor-cycle', detail: 'is their own supervisor in Personio' });
-  });
-
-  it('does not call a chain that ends in a cycle a cycle', () => {
-    const p = plan({ employees: [employee({ id: '1', supervisorId: '2' }), employee({ id: '2', supervisorId: '2' }), employee({ id: '3', supervisorId: '1' })] });
-    expect(p.skipped.map((s) => s.person.employeeId)).toEqual(['2']);
-  });
-
   it('turns unreadable Leapsome records into warnings', () => {
     const p = plan({ leapsomeRejected: [{ source: 'leapsome', recordId: 'u77', reason: 'userName: Required' }] });
     expect(p.warnings).toEqual([{ person: null, message: 'Leapsome record u77 could not be read and was left alone: userName: Required' }]);

@@ -59,6 +59,8 @@ export function planOf(users: UserOp[], teams: TeamOp[] = [], extra: Partial<Pla
     warnings: [],
     stats: { employees: users.length, inScope: users.length, excluded: 0, managedUsers: 0, unmanagedUsers: 0, managedTeams: 0, unmanagedTeams: 0 },
     deactivationGuard: { base: 100, limit: 20, planned: 0, exceeded: false },
+    supervisorCycles: [],
+    preboarding: [],
     ...extra,
   };
 }

@@ -31,6 +31,8 @@ function outcome(users: UserOp[], extra: Partial<RunOutcome> = {}, planExtra: Pa
       warnings: [],
       stats: { employees: users.length, inScope: users.length, excluded: 0, managedUsers: 0, unmanagedUsers: 3, managedTeams: 0, unmanagedTeams: 0 },
       deactivationGuard: { base: 0, limit: 0, planned: 0, exceeded: false },
+      supervisorCycles: [],
+      preboarding: [],
       ...planExtra,
     },
     apply: {
@@ -81,6 +83,39 @@ describe('renderSummary', () => {
 
   it('says so when there is nothing to change', () => {
     expect(renderSummary(outcome([]))).toContain('No changes: Leapsome already matches Personio.');
+  });
+
+  it('reports each supervisor cycle as a failure, naming the chain, in full and counts-only form', () => {
+    const chain = [
+      { employeeId: '7', leapsomeId: 'L7', name: 'Ann <b>A</b>', email: 'a@example.com' },
+      { employeeId: '9', leapsomeId: null, name: 'Bob B', email: 'b@example.com' },
+    ];
+    const o = outcome([], {}, { supervisorCycles: [{ chain }] });
+    const md = renderSummary(o);
+    expect(md).toContain('### Supervisor cycles (1)');
+    expect(md).toContain('Ann &lt;b&gt;A&lt;/b&gt; (7) → Bob B (9) → Ann &lt;b&gt;A&lt;/b&gt; (7)');
+    expect(md).toContain('left as Leapsome has them');
+    expect(actionOutputs(o, '/x').failed).toBe('1');
+    const counts = renderSummary(o, { detail: 'counts' });
+    expect(counts).toContain('### Supervisor cycles (1)');
+    expect(counts).not.toContain('Ann');
+  });
+
+  it('lists when each onboarding employee gets their account', () => {
+    const person = (id: string) => ({ employeeId: id, leapsomeId: null, name: `Joiner ${id}`, email: null });
+    const md = renderSummary(
+      outcome([], {}, {
+        preboarding: [
+          { person: person('1'), hireDate: '2025-09-08', accountFrom: '2025-08-25', state: 'due' },
+          { person: person('2'), hireDate: '2025-10-01', accountFrom: '2025-09-17', state: 'waiting' },
+          { person: person('3'), hireDate: null, accountFrom: null, state: 'no-hire-date' },
+        ],
+      }),
+    );
+    expect(md).toContain('### Pre-boarding: when onboarding employees get their account (3)');
+    expect(md).toContain('| Joiner 1 | 2025-09-08 | 2025-08-25 | account from this run |');
+    expect(md).toContain('| Joiner 2 | 2025-10-01 | 2025-09-17 | no account yet |');
+    expect(md).toContain('| Joiner 3 | — | — | no account: no hire date in Personio |');
   });
 
   it('folds long lists and stays under the step-summary limit for 20k users', () => {

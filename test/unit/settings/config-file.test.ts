@@ -59,7 +59,7 @@ describe('parseConfigFile', () => {
 
   it('reports an unknown key with its line and the nearest known key', () => {
     expect(problemsOf('statuses: [active]\n\nteam-from: [office]\n')).toEqual([
-      expect.stringMatching(/^\.github\/personio-leapsome\.yml:3: `team-from`: unknown key \(did you mean `teams-from`\?\); allowed: statuses, teams-from, /),
+      expect.stringMatching(/^\.github\/personio-leapsome\.yml:3: `team-from`: unknown key \(did you mean `teams-from`\?\); allowed: statuses, preboard-days, teams-from, /),
     ]);
     expect(problemsOf('maxDeactivations: 3\n')[0]).toContain('did you mean `max-deactivations`?');
   });
@@ -102,6 +102,15 @@ describe('precedence: input, then config file, then built-in default', () => {
     expect(s.summaryDetail).toBe('counts');
     expect(s.plan.exclude).toEqual([]); // not in the file: default
     expect(s.configFile).toEqual({ path: FILE, keys: ['statuses', 'teams-from', 'max-deactivations', 'summary-detail'], overridden: [] });
+  });
+
+  it('reads preboard-days from the file, with the input taking precedence, and checks it with the line', () => {
+    const config = parseConfigFile('preboard-days: 14\n', FILE);
+    expect(readSettings(reader(credentials), config).plan.preboardDays).toBe(14);
+    expect(readSettings(reader({ ...credentials, 'preboard-days': '3' }), config).plan.preboardDays).toBe(3);
+    expect(readSettings(reader(credentials), parseConfigFile('preboard-days:\n', FILE)).plan.preboardDays).toBeNull();
+    expect(problemsOf('statuses: [active]\npreboard-days: -2\n')).toEqual([`${FILE}:2: \`preboard-days\`: cannot be negative`]);
+    expect(problemsOf('preboard-days: two weeks\n')).toEqual([`${FILE}:1: \`preboard-days\`: expected a whole number of days from 0 to 3650`]);
   });
 
   it('takes a non-empty input over the file, and says which keys it overrode', () => {

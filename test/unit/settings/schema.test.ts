@@ -69,6 +69,10 @@ describe('schema/personio-leapsome.schema.json', () => {
       { 'team-names': { 'department:Ops': ' ' } },
       { 'team-names': { 'department:Ops': 'x'.repeat(129) } },
       { 'team-names': { 'department:Ops': 7 } },
+      { 'preboard-days': -1 },
+      { 'preboard-days': 1.5 },
+      { 'preboard-days': '14' },
+      { 'preboard-days': 3651 },
     ];
     for (const config of bad) {
       expect(validateJsonSchema(committed, config), JSON.stringify(config)).not.toEqual([]);

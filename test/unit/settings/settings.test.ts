@@ -33,6 +33,7 @@ describe('readSettings', () => {
       adoptTeams: 'unmarked',
       adoptUsers: 'unmarked',
       fields: s.fields,
+      preboardDays: null,
     });
     expect(s.fields.map((r) => `${r.field} <- ${r.from}`)).toEqual(['title <- position', 'location <- office', 'start-date <- hire_date', 'end-date <- termination_date', 'gender <- gender']);
     expect(s.personio.baseUrl).toBe('https://api.personio.de');
@@ -89,6 +90,13 @@ describe('readSettings', () => {
     ]);
     expect(errorOf({ exclude: 'name:Bob' })).toContain('"name:Bob"');
     expect(errorOf({ exclude: 'id:abc' })).toContain('a Personio id is a number');
+  });
+
+  it('parses preboard-days: empty for none, else whole days from 0 to 3650', () => {
+    expect(settingsWith({}).plan.preboardDays).toBeNull();
+    expect(settingsWith({ 'preboard-days': '14' }).plan.preboardDays).toBe(14);
+    expect(settingsWith({ 'preboard-days': ' 0 ' }).plan.preboardDays).toBe(0);
+    for (const bad of ['-1', '1.5', 'two weeks', '3651']) expect(errorOf({ 'preboard-days': bad })).toContain('input `preboard-days`: expected a whole number of days from 0 to 3650');
   });
 
   it('parses max-deactivations as a count or a percentage', () => {

@@ -18,7 +18,10 @@ interface Run {
 }
 
 function labelled({ before, now, users, teams = [] }: Run): Plan {
-  const planned = plan({ employees: now, users, teams });
+  // Every employee missing from `now` was confirmed gone by a lookup.
+  const present = new Set(now.map((e) => e.id));
+  const gone = users.flatMap((u) => (u.externalId !== null && !present.has(u.externalId) ? [[u.externalId, { kind: 'gone' as const }] as const] : []));
+  const planned = plan({ employees: now, users, teams, listing: { problem: null, lookups: new Map(gone) } });
   return labelProvenance(planned, before === null ? null : snapshotOf(before), now, DEFAULT_RULES);
 }
 
