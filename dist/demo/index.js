@@ -475,7 +475,7 @@ async function startApiServer(def, deps, host, port) {
         }
         if (decision.kind === '5xxAfterWrite')
             return send(gatewayErrorPage(decision.status), '5xxAfterWrite');
-        send(response, null);
+        send(response, response.fault ?? null);
     };
     running = await listen(host, port, (req, res) => {
         void handle(req, res);
@@ -863,22 +863,24 @@ const NO_FAULT = { latencyMs: 0, kind: null, status: 0, retryAfter: null };
 class FaultInjector {
     config = {};
     rand = mulberry32(1);
+    dropRand = mulberry32(10);
     /** Replaces the whole configuration and restarts the PRNG. */
     set(config) {
-        for (const key of ['p429', 'p429NoRetryAfter', 'p5xx', 'p500', 'p5xxAfterWrite', 'pHang']) {
+        for (const key of ['p429', 'p429NoRetryAfter', 'p5xx', 'p500', 'p5xxAfterWrite', 'pHang', 'pDropRecord']) {
             const p = config[key];
             if (p !== undefined && !(p >= 0 && p <= 1))
                 throw new Error(`faults.${key} must be within 0..1, got ${p}`);
         }
         this.config = { ...config };
         this.rand = mulberry32(config.seed ?? 1);
+        this.dropRand = mulberry32((config.seed ?? 1) * 7 + 3);
     }
     /** Merges into the current configuration; the PRNG restarts only when `seed` is given. */
     update(partial) {
-        const rand = this.rand;
+        const [rand, dropRand] = [this.rand, this.dropRand];
         this.set({ ...this.config, ...partial });
         if (partial.seed === undefined)
-            this.rand = rand;
+            [this.rand, this.dropRand] = [rand, dropRand];
     }
     clear() {
         this.set({});
@@ -911,6 +913,11 @@ class FaultInjector {
             return { latencyMs, kind: '5xxAfterWrite', status: rStatus < 0.5 ? 502 : 504, retryAfter: null };
         }
         return latencyMs > 0 ? { ...NO_FAULT, latencyMs } : NO_FAULT;
+    }
+    /** Whether to leave one record out of a listing page (`pDropRecord`). */
+    dropRecord(method, route) {
+        const p = this.config.pDropRecord ?? 0;
+        return p > 0 && this.applies(method, route) && this.dropRand() < p;
     }
     applies(method, route) {
         const matches = (patterns) => patterns.some((p) => p === route || p === `${method} ${route}`);
@@ -1057,6 +1064,7 @@ class PersonioApi {
     store;
     settings;
     now;
+    faults;
     api = 'personio';
     catalogue;
     whitelist;
@@ -1067,10 +1075,15 @@ class PersonioApi {
     employeeWindows = [];
     authWindow = new SlidingWindow(60, 60_000);
     authBlockedUntil = 0;
-    constructor(store, settings, now) {
+    /** Full listings begun (an unfiltered request at offset 0 begins one). */
+    listingCount = 0;
+    hidden = [];
+    midRead = [];
+    constructor(store, settings, now, faults = null) {
         this.store = store;
         this.settings = settings;
         this.now = now;
+        this.faults = faults;
         this.catalogue = new PersonioCatalogue(settings.customAttributes);
         this.whitelist = settings.whitelist === null ? null : new Set(settings.whitelist);
         this.setRateLimits({});
@@ -1100,6 +1113,20 @@ class PersonioApi {
     }
     getRateLimits() {
         return { ...this.limits };
+    }
+    /** Full listings begun so far. */
+    listings() {
+        return this.listingCount;
+    }
+    /** Leaves these employees out of the next `count` full listings, totals included. */
+    hideFromListings(ids, count) {
+        const listings = new Set(Array.from({ length: count }, (_, i) => this.listingCount + 1 + i));
+        this.hidden.push({ ids: new Set(ids), listings });
+    }
+    /** Runs `change` right after the first page of each of the next `count` full listings is built. */
+    duringListings(change, count) {
+        for (let i = 1; i <= count; i += 1)
+            this.midRead.push({ listing: this.listingCount + i, change });
     }
     // ---- ApiDefinition ---------------------------------------------------------------------------
     route(_method, path) {
@@ -1227,18 +1254,34 @@ class PersonioApi {
             selected = match === undefined ? [] : [{ kind: 'employee', employee: match }];
         }
         else {
+            // A full listing: the fault switches for "the list did not hold together" apply here.
+            if (offset === 0)
+                this.listingCount += 1;
+            const listing = this.listingCount;
+            const hidden = this.hidden.filter((h) => h.listings.has(listing));
             selected = this.store.all();
+            if (hidden.length > 0)
+                selected = selected.filter((e) => e.kind === 'raw' || !hidden.some((h) => h.ids.has(e.employee.id)));
         }
         const keys = this.projection(req.query);
-        const records = selected.slice(offset, offset + limit).map((entry) => entry.kind === 'raw' ? entry.record : this.catalogue.render(entry.employee, keys, (id) => this.store.lookup(id), this.settings.supervisorShape));
+        const page = selected.slice(offset, offset + limit);
+        const kept = since === null && email === null ? page.filter(() => this.faults?.dropRecord('GET', EMPLOYEES) !== true) : page;
+        const records = kept.map((entry) => entry.kind === 'raw' ? entry.record : this.catalogue.render(entry.employee, keys, (id) => this.store.lookup(id), this.settings.supervisorShape));
         const total = selected.length;
-        return jsonResponse(200, {
+        if (since === null && email === null && offset === 0) {
+            const listing = this.listingCount;
+            for (const change of this.midRead.filter((m) => m.listing === listing))
+                change.change();
+            this.midRead = this.midRead.filter((m) => m.listing > listing);
+        }
+        const response = jsonResponse(200, {
             success: true,
             metadata: { total_elements: total, current_page: Math.floor(offset / limit), total_pages: Math.ceil(total / limit) },
             offset,
             limit,
             data: records,
         }, headers);
+        return kept.length < page.length ? { ...response, fault: 'dropRecord' } : response;
     }
     oneEmployee(req, headers) {
         const id = Number(req.path.slice(req.path.lastIndexOf('/') + 1));
@@ -2424,7 +2467,7 @@ async function startSandbox(options = {}) {
         limitAboveMax: options.personio?.limitAboveMax ?? 'error',
         ...(options.personio?.customAttributes ? { customAttributes: options.personio.customAttributes } : {}),
     };
-    const personio = new PersonioApi(personioStore, personioSettings, now);
+    const personio = new PersonioApi(personioStore, personioSettings, now, faults.personio);
     const scimStore = new ScimStore(options.leapsome?.orgDomains ?? [domain], now, options.leapsome?.customAttributes);
     const scimSettings = {
         token: options.leapsome?.token ?? DEFAULT_CREDENTIALS.leapsomeToken,
@@ -2477,6 +2520,9 @@ async function startSandbox(options = {}) {
             setWhitelist: (keys) => personio.setWhitelist(keys),
             whitelist: () => personio.getWhitelist(),
             expireTokens: () => personio.expireTokens(),
+            listings: () => personio.listings(),
+            hideFromListings: (ids, count = 1) => personio.hideFromListings(ids, count),
+            duringListings: (change, count = 1) => personio.duringListings(change, count),
         },
         leapsome,
         faults,
