@@ -36,7 +36,8 @@ const cycle = (c: SupervisorCycle): string => {
   const [first] = c.chain;
   return [...c.chain, ...(first === undefined ? [] : [first])].map((p) => `${e(p.name)} (${e(p.employeeId ?? '?')})`).join(' → ');
 };
-const PREBOARD_STATE: Readonly<Record<PreboardEntry['state'], string>> = {
+/** What a run does for an onboarding employee under `preboard-days`, as the summary and the terminal say it. */
+export const PREBOARD_STATE: Readonly<Record<PreboardEntry['state'], string>> = {
   due: 'account from this run',
   kept: 'has an account already (kept, although early)',
   waiting: 'no account yet',

@@ -8,10 +8,10 @@ import { plannedWrites, type ApplyCounts } from '../apply/apply.js';
 import { shortPlanId, planId } from '../plan-file/plan-id.js';
 import type { SummaryDetail } from '../settings/settings.js';
 import { planChanges, tallyText, totalTally, type ChangeLine, type ChangeSection, type Marker, type Span } from './changes.js';
-import { APPLY_CANCELLED, failedCount, outcomeCounts, outcomeFailures, statsSentence, type RunOutcome } from './counts.js';
+import { APPLY_CANCELLED, cycleText, failedCount, outcomeCounts, outcomeFailures, statsSentence, type RunOutcome } from './counts.js';
 import { digestCounts } from './digest.js';
 import { terminalText as safe } from './escape.js';
-import { clashResolution, switchOverText } from './summary.js';
+import { clashResolution, PREBOARD_STATE, switchOverText } from './summary.js';
 import { layout, paint, type Look, type Piece, type Style } from './text-layout.js';
 
 export interface TerminalOptions extends Look {
@@ -111,6 +111,9 @@ function problems(outcome: RunOutcome): Problem[] {
   for (const s of outcome.plan.skipped) {
     list.push({ level: 'error', text: `skipped ${person(s.person)} (Personio id ${safe(s.person.employeeId ?? 'unknown')}): ${s.reason}: ${safe(s.detail)}` });
   }
+  for (const c of outcome.plan.supervisorCycles) {
+    list.push({ level: 'error', text: `supervisor cycle: ${safe(cycleText(c))}. Synced like everyone else, except these manager links: left as Leapsome has them; fix the supervisors in Personio.` });
+  }
   for (const st of outcome.approvedPlan?.stale ?? []) {
     const subject = st.person !== null ? ` for ${person(st.person)}` : st.team !== null ? ` ${safe(st.team)}` : '';
     list.push({ level: 'error', text: `not applied, changed in Leapsome since the plan was made: ${st.operation}${subject}: ${safe(st.reason)}` });
@@ -132,6 +135,9 @@ function problemCounts(outcome: RunOutcome): Problem[] {
   byKey('failed', outcomeFailures(outcome).map((f) => f.operation));
   byKey('not taken over, held by something else', outcome.plan.clashes.map((c) => `${c.kind}: ${clashResolution(c, asTyped)}`));
   byKey('skipped', outcome.plan.skipped.map((s) => s.reason));
+  if (outcome.plan.supervisorCycles.length > 0) {
+    list.push({ level: 'error', text: `${plural(outcome.plan.supervisorCycles.length, 'supervisor cycle')}: manager links inside each left as they are (names left out: summary-detail counts)` });
+  }
   byKey('not applied, changed in Leapsome since the plan was made', (outcome.approvedPlan?.stale ?? []).map((s) => s.operation));
   if (outcome.plan.warnings.length > 0) list.push({ level: 'warning', text: `${plural(outcome.plan.warnings.length, 'warning')} (details left out: summary-detail counts)` });
   return list;
@@ -224,6 +230,22 @@ function footnotes(outcome: RunOutcome): string[] {
   return notes;
 }
 
+/** When each onboarding employee gets their account (`preboard-days`); counts only with summary-detail counts. */
+function preboardLines(look: Look, outcome: RunOutcome, options: TerminalOptions): string[] {
+  const entries = outcome.plan.preboarding;
+  if (entries.length === 0) return [];
+  const heading = paint(look, 'heading', `Pre-boarding (${plural(entries.length, 'onboarding employee')})`);
+  if (options.detail === 'counts') {
+    const tally = new Map<string, number>();
+    for (const e of entries) tally.set(PREBOARD_STATE[e.state], (tally.get(PREBOARD_STATE[e.state]) ?? 0) + 1);
+    return [heading, ...layout(look, [{ text: '  ' }], [{ text: [...tally].map(([state, n]) => `${state}: ${count(n)}`).join(', ') }], 2)];
+  }
+  const lines = entries.map((e) =>
+    layout(look, [{ text: '  ' }], [{ text: `${person(e.person)}: hire date ${e.hireDate ?? 'none'}, account from ${e.accountFrom ?? '—'}; ${PREBOARD_STATE[e.state]}` }], 4),
+  );
+  return [heading, ...folded(look, lines, options.foldAfter ?? DEFAULT_FOLD_AFTER, options.full)];
+}
+
 /** The whole report for a terminal; lines end in "\n". */
 export function renderTerminal(outcome: RunOutcome, options: TerminalOptions): string {
   const look: Look = { colour: options.colour, width: options.width };
@@ -243,6 +265,8 @@ export function renderTerminal(outcome: RunOutcome, options: TerminalOptions): s
     out.push('', ...layout(look, [], [{ text: intro(outcome) }], 0));
     for (const section of present) out.push('', ...sectionLines(look, section, options));
   }
+  const preboarding = preboardLines(look, outcome, options);
+  if (preboarding.length > 0) out.push('', ...preboarding);
   const list = options.detail === 'counts' ? problemCounts(outcome) : problems(outcome);
   if (list.length > 0) out.push('', ...problemLines(look, list, options));
   out.push('', ...layout(look, [], [{ text: closingLine(outcome, sections), style: 'heading' }], 0));

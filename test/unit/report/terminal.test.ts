@@ -113,4 +113,25 @@ describe('the terminal rendering', () => {
     expect(text).toContain('Users (+1)');
     expect(text).toContain('error: skipped: no-email 1');
   });
+
+  it('names supervisor cycles as errors and shows when each onboarding employee gets their account', () => {
+    const chain = [
+      { employeeId: '7', leapsomeId: 'L7', name: 'Ann A', email: 'a@example.com' },
+      { employeeId: '9', leapsomeId: null, name: 'Bob B', email: 'b@example.com' },
+    ];
+    const joiner = { employeeId: '40', leapsomeId: null, name: 'Joy Joiner', email: 'joy@example.com' };
+    const plan = planOf([], [], {
+      supervisorCycles: [{ chain }],
+      preboarding: [{ person: joiner, hireDate: '2025-10-01', accountFrom: '2025-09-17', state: 'waiting' }],
+    });
+    const text = renderTerminal(dryRun(plan), plain);
+    expect(text).toContain('error: supervisor cycle: Ann A (7) → Bob B (9) → Ann A (7).');
+    expect(text).toContain('\nPre-boarding (1 onboarding employee)\n  Joy Joiner <joy@example.com>: hire date 2025-10-01, account from 2025-09-17; no account yet\n');
+    expect(text).toContain('1 failed or skipped.');
+    const counts = renderTerminal(dryRun(plan), { ...plain, detail: 'counts' });
+    expect(counts).toContain('error: 1 supervisor cycle');
+    expect(counts).toContain('no account yet: 1');
+    expect(counts).not.toContain('Ann');
+    expect(counts).not.toContain('Joy');
+  });
 });
