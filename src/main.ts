@@ -5,19 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isPullRequestEvent, octokitCommentsApi, readPullRequestEvent, upsertComment, type PullRequestRef } from './github/index.js';
 import { MissingAttributesError } from './personio/errors.js';
-import { runContext } from './plan-file/index.js';
 import { logLinesView } from './progress/log-lines.js';
 import { createProgress } from './progress/progress.js';
-import { cycleText, failedCount, outcomeFailures, type RunOutcome } from './report/counts.js';
+import { failedCount, outcomeFailures, type RunOutcome } from './run/outcome.js';
+import { cycleText } from './report/sentences.js';
 import { actionOutputs } from './report/outputs.js';
-import { writePlanFile } from './report/plan-file.js';
+import { writePlanFile } from './plan-file/index.js';
+import { planDocument, runContext } from './report/plan-file.js';
 import { commentWorthy, PLAN_COMMENT_MARKER, renderFailureComment, renderPlanComment, type CommentOptions } from './report/pr-comment.js';
 import { clashResolution, renderSummary } from './report/summary.js';
 import { escapeText } from './report/escape.js';
 import { ConfigFileError } from './settings/config-file.js';
 import { DEFAULT_CONFIG_FILE, loadSettings, workspaceDir } from './settings/load.js';
 import { isSecretInput, INPUT_DEFAULTS, SettingsError, type Settings, type SummaryDetail } from './settings/settings.js';
-import { runOnce, snapshotEncryptionKey } from './run.js';
+import { runOnce, snapshotEncryptionKey } from './run/run-once.js';
 import { cacheKeyParts, createActionsCacheStore, createLocalStore, type SnapshotStore } from './snapshot/index.js';
 import { ACTION_VERSION } from './version.js';
 
@@ -154,7 +155,7 @@ export async function run(): Promise<void> {
     });
 
     const planFile = planFilePath();
-    await writePlanFile(planFile, outcome, { actionVersion: ACTION_VERSION, leapsomeBaseUrl: settings.leapsome.baseUrl, run: runContext() });
+    await writePlanFile(planFile, planDocument(outcome, { actionVersion: ACTION_VERSION, leapsomeBaseUrl: settings.leapsome.baseUrl, run: runContext() }));
     for (const [name, value] of Object.entries(actionOutputs(outcome, planFile))) core.setOutput(name, value);
     await writeSummary(renderSummary(outcome, { detail: settings.summaryDetail, pullRequest }));
     if (pullRequest) {

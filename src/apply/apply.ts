@@ -12,7 +12,7 @@ import type { IdentityAttributeName, LeapsomeUser, UserAttributeName, UserAttrib
 import { IDENTITY_ATTRIBUTE_NAMES } from '../domain/types.js';
 import { sameValue } from '../domain/compare.js';
 import { mapLimit } from './map-limit.js';
-import { CREATE_USER_FIELDS, type ApplyProgress, type LeapsomeWriter, type TeamPatch, type UserPatch } from './ports.js';
+import { CREATE_USER_FIELDS, type ApplyProgress, type LeapsomeWriter, type TeamPatch, type UserPatch } from '../domain/ports.js';
 
 export const MAX_MEMBERS_PER_PATCH = 100;
 

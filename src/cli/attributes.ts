@@ -1,10 +1,11 @@
 // `personio-leapsome-sync attributes`: the Personio attributes the credential may read, so writing
 // `fields` needs no guesswork. Credentials from PERSONIO_CLIENT_ID / PERSONIO_CLIENT_SECRET; the
 // settings (config file, teams-from, exclude) only to say which attribute each setting uses.
-import { attributeNeeds } from '../pipeline.js';
-import { createPersonioClient, MissingAttributesError, resolveSources, type ReadableAttribute } from '../personio/index.js';
+import { attributeNeeds } from '../run/pipeline.js';
+import type { ReadableAttribute } from '../domain/ports.js';
+import { createPersonioClient, MissingAttributesError, resolveSources } from '../personio/index.js';
 import { renderAttributeListing, type AttributeListing } from '../report/attributes.js';
-import { EXIT } from '../run.js';
+import { EXIT } from '../run/run-once.js';
 import type { Settings } from '../settings/settings.js';
 
 /** The listing's model, from the settings and the credential's attribute list. */

@@ -1,16 +1,17 @@
 // The command line's output adapter: argv and the environment -> settings -> the shared run core
-// (run.ts) -> a report for a person (report/terminal.ts) or a JSON document, and the exit code.
+// (run/run-once.ts) -> a report for a person (report/terminal.ts) or a JSON document, and the exit code.
 // Nothing here speaks GitHub: no workflow commands, no annotations, no job summary file.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { planDocument, runContext, writePlanFile, type PlanContext } from '../plan-file/index.js';
-import type { RunOutcome } from '../report/counts.js';
+import { writePlanFile } from '../plan-file/index.js';
+import { planDocument, runContext, type PlanContext } from '../report/plan-file.js';
+import type { RunOutcome } from '../run/outcome.js';
 import { renderSummary } from '../report/summary.js';
 import { terminalText } from '../report/escape.js';
 import { renderTerminal } from '../report/terminal.js';
 import { paint } from '../report/text-layout.js';
-import { errorExitCode, EXIT, outcomeExitCode, runOnce, snapshotEncryptionKey } from '../run.js';
+import { errorExitCode, EXIT, outcomeExitCode, runOnce, snapshotEncryptionKey } from '../run/run-once.js';
 import { MissingAttributesError, READABLE_ATTRIBUTES_HINT } from '../personio/errors.js';
 import { ConfigFileError } from '../settings/config-file.js';
 import { loadSettings } from '../settings/load.js';
@@ -132,7 +133,7 @@ async function runCommand(invocation: RunInvocation, io: CliIo, log: Console): P
   else log.out(`${asked ? '\n' : ''}${renderTerminal(outcome, { ...options, planShown: asked })}`);
   if (invocation.out !== null) {
     const path = resolve(io.cwd, invocation.out);
-    await writePlanFile(path, outcome, context);
+    await writePlanFile(path, planDocument(outcome, context));
     log.info(`Saved the plan to ${invocation.out}. Apply exactly this plan with: ${BIN} apply --plan-file ${invocation.out}`);
   }
   if (invocation.summaryFile !== null) {

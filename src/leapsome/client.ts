@@ -13,7 +13,7 @@ import {
   type HttpStats,
   type WindowLimit,
 } from '../http/index.js';
-import type { ProgressCounter } from '../progress/progress.js';
+import type { ProgressCounter } from '../domain/ports.js';
 import { ExistingResourceNotFoundError } from './errors.js';
 import {
   createUserBody,

@@ -1,7 +1,7 @@
 // SCIM resources <-> domain values. Empty strings read as null; on write, null is sent as "" (how
 // Leapsome clears a field is UNCONFIRMED, and "" is the plausible string form).
 
-import type { TeamPatch, UserPatch } from '../apply/ports.js';
+import type { TeamPatch, UserPatch } from '../domain/ports.js';
 import { DEFAULT_FIELD_SOURCES, type FieldName, type ProfileField } from '../domain/fields.js';
 import type { LeapsomeTeam, LeapsomeUser, ProfileValues, RejectedRecord, UserAttributes } from '../domain/types.js';
 import { describeIssues } from '../http/parse.js';

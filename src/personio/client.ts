@@ -14,12 +14,11 @@ import {
   type HttpStats,
   type WindowLimit,
 } from '../http/index.js';
-import type { ProgressCounter } from '../progress/progress.js';
 import { TokenSource } from './auth.js';
 import { parseEmployeeRecord, type RecordResult } from './employee.js';
 import { ConfigurationError } from './errors.js';
 import { isLastPage, listingProblem, remainingOffsets, type ListedPage } from './pagination.js';
-import type { EmployeeQuery, ExtraAttribute, ReadableAttribute } from './sources.js';
+import type { EmployeeQuery, ExtraAttribute, ProgressCounter, ReadableAttribute } from '../domain/ports.js';
 import { attributeItem, attributeList, employeeNotFound, employeeResponse, employeesPage } from './wire.js';
 
 export interface PersonioClientOptions {

@@ -3,7 +3,7 @@
 
 import { GENDERS, ORG_FIELDS, type AttributeValue, type Employee, type Gender, type OrgField, type OrgUnit, type RejectedRecord } from '../domain/types.js';
 import { describeIssues } from '../http/parse.js';
-import type { ExtraAttribute } from './sources.js';
+import type { ExtraAttribute } from '../domain/ports.js';
 import { attributeValue } from './values.js';
 import { employeeRecord, recordIdOnly, type EmployeeRecord } from './wire.js';
 

@@ -2,17 +2,8 @@
 // `position` or `dynamic_1146702`, or a universal id such as `date_of_birth`) is resolved against
 // the attributes the credential may read. Personio silently leaves out attributes a credential may
 // not read, so every one that does not resolve fails the run before anything is written.
+import type { EmployeeQuery, ExtraAttribute, ReadableAttribute } from '../domain/ports.js';
 import { MissingAttributesError, type UnreadableAttribute } from './errors.js';
-
-/** One attribute of `GET /v1/company/employees/attributes`: what the credential may read. */
-export interface ReadableAttribute {
-  readonly key: string;
-  readonly label: string | null;
-  readonly type: string | null;
-  readonly universalId: string | null;
-  /** The values of a list or tags attribute (empty for other types, or when Personio sends none). */
-  readonly options: readonly string[];
-}
 
 /** A Personio attribute some setting needs, and where that setting was written (null: a default). */
 export interface AttributeNeed {
@@ -23,20 +14,6 @@ export interface AttributeNeed {
   readonly at: { readonly file: string; readonly line: number } | null;
   /** How to stop needing it, for a default the user never wrote (`gender: off` under fields). */
   readonly hint?: string;
-}
-
-/** An attribute read beyond the fixed ones, stored in Employee.attributes under `name`. */
-export interface ExtraAttribute {
-  /** The name the settings use (a key or a universal id). */
-  readonly name: string;
-  /** The key Personio sends it under. */
-  readonly key: string;
-}
-
-/** What to ask Personio for: `attributes[]` keys, and which of them go to Employee.attributes. */
-export interface EmployeeQuery {
-  readonly keys: readonly string[];
-  readonly extras: readonly ExtraAttribute[];
 }
 
 /** Attributes parsed into Employee's own fields (see employee.ts); the rest are extras. */

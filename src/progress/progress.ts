@@ -2,18 +2,10 @@
 // what rate, and how long the rest will take. The code that does the work reports units as they
 // really complete (a page parsed, a write answered); views decide what to show and how often: a
 // bounded number of lines in a log (log-lines.ts), one line updated in place in a terminal.
+import type { ApplyProgress } from '../domain/ports.js';
 
-/** What a reader or the applier reports to. */
-export interface ProgressCounter {
-  /** More work became known (a total read from a first page), or, negative, planned work turned out not to be needed. */
-  grow(units: number): void;
-  /** Units finished: `succeeded`, and `failed` ones (attempted and failed, or given up because something they needed failed). */
-  advance(succeeded: number, failed?: number): void;
-}
-
-export interface ProgressPhase extends ProgressCounter {
-  /** What the phase is busy with now, e.g. "creating users". */
-  step(label: string): void;
+/** One phase as the code doing the work sees it: counts, the current step ("creating users"), its end. */
+export interface ProgressPhase extends ApplyProgress {
   end(): void;
 }
 

@@ -1,4 +1,4 @@
-import { failedCount, hasChanges, outcomeCounts, type RunOutcome } from './counts.js';
+import { failedCount, hasChanges, outcomeCounts, type RunOutcome } from '../run/outcome.js';
 
 /** The action's outputs (names fixed by the contract), all as strings. */
 export function actionOutputs(outcome: RunOutcome, planFile: string): Record<string, string> {

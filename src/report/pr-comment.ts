@@ -1,7 +1,7 @@
 // The plan as one pull-request comment: what merging this change would do to Leapsome, rendered from
 // the same Plan as the job summary (same escaping, same `summary-detail`). It must stay under
 // GitHub's 65,536-character comment limit, so long lists shrink and point to the job summary.
-import { hasChanges, type RunOutcome } from './counts.js';
+import { hasChanges, type RunOutcome } from '../run/outcome.js';
 import { diffBlocks } from './diff.js';
 import { codeText, escapeText as e } from './escape.js';
 import { countSections, countsTable, planNotes, renderPlanDiff, renderProblemSections } from './summary.js';

@@ -4,7 +4,8 @@
 import type { Clash, FieldValue, PersonLabel, Plan, PreboardEntry, Provenance, SupervisorCycle, Takeover, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
 import { planId, shortPlanId } from '../plan-file/plan-id.js';
 import { escapeText } from './escape.js';
-import { failedCount, outcomeCounts, outcomeFailures, statsSentence, type RunOutcome } from './counts.js';
+import { failedCount, outcomeCounts, outcomeFailures, type RunOutcome } from '../run/outcome.js';
+import { statsSentence } from './sentences.js';
 import { formatTakenAt, renderDigest } from './digest.js';
 import { diffBlocks, renderDiffBlock, takeovers, type DiffBlock } from './diff.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyPlan, membershipPatches, plannedWrites } from '../../../src/apply/apply.js';
-import type { ApplyProgress, LeapsomeWriter, TeamPatch, UserPatch } from '../../../src/apply/ports.js';
+import type { ApplyProgress, LeapsomeWriter, TeamPatch, UserPatch } from '../../../src/domain/ports.js';
 import type { Plan, TeamOp, UserOp } from '../../../src/domain/plan.js';
 import type { LeapsomeTeam, LeapsomeUser, UserAttributes } from '../../../src/domain/types.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUserBody, ENT, parseTeam, parseUser, patchTeamBody, patchUserBody, projectionOf, scimEquals } from '../../../src/leapsome/index.js';
 import type { UserAttributes } from '../../../src/domain/types.js';
-import { CREATE_USER_FIELDS } from '../../../src/apply/ports.js';
+import { CREATE_USER_FIELDS } from '../../../src/domain/ports.js';
 
 const specUser = {
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', ENT],

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigurationError, createPersonioClient, type EmployeeQuery, type PersonioClient } from '../../../src/personio/index.js';
+import type { EmployeeQuery } from '../../../src/domain/ports.js';
+import { ConfigurationError, createPersonioClient, type PersonioClient } from '../../../src/personio/index.js';
 import { fakeTime, sendJson, startServer, type RecordedRequest, type TestServer } from '../http/test-server.js';
 import type { ServerResponse } from 'node:http';
 

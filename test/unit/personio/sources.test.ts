@@ -1,7 +1,8 @@
 // Sources the settings name -> the attributes to request, or one error naming each that the
 // credential may not read (unknown and unreadable look the same: the list holds only what may be read).
 import { describe, expect, it } from 'vitest';
-import { MissingAttributesError, queryWithoutList, resolveSources, type AttributeNeed, type ReadableAttribute } from '../../../src/personio/index.js';
+import type { ReadableAttribute } from '../../../src/domain/ports.js';
+import { MissingAttributesError, queryWithoutList, resolveSources, type AttributeNeed } from '../../../src/personio/index.js';
 
 const readable = (key: string, universalId: string | null = key, type = 'standard'): ReadableAttribute => ({ key, label: key, type, universalId, options: [] });
 const need = (source: string, neededBy = 'the sync itself', at: AttributeNeed['at'] = null): AttributeNeed => ({ source, neededBy, at });

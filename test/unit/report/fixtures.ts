@@ -1,6 +1,6 @@
 // Small builders for plans and outcomes in report tests.
 import type { Plan, TeamOp, UserOp } from '../../../src/domain/plan.js';
-import type { RunOutcome } from '../../../src/report/counts.js';
+import type { RunOutcome } from '../../../src/run/outcome.js';
 
 export function createOp(i: number, name = `Person ${i}`, email = `p${i}@example.com`): UserOp {
   return {

@@ -1,7 +1,8 @@
 // The versioned plan JSON: written with a fingerprint per operation, read back with zod, and
 // refused when it is of another version, from an applied run, or changed after it was written.
 import { describe, expect, it } from 'vitest';
-import { parsePlanFile, PlanFileError, planDocument, PLAN_FILE_VERSION, type PlanContext } from '../../../src/plan-file/index.js';
+import { parsePlanFile, PlanFileError, PLAN_FILE_VERSION } from '../../../src/plan-file/index.js';
+import { planDocument, type PlanContext } from '../../../src/report/plan-file.js';
 import type { Plan, TeamOp, UserOp } from '../../../src/domain/plan.js';
 import { createOp, deactivateOp, dryRun, planOf, teamUpdate, updateOp } from './fixtures.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeText } from '../../../src/report/escape.js';
 import { renderSummary } from '../../../src/report/summary.js';
 import { actionOutputs } from '../../../src/report/outputs.js';
-import type { RunOutcome } from '../../../src/report/counts.js';
+import type { RunOutcome } from '../../../src/run/outcome.js';
 import type { Plan, UserOp } from '../../../src/domain/plan.js';
 import { GITHUB_STEP_SUMMARY_MAX_BYTES } from '../../support/github-limits.js';
 import { createOp, deactivateOp, dryRun, planOf, teamUpdate, updateOp } from './fixtures.js';

@@ -2,7 +2,7 @@
 // counts: a first run against an organisation another integration filled is the switch-over review.
 import { describe, expect, it } from 'vitest';
 import type { Clash, TeamOp, UserOp } from '../../../src/domain/plan.js';
-import { plannedCounts } from '../../../src/report/counts.js';
+import { plannedCounts } from '../../../src/run/outcome.js';
 import { diffBlocks } from '../../../src/report/diff.js';
 import { commentWorthy, renderPlanComment, type CommentOptions } from '../../../src/report/pr-comment.js';
 import { renderSummary, switchOverNote } from '../../../src/report/summary.js';

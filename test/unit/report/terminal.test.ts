@@ -4,7 +4,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { diffBlocks } from '../../../src/report/diff.js';
 import { renderTerminal, type TerminalOptions } from '../../../src/report/terminal.js';
 import { displayWidth, layout } from '../../../src/report/text-layout.js';
-import type { RunOutcome } from '../../../src/report/counts.js';
+import type { RunOutcome } from '../../../src/run/outcome.js';
 import { createOp, deactivateOp, dryRun, planOf, teamUpdate, updateOp } from './fixtures.js';
 
 const plain: TerminalOptions = { colour: false, width: null, full: false, detail: 'full' };

@@ -3,20 +3,20 @@
 // clients closed. Where and how the outcome is shown (job summary, outputs and annotations, or a
 // terminal) is each entry's own business, as are logging, masking and the snapshot store.
 import { resolve } from 'node:path';
-import { CLOCK_VARIABLE, runClock } from './clock.js';
-import { HttpError } from './http/index.js';
-import type { FieldName } from './domain/fields.js';
-import { createLeapsomeClient, type LeapsomeClient } from './leapsome/client.js';
-import { ConfigurationError } from './personio/errors.js';
-import { createPersonioClient } from './personio/client.js';
+import { CLOCK_VARIABLE, runClock } from '../clock.js';
+import { HttpError } from '../http/index.js';
+import type { FieldName } from '../domain/fields.js';
+import { createLeapsomeClient, type LeapsomeClient } from '../leapsome/client.js';
+import { ConfigurationError } from '../personio/errors.js';
+import { createPersonioClient } from '../personio/client.js';
 import { runApprovedPlan, runSync } from './pipeline.js';
-import { readPlanFile } from './plan-file/index.js';
-import type { Progress } from './progress/progress.js';
-import { failedCount, type RunOutcome } from './report/counts.js';
-import { SettingsError, type Settings } from './settings/settings.js';
-import { deriveSnapshotKey } from './snapshot/crypto.js';
-import type { SnapshotStore } from './snapshot/store.js';
-import { ACTION_VERSION } from './version.js';
+import { readPlanFile } from '../plan-file/index.js';
+import type { Progress } from '../progress/progress.js';
+import { failedCount, type RunOutcome } from './outcome.js';
+import { SettingsError, type Settings } from '../settings/settings.js';
+import { deriveSnapshotKey } from '../snapshot/crypto.js';
+import type { SnapshotStore } from '../snapshot/store.js';
+import { ACTION_VERSION } from '../version.js';
 
 export interface RunHost {
   /** Progress of the run, for a person following along. */

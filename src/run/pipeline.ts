@@ -1,47 +1,31 @@
-// settings -> read -> plan -> apply: the whole sync with its I/O passed in, so the GitHub Action
-// entry (main.ts) and local runs share one path and tests can drive it with fakes.
-import { applyPlan, type ApplyResult } from './apply/apply.js';
-import { checkFreshness } from './apply/approved.js';
-import { fingerprintPlan } from './apply/fingerprint.js';
-import type { LeapsomeWriter } from './apply/ports.js';
-import type { ApprovedPlan } from './plan-file/read.js';
-import { deactivationGuard } from './plan/guard.js';
-import type { EmployeeListing, EmployeeLookup, ListingFacts, VanishedLookup } from './domain/lifecycle.js';
-import type { Employee, LeapsomeState, PersonioState, RejectedRecord } from './domain/types.js';
-import { FIXED_KEYS, queryWithoutList, resolveSources, type AttributeNeed, type EmployeeQuery, type ReadableAttribute } from './personio/sources.js';
-import type { Plan } from './domain/plan.js';
-import { planSync } from './plan/plan.js';
-import { vanishedEmployeeIds } from './plan/vanished.js';
-import { APPLY_CANCELLED, hasChanges, type RunOutcome, type SnapshotReport } from './report/counts.js';
-import { settingName } from './settings/fields.js';
-import type { Clash } from './domain/plan.js';
-import { ConfigFileError } from './settings/config-file.js';
-import { SettingsError, type Settings } from './settings/settings.js';
-import { noProgress, type Progress, type ProgressCounter } from './progress/progress.js';
+// settings -> read -> plan -> apply: the whole sync with its I/O passed in (run-once.ts passes the
+// real clients, tests pass fakes), so the action and the command line share one path.
+import { applyPlan, type ApplyResult } from '../apply/apply.js';
+import { checkFreshness } from '../apply/approved.js';
+import { fingerprintPlan } from '../apply/fingerprint.js';
+import type { ApprovedPlan } from '../plan-file/read.js';
+import { deactivationGuard } from '../plan/guard.js';
+import type { EmployeeListing, ListingFacts, VanishedLookup } from '../domain/lifecycle.js';
+import type { Employee, LeapsomeState, PersonioState, RejectedRecord } from '../domain/types.js';
+import type { EmployeeQuery, LeapsomeReader, LeapsomeWriter, PersonioReader, RequestCounter } from '../domain/ports.js';
+import { FIXED_KEYS, queryWithoutList, resolveSources, type AttributeNeed } from '../personio/sources.js';
+import type { Plan } from '../domain/plan.js';
+import { planSync } from '../plan/plan.js';
+import { vanishedEmployeeIds } from '../plan/vanished.js';
+import { APPLY_CANCELLED, hasChanges, type RunOutcome, type SnapshotReport } from './outcome.js';
+import { settingName } from '../settings/fields.js';
+import type { Clash } from '../domain/plan.js';
+import { ConfigFileError } from '../settings/config-file.js';
+import { SettingsError, type Settings } from '../settings/settings.js';
+import { noProgress, type Progress } from '../progress/progress.js';
 // The snapshot's modules one by one: its barrel also holds the Actions cache store, which the
 // command line must not bundle.
-import { personioDigest } from './snapshot/digest.js';
-import { snapshotSaveDecision } from './snapshot/policy.js';
-import { labelProvenance } from './snapshot/provenance.js';
-import { buildSnapshot } from './snapshot/schema.js';
-import { checkSourceDrop, inScopeCount } from './snapshot/source-guard.js';
-import { missingSnapshotReason, restoredSnapshot, type RestoreResult, type SnapshotStore } from './snapshot/store.js';
-
-export interface PersonioReader {
-  readableAttributes(): Promise<readonly ReadableAttribute[]>;
-  /** Reports employee records as their pages are parsed. */
-  readEmployees(query: EmployeeQuery, progress?: ProgressCounter): Promise<EmployeeListing>;
-  lookupEmployees(ids: readonly string[], query: EmployeeQuery): Promise<ReadonlyMap<string, EmployeeLookup>>;
-}
-
-export interface LeapsomeReader {
-  /** Reports user records as their pages are parsed. */
-  readState(progress?: ProgressCounter): Promise<LeapsomeState>;
-}
-
-export interface RequestCounter {
-  stats(): { readonly total: number; readonly writes: number };
-}
+import { personioDigest } from '../snapshot/digest.js';
+import { snapshotSaveDecision } from '../snapshot/policy.js';
+import { labelProvenance } from '../snapshot/provenance.js';
+import { buildSnapshot } from '../snapshot/schema.js';
+import { checkSourceDrop, inScopeCount } from '../snapshot/source-guard.js';
+import { missingSnapshotReason, restoredSnapshot, type RestoreResult, type SnapshotStore } from '../snapshot/store.js';
 
 export interface SyncDependencies {
   readonly personio: PersonioReader & RequestCounter;

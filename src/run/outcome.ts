@@ -1,8 +1,11 @@
+// What a run did (or, in a dry run or a refused run, would have done): the one value the pipeline
+// returns and every report renders (job summary, pull-request comment, terminal, plan JSON,
+// outputs), with the counts they all show.
 import type { ApplyCounts, ApplyFailure, ApplyResult } from '../apply/apply.js';
 import type { StaleOperation } from '../apply/approved.js';
 import type { PlanFingerprints } from '../apply/fingerprint.js';
 import type { FieldName } from '../domain/fields.js';
-import { isTakeover, type Plan, type PlanStats, type SupervisorCycle } from '../domain/plan.js';
+import { isTakeover, type Plan } from '../domain/plan.js';
 import type { PersonioDigest } from '../snapshot/digest.js';
 
 /** What the previous snapshot contributed to this run. */
@@ -98,18 +101,6 @@ export function failedCount(outcome: RunOutcome): number {
   );
 }
 
-/** `Anna Weber (1007) → Jonas Klein (1012) → Anna Weber (1007)`: the loop, back to its start. Plain text. */
-export function cycleText(cycle: SupervisorCycle): string {
-  const [first] = cycle.chain;
-  return [...cycle.chain, ...(first === undefined ? [] : [first])].map((p) => `${p.name} (${p.employeeId ?? '?'})`).join(' → ');
-}
-
 export function hasChanges(plan: Plan): boolean {
   return plan.users.length > 0 || plan.teams.length > 0;
-}
-
-/** Who was read and who is in scope: numbers only, shared by the job summary and the terminal. */
-export function statsSentence(s: PlanStats): string {
-  const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-  return `Personio: ${s.employees} employees, ${s.inScope} in scope, ${s.excluded} excluded. Leapsome: ${plural(s.managedUsers, 'user')} and ${plural(s.managedTeams, 'team')} managed by this sync, ${plural(s.unmanagedUsers, 'other user')} and ${plural(s.unmanagedTeams, 'other team')} left alone.`;
 }
