@@ -12,14 +12,15 @@ import { cycleText } from './report/sentences.js';
 import { actionOutputs } from './report/outputs.js';
 import { writePlanFile } from './plan-file/index.js';
 import { planDocument, runContext } from './report/plan-file.js';
-import { commentWorthy, PLAN_COMMENT_MARKER, renderFailureComment, renderPlanComment, type CommentOptions } from './report/pr-comment.js';
+import { commentWorthy, PLAN_COMMENT_MARKER, renderFailureComment, renderPlanComment, type CommentOptions } from './report/plan-comment.js';
 import { clashResolution, renderSummary } from './report/summary.js';
 import { escapeText } from './report/escape.js';
 import { ConfigFileError } from './settings/config-file.js';
 import { DEFAULT_CONFIG_FILE, loadSettings, workspaceDir } from './settings/load.js';
 import { isSecretInput, INPUT_DEFAULTS, SettingsError, type Settings, type SummaryDetail } from './settings/settings.js';
 import { runOnce, snapshotEncryptionKey } from './run/run-once.js';
-import { cacheKeyParts, createActionsCacheStore, createLocalStore, type SnapshotStore } from './snapshot/index.js';
+import { cacheKeyParts, createActionsCacheStore } from './github/index.js';
+import { createLocalStore, type SnapshotStore } from './snapshot/index.js';
 import { ACTION_VERSION } from './version.js';
 
 /** Annotations beyond this are summarised in one line; GitHub shows only a handful per step. */

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { divergences } from '../../test/support/converged.js';
+import { divergences } from '../sandbox/oracle.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { runBundledAction } from './action.js';
 import { lowerBoundMs } from './bound.js';

@@ -10,7 +10,7 @@ import type { Employee, LeapsomeState, PersonioState, RejectedRecord } from '../
 import type { EmployeeQuery, LeapsomeReader, LeapsomeWriter, PersonioReader, RequestCounter } from '../domain/ports.js';
 import { FIXED_KEYS, queryWithoutList, resolveSources, type AttributeNeed } from '../personio/sources.js';
 import type { Plan } from '../domain/plan.js';
-import { planSync } from '../plan/plan.js';
+import { planSync } from '../plan/planner.js';
 import { vanishedEmployeeIds } from '../plan/vanished.js';
 import { APPLY_CANCELLED, hasChanges, type RunOutcome, type SnapshotReport } from './outcome.js';
 import { settingName } from '../settings/fields.js';

@@ -6,7 +6,7 @@
 // and the switch-over tests. The built-in integration's real externalId format is not documented;
 // any value that is not this sync's `personio:<source>:<id>` behaves the same.
 import type { SandboxEmployee } from './company.js';
-import type { LeapsomeTeamView, LeapsomeUserView, Sandbox } from './index.js';
+import type { LeapsomeTeamView, LeapsomeUserView, Sandbox } from './types.js';
 
 /** The mark the simulated built-in integration puts on a department team. */
 export const builtinTeamMark = (departmentId: number): string => `leapsome-hris:personio:department:${departmentId}`;

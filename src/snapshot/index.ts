@@ -1,19 +1,12 @@
-// The snapshot's public surface: schema, encryption, stores, and the pure digest, drift labels and source guard.
+// The snapshot's public surface: schema, encryption, the store interface and the local store, and the
+// pure digest, drift labels and source guard. The Actions cache store is GitHub's, in src/github/:
+// nothing that imports this barrel can pull @actions/cache into the command line's bundle.
 export { SNAPSHOT_SCHEMA_VERSION, buildSnapshot, decodeSnapshot, encodeSnapshot } from './schema.js';
 export type { BuildSnapshotInput, ParseResult, Snapshot } from './schema.js';
 export { DECRYPT_FAILED, decryptSnapshot, deriveSnapshotKey, encryptSnapshot } from './crypto.js';
 export type { SnapshotKeyInput } from './crypto.js';
 export { missingSnapshotReason, restoredSnapshot, silentLog } from './store.js';
 export type { RestoreResult, SaveResult, SnapshotStore, StoreLog } from './store.js';
-export {
-  DEFAULT_CACHE_KEY_PREFIX,
-  SNAPSHOT_FILE_NAME,
-  cacheKeyParts,
-  createActionsCacheStore,
-  snapshotCacheKey,
-  snapshotRestorePrefix,
-} from './actions-cache-store.js';
-export type { ActionsCacheStoreOptions, CacheApi, CacheKeyInput, CacheKeyParts } from './actions-cache-store.js';
 export { LOCAL_SNAPSHOT_FILE_NAME, createLocalStore } from './local-store.js';
 export type { LocalStoreOptions } from './local-store.js';
 export { isEmptyDigest, personioDigest } from './digest.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyDayOfChanges } from '../../src/bench/day.js';
 import { mulberry32 } from '../../src/sandbox/random.js';
 import { startSandbox } from '../../src/sandbox/index.js';
-import { divergences } from '../support/converged.js';
+import { divergences } from '../../src/sandbox/oracle.js';
 import { NODE24_BIN } from '../support/paths.js';
 import { expectConvergesCleanly, Invariants, sync, tail } from './support.js';
 

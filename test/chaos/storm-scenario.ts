@@ -5,7 +5,7 @@
 import { expect } from 'vitest';
 import { applyDayOfChanges } from '../../src/bench/day.js';
 import { startSandbox } from '../../src/sandbox/index.js';
-import { divergences } from '../support/converged.js';
+import { divergences } from '../../src/sandbox/oracle.js';
 import { calm, expectConvergesCleanly, Invariants, storm, sync, tail } from './support.js';
 
 export interface StormOptions {

@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { mulberry32 } from '../../src/sandbox/random.js';
 import type { FaultConfig, Sandbox } from '../../src/sandbox/index.js';
-import { divergences } from '../support/converged.js';
+import { divergences } from '../../src/sandbox/oracle.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
 

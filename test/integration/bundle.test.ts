@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../src/sandbox/index.js';
-import { divergences } from '../support/converged.js';
+import { divergences } from '../../src/sandbox/oracle.js';
 import { DIST_ENTRY, REPO_ROOT } from '../support/paths.js';
 import { runAction } from '../support/run-action.js';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';

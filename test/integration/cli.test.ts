@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
-import { divergences } from '../support/converged.js';
+import { divergences } from '../../src/sandbox/oracle.js';
 import { NODE24_BIN } from '../support/paths.js';
 import { runCli, sandboxEnv, sandboxFlags, type CliRun } from '../support/run-cli.js';
 

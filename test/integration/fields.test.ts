@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { createLocalStore, deriveSnapshotKey } from '../../src/snapshot/index.js';
-import { divergences } from '../support/converged.js';
+import { divergences } from '../../src/sandbox/oracle.js';
 import { CONTRACT_ID, fieldDivergences, mainCostCenter, mentors, REMOTE_DAYS_ID, SKILLS_ID, type Expectation } from '../support/mapped-fields.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 

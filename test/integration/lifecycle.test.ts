@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
 import { startSandbox, type Sandbox, type SandboxEmployee, type SandboxOptions } from '../../src/sandbox/index.js';
-import { divergences } from '../support/converged.js';
+import { divergences } from '../../src/sandbox/oracle.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 
 let sandbox: Sandbox | null = null;

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
-import { divergences } from '../support/converged.js';
+import { divergences } from '../../src/sandbox/oracle.js';
 import { runAction } from '../support/run-action.js';
 
 let sandbox: Sandbox | null = null;

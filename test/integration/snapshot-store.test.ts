@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Employee } from '../../src/domain/types.js';
-import { cacheKeyParts, createActionsCacheStore, snapshotCacheKey, snapshotRestorePrefix } from '../../src/snapshot/actions-cache-store.js';
+import { cacheKeyParts, createActionsCacheStore, snapshotCacheKey, snapshotRestorePrefix } from '../../src/github/actions-cache-store.js';
 import { DECRYPT_FAILED, deriveSnapshotKey } from '../../src/snapshot/crypto.js';
 import { buildSnapshot, type Snapshot } from '../../src/snapshot/schema.js';
 import type { SnapshotStore, StoreLog } from '../../src/snapshot/store.js';

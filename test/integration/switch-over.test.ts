@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedPreviousIntegration, startSandbox, type PreviousIntegration, type Sandbox } from '../../src/sandbox/index.js';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
-import { divergences } from '../support/converged.js';
+import { divergences } from '../../src/sandbox/oracle.js';
 import { startFakeGitHubApi, type FakeGitHubApi } from '../support/fake-github-api.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 

@@ -14,7 +14,7 @@ import type {
 } from '../../../src/domain/types.js';
 import { DEFAULT_FIELD_SOURCES, type FieldRule, type StandardFieldName } from '../../../src/domain/fields.js';
 import type { ProfileValues } from '../../../src/domain/types.js';
-import { planSync } from '../../../src/plan/plan.js';
+import { planSync } from '../../../src/plan/planner.js';
 
 export type EmployeeInput = Omit<Partial<Employee>, 'org'> & { readonly org?: Partial<Record<OrgField, OrgUnit | null>> };
 

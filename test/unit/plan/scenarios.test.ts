@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/domain/plan.js';
 import type { Employee, LeapsomeState, LeapsomeTeam, LeapsomeUser, PersonioState, PlanSettings } from '../../../src/domain/types.js';
-import { planSync } from '../../../src/plan/plan.js';
+import { planSync } from '../../../src/plan/planner.js';
 import { creates, deactivations, dept, employee, isEmpty, leapsomeUser, office, only, settings, team, teamCreates, teamUpdates, updates, userFor } from './builders.js';
 import { applyInMemory } from './simulate.js';
 

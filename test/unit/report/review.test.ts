@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffBlocks, renderDiffBlock } from '../../../src/report/diff.js';
 import { codeText } from '../../../src/report/escape.js';
-import { commentWorthy, PLAN_COMMENT_MARKER, renderFailureComment, renderPlanComment, type CommentOptions } from '../../../src/report/pr-comment.js';
+import { commentWorthy, PLAN_COMMENT_MARKER, renderFailureComment, renderPlanComment, type CommentOptions } from '../../../src/report/plan-comment.js';
 import { renderPlanDiff, renderSummary } from '../../../src/report/summary.js';
 import { GITHUB_COMMENT_MAX_CHARS } from '../../support/github-limits.js';
 import { createOp, deactivateOp, dryRun, planOf, teamUpdate, updateOp } from './fixtures.js';

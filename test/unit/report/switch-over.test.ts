@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Clash, TeamOp, UserOp } from '../../../src/domain/plan.js';
 import { plannedCounts } from '../../../src/run/outcome.js';
 import { diffBlocks } from '../../../src/report/diff.js';
-import { commentWorthy, renderPlanComment, type CommentOptions } from '../../../src/report/pr-comment.js';
+import { commentWorthy, renderPlanComment, type CommentOptions } from '../../../src/report/plan-comment.js';
 import { renderSummary, switchOverNote } from '../../../src/report/summary.js';
 import { renderTerminal } from '../../../src/report/terminal.js';
 import { createOp, dryRun, planOf, teamUpdate, updateOp } from './fixtures.js';

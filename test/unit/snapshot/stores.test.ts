@@ -9,7 +9,7 @@ import {
   snapshotCacheKey,
   snapshotRestorePrefix,
   type CacheApi,
-} from '../../../src/snapshot/actions-cache-store.js';
+} from '../../../src/github/actions-cache-store.js';
 import { DECRYPT_FAILED, encryptSnapshot } from '../../../src/snapshot/crypto.js';
 import { createLocalStore, LOCAL_SNAPSHOT_FILE_NAME } from '../../../src/snapshot/local-store.js';
 import { missingSnapshotReason, restoredSnapshot, type StoreLog } from '../../../src/snapshot/store.js';

@@ -1,4 +1,5 @@
-// The snapshot store on GitHub: one encrypted file saved and restored with @actions/cache.
+// The snapshot store on GitHub: one encrypted file saved and restored with @actions/cache. It lives
+// with the Action's other GitHub adapters so that only the Action's entry can import it.
 //
 // Keys are immutable in the cache service, so every run saves a new key and restores the newest
 // one by prefix (the "rolling snapshot" pattern). @actions/cache swallows almost every failure
@@ -7,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decryptSnapshot, encryptSnapshot } from './crypto.js';
-import type { Snapshot } from './schema.js';
-import { errorText, type RestoreResult, type SaveResult, type SnapshotStore, type StoreLog } from './store.js';
+import { decryptSnapshot, encryptSnapshot } from '../snapshot/crypto.js';
+import type { Snapshot } from '../snapshot/schema.js';
+import { errorText, type RestoreResult, type SaveResult, type SnapshotStore, type StoreLog } from '../snapshot/store.js';
 
 export const DEFAULT_CACHE_KEY_PREFIX = 'personio-leapsome-sync-snapshot-';
 /**

@@ -1,7 +1,7 @@
 // An independent oracle for integration, chaos and benchmark runs: reads the sandbox's own records
 // (not our parser, not our planner) and lists every way Leapsome differs from what Personio says.
 // An empty list means the sync converged.
-import type { Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from './types.js';
 
 export interface OracleOptions {
   readonly statuses?: readonly string[];
