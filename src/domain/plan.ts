@@ -110,7 +110,7 @@ export type Clash =
       readonly detail: string;
     };
 
-/** Why a planned change happens; filled by the snapshot digest (issue 4), 'unknown' without one. */
+/** Why a planned change happens, from the comparison with the last run's snapshot (plan/provenance.ts); 'unknown' without one. */
 export type Provenance = 'personio' | 'leapsome-edit' | 'unknown';
 
 export type UserOp =

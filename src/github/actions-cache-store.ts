@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decryptSnapshot, encryptSnapshot } from '../snapshot/crypto.js';
-import type { Snapshot } from '../snapshot/schema.js';
+import type { Snapshot } from '../domain/snapshot.js';
 import { errorText, type RestoreResult, type SaveResult, type SnapshotStore, type StoreLog } from '../snapshot/store.js';
 
 export const DEFAULT_CACHE_KEY_PREFIX = 'personio-leapsome-sync-snapshot-';

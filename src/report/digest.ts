@@ -1,7 +1,7 @@
 // The "Changes in Personio since the last run" section of the job summary, rendered from the
 // snapshot digest. Every Personio text goes through escapeText.
 import type { AttributeValue, OrgUnit } from '../domain/types.js';
-import type { DigestPerson, PersonioDigest } from '../snapshot/digest.js';
+import type { DigestPerson, PersonioDigest } from '../plan/digest.js';
 import { escapeText as e } from './escape.js';
 
 /** Tables longer than this are folded into <details>, as in the rest of the summary. */

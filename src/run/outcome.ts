@@ -6,7 +6,7 @@ import type { StaleOperation } from '../apply/approved.js';
 import type { PlanFingerprints } from '../apply/fingerprint.js';
 import type { FieldName } from '../domain/fields.js';
 import { isTakeover, type Plan } from '../domain/plan.js';
-import type { PersonioDigest } from '../snapshot/digest.js';
+import type { PersonioDigest } from '../plan/digest.js';
 
 /** What the previous snapshot contributed to this run. */
 export interface SnapshotReport {

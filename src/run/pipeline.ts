@@ -20,11 +20,11 @@ import { SettingsError, type Settings } from '../settings/settings.js';
 import { noProgress, type Progress } from '../progress/progress.js';
 // The snapshot's modules one by one: its barrel also holds the Actions cache store, which the
 // command line must not bundle.
-import { personioDigest } from '../snapshot/digest.js';
+import { personioDigest } from '../plan/digest.js';
 import { snapshotSaveDecision } from '../snapshot/policy.js';
-import { labelProvenance } from '../snapshot/provenance.js';
+import { labelProvenance } from '../plan/provenance.js';
 import { buildSnapshot } from '../snapshot/schema.js';
-import { checkSourceDrop, inScopeCount } from '../snapshot/source-guard.js';
+import { checkSourceDrop, inScopeCount } from '../plan/source-guard.js';
 import { missingSnapshotReason, restoredSnapshot, type RestoreResult, type SnapshotStore } from '../snapshot/store.js';
 
 export interface SyncDependencies {

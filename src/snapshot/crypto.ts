@@ -6,7 +6,8 @@
 // bytes are authenticated too (AAD), so they cannot be swapped without the tag failing.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { decodeSnapshot, encodeSnapshot, type ParseResult, type Snapshot } from './schema.js';
+import type { Snapshot } from '../domain/snapshot.js';
+import { decodeSnapshot, encodeSnapshot, type ParseResult } from './schema.js';
 
 const MAGIC = Buffer.from('PLSS', 'ascii');
 /** 2: the plaintext is newline-delimited (see encodeSnapshot); 1 held one JSON document. */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decryptSnapshot, encryptSnapshot } from './crypto.js';
-import type { Snapshot } from './schema.js';
+import type { Snapshot } from '../domain/snapshot.js';
 import { errorText, silentLog, type RestoreResult, type SaveResult, type SnapshotStore, type StoreLog } from './store.js';
 
 export const LOCAL_SNAPSHOT_FILE_NAME = 'personio-leapsome-snapshot.enc';

@@ -3,6 +3,7 @@
 // normalised values the digest and the guards need: no tokens, no raw API bodies.
 import { z } from 'zod';
 import { GENDERS, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
+import type { Snapshot } from '../domain/snapshot.js';
 import type { AttributeValue, Employee, LeapsomeState, OrgField, OrgUnit, PersonioState } from '../domain/types.js';
 import { compareIds } from '../plan/order.js';
 
@@ -11,24 +12,6 @@ import { compareIds } from '../plan/order.js';
  * the UTC offset of their hire date.
  */
 export const SNAPSHOT_SCHEMA_VERSION = 2;
-
-export interface Snapshot {
-  readonly schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
-  readonly actionVersion: string;
-  /** When the Personio data was read (ISO 8601). */
-  readonly takenAt: string;
-  /**
-   * The Personio attributes that run read, by the names the settings use: a value that was not
-   * read is null, which is not the same as empty (the digest and the drift labels tell them apart).
-   */
-  readonly attributes: readonly string[];
-  /** Every employee the run read from Personio, in scope or not (rehires need the inactive ones). */
-  readonly employees: readonly Employee[];
-  /** Personio id -> Leapsome user id. */
-  readonly leapsomeUserIds: Readonly<Record<string, string>>;
-  /** Team externalId (`personio:<field>:<id>`) -> Leapsome team id. */
-  readonly leapsomeTeamIds: Readonly<Record<string, string>>;
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const nullableText = z.string().nullable();

@@ -1,7 +1,7 @@
 // Where the previous snapshot lives between runs: the Actions cache on GitHub, a local directory
 // for the demo and local runs. Stores never throw: a store that fails means "no previous
 // snapshot", which the run survives (as a first run), and they log their own outcome.
-import type { Snapshot } from './schema.js';
+import type { Snapshot } from '../domain/snapshot.js';
 
 export type RestoreResult =
   /** `source` says where it came from: the matched cache key or the file path. */

@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { Employee } from '../../src/domain/types.js';
 import { cacheKeyParts, createActionsCacheStore, snapshotCacheKey, snapshotRestorePrefix } from '../../src/github/actions-cache-store.js';
 import { DECRYPT_FAILED, deriveSnapshotKey } from '../../src/snapshot/crypto.js';
-import { buildSnapshot, type Snapshot } from '../../src/snapshot/schema.js';
+import type { Snapshot } from '../../src/domain/snapshot.js';
+import { buildSnapshot } from '../../src/snapshot/schema.js';
 import type { SnapshotStore, StoreLog } from '../../src/snapshot/store.js';
 import { closedPortUrl, startFakeCacheServer, type FakeCacheServer } from '../support/fake-cache-server.js';
 

@@ -1,6 +1,7 @@
 // Shared values for the snapshot tests: a small company and a snapshot of it.
 import type { Employee, LeapsomeState } from '../../../src/domain/types.js';
-import { buildSnapshot, type Snapshot } from '../../../src/snapshot/schema.js';
+import type { Snapshot } from '../../../src/domain/snapshot.js';
+import { buildSnapshot } from '../../../src/snapshot/schema.js';
 import { dept, employee, leapsomeUser, team, unit } from '../plan/builders.js';
 
 export const TAKEN_AT = '2026-11-23T06:00:00.000Z';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PersonioDigest } from '../../../src/snapshot/digest.js';
-import { personioDigest } from '../../../src/snapshot/digest.js';
+import type { PersonioDigest } from '../../../src/plan/digest.js';
+import { personioDigest } from '../../../src/plan/digest.js';
 import { formatTakenAt, renderDigest } from '../../../src/report/digest.js';
 import { dept, employee } from '../plan/builders.js';
 import { company, snapshotOf, TAKEN_AT } from './fixtures.js';

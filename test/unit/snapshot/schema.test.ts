@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, decodeSnapshot, encodeSnapshot, type Snapshot } from '../../../src/snapshot/schema.js';
+import type { Snapshot } from '../../../src/domain/snapshot.js';
+import { buildSnapshot, decodeSnapshot, encodeSnapshot } from '../../../src/snapshot/schema.js';
 import { employee, leapsomeUser } from '../plan/builders.js';
 import { company, leapsome, READ, snapshotOf, TAKEN_AT } from './fixtures.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonioStatus } from '../../../src/domain/types.js';
-import { isEmptyDigest, personioDigest } from '../../../src/snapshot/digest.js';
-import { dept, employee, office, unit } from '../plan/builders.js';
-import { company, snapshotOf, TAKEN_AT } from './fixtures.js';
+import { isEmptyDigest, personioDigest } from '../../../src/plan/digest.js';
+import { dept, employee, office, unit } from './builders.js';
+import { company, snapshotOf, TAKEN_AT } from '../snapshot/fixtures.js';
 
 const STATUSES: readonly PersonioStatus[] = ['active', 'leave'];
 

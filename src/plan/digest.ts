@@ -14,10 +14,10 @@
 import type { FieldRule } from '../domain/fields.js';
 import { ORG_FIELDS } from '../domain/types.js';
 import type { AttributeValue, Employee, OrgField, OrgUnit, PersonioStatus } from '../domain/types.js';
-import { sameAttributeValue } from '../plan/fields.js';
-import { employeeName } from '../plan/labels.js';
-import { compareIds } from '../plan/order.js';
-import type { Snapshot } from './schema.js';
+import { sameAttributeValue } from './fields.js';
+import { employeeName } from './labels.js';
+import { compareIds } from './order.js';
+import type { Snapshot } from '../domain/snapshot.js';
 
 export interface DigestPerson {
   readonly id: string;

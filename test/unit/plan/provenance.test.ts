@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/domain/plan.js';
 import type { Employee, LeapsomeTeam, LeapsomeUser } from '../../../src/domain/types.js';
-import { labelProvenance } from '../../../src/snapshot/provenance.js';
-import { creates, DEFAULT_RULES, deactivations, dept, employee, leapsomeUser, only, plan, rule, team, teamUpdates, updates, userFor, type UserInput } from '../plan/builders.js';
-import { snapshotOf } from './fixtures.js';
+import { labelProvenance } from '../../../src/plan/provenance.js';
+import { creates, DEFAULT_RULES, deactivations, dept, employee, leapsomeUser, only, plan, rule, team, teamUpdates, updates, userFor, type UserInput } from './builders.js';
+import { snapshotOf } from '../snapshot/fixtures.js';
 
 const ada = employee({ id: '1', email: 'ada@acme.test', firstName: 'Ada', lastName: 'Lovelace', position: 'Engineer', org: { department: dept('10', 'Engineering') } });
 const boss = employee({ id: '2', email: 'boss@acme.test', firstName: 'Grace', lastName: 'Hopper', org: { department: dept('10', 'Engineering') } });

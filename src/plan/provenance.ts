@@ -9,13 +9,13 @@
 import type { FieldRule } from '../domain/fields.js';
 import type { FieldChange, Plan, Provenance, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
 import type { Employee, IdentityAttributeName, TeamSource } from '../domain/types.js';
-import { desiredTokens, sameAttributeValue, sourceValue } from '../plan/fields.js';
-import { looksLikePersonioId } from '../plan/order.js';
-import { parseTeamExternalId } from '../plan/team-keys.js';
-import { teamUnitsOf } from '../plan/team-sources.js';
-import { compareIds } from '../plan/order.js';
+import { desiredTokens, sameAttributeValue, sourceValue } from './fields.js';
+import { looksLikePersonioId } from './order.js';
+import { parseTeamExternalId } from './team-keys.js';
+import { teamUnitsOf } from './team-sources.js';
+import { compareIds } from './order.js';
 import { employeesById } from './digest.js';
-import type { Snapshot } from './schema.js';
+import type { Snapshot } from '../domain/snapshot.js';
 
 /** One cause checked against the snapshot. */
 type Evidence = 'changed' | 'same' | 'unknown';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Threshold } from '../../../src/domain/types.js';
-import { checkSourceDrop, inScopeCount } from '../../../src/snapshot/source-guard.js';
-import { employee } from '../plan/builders.js';
+import { checkSourceDrop, inScopeCount } from '../../../src/plan/source-guard.js';
+import { employee } from './builders.js';
 
 const TWENTY_PERCENT: Threshold = { kind: 'percent', value: 20 };
 
