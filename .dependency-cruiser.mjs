@@ -6,8 +6,11 @@
 //   adapters  settings/, http/, personio/, leapsome/, apply/, snapshot/, plan-file/, report/,
 //             progress/, github/, run/: depend on the core, never the reverse, never in a circle.
 //   entries   main.ts + index.ts (the GitHub Action), cli/ (the command line); demo/ and bench/.
-//   sandbox/  local fakes of the two APIs: it imports nothing of the product, and the product
-//             imports nothing of it, so tests against it check our code against an independent model.
+//   shared/   helpers with no knowledge of Personio, Leapsome or the sync (error messages, zod
+//             issues as text): they import nothing of ours, and any adapter may use them.
+//   sandbox/  local fakes of the two APIs: it imports nothing of the product (shared/ aside), and
+//             the product imports nothing of it, so tests against it check our code against an
+//             independent model.
 //
 // A violation fails with the rule's name, e.g. "error core-imports-only-core: src/plan/x.ts → src/http/y.ts".
 
@@ -88,9 +91,16 @@ export default {
       name: 'sandbox-stands-alone',
       severity: 'error',
       comment:
-        'The sandbox models the real APIs independently of our clients and planner, so tests against it can catch our mistakes: it imports nothing of the product.',
+        'The sandbox models the real APIs independently of our clients and planner, so tests against it can catch our mistakes: it imports nothing of the product (the generic helpers in shared/ aside).',
       from: { path: '^src/sandbox/' },
-      to: { path: '^src/', pathNot: '^src/sandbox/' },
+      to: { path: '^src/', pathNot: '^src/(sandbox|shared)/' },
+    },
+    {
+      name: 'shared-knows-nothing',
+      severity: 'error',
+      comment: 'shared/ holds helpers that know nothing of the product: they import nothing else of ours.',
+      from: { path: '^src/shared/' },
+      to: { path: '^src/', pathNot: '^src/shared/' },
     },
     {
       name: 'product-never-imports-the-sandbox',

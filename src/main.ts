@@ -22,6 +22,7 @@ import { runOnce, snapshotEncryptionKey } from './run/run-once.js';
 import { cacheKeyParts, createActionsCacheStore } from './github/index.js';
 import { createLocalStore, type SnapshotStore } from './snapshot/index.js';
 import { ACTION_VERSION } from './version.js';
+import { errorMessage } from './shared/errors.js';
 
 /** Annotations beyond this are summarised in one line; GitHub shows only a handful per step. */
 const MAX_ANNOTATIONS = 10;
@@ -113,7 +114,7 @@ async function commentOnPullRequest(token: string | null, render: (pr: PullReque
   try {
     pr = readPullRequestEvent();
   } catch (error) {
-    core.warning(`Cannot comment the plan on the pull request: ${error instanceof Error ? error.message : String(error)}`);
+    core.warning(`Cannot comment the plan on the pull request: ${errorMessage(error)}`);
     return;
   }
   const result = await upsertComment(octokitCommentsApi(token), pr, { marker: PLAN_COMMENT_MARKER, body: render(pr), createIfMissing });
@@ -175,7 +176,7 @@ export async function run(): Promise<void> {
     else if (failed > 0) core.setFailed(`${problems.join('; ')}; everything else was ${outcome.mode === 'dry-run' ? 'planned' : 'applied'}. See the job summary.`);
     else core.info(`Done: ${outcome.mode === 'dry-run' ? 'plan computed' : 'Leapsome matches Personio'}.`);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     // With a line, GitHub shows the problem on the config file itself (in a pull request's diff too).
     if (error instanceof ConfigFileError) {
       for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) core.error(p.message, { title: `personio-leapsome-sync: ${p.key ?? 'config file'}`, file: p.file, startLine: p.line });

@@ -3,6 +3,7 @@
 // history and in the process list, so credentials are read from the environment only.
 import { parseArgs } from 'node:util';
 import { INPUT_DEFAULTS, isSecretInput, type InputName } from '../settings/settings.js';
+import { errorMessage } from '../shared/errors.js';
 
 export const BIN = 'personio-leapsome-sync';
 
@@ -240,7 +241,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   try {
     parsed = parseArgs({ args: normaliseBooleans(rest), options, allowPositionals: false, allowNegative: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     const known = Object.keys(INPUT_DEFAULTS).find((name) => message.includes(`'--${name}'`) && !names.includes(name));
     const why = known === undefined ? '' : ` (${command} does not take --${known})`;
     throw new UsageError(`${message.replace(/\. To specify a positional argument.*$/s, '')}${why}`, command);

@@ -22,6 +22,7 @@ import { ACTION_VERSION } from '../version.js';
 import { BIN, parseInvocation, SECRETS_FROM_ENV, UsageError, type RunInvocation } from './args.js';
 import { listAttributes } from './attributes.js';
 import { createConsole, type Console, type OutputStream } from './console.js';
+import { errorMessage } from '../shared/errors.js';
 
 export interface CliIo {
   /** Where a person types the answer to "apply these changes?"; asked only when it is a terminal. */
@@ -89,7 +90,7 @@ function reportError(error: unknown, log: Console, command: string | null): void
     log.info(`'${BIN} attributes' lists what it may read. ${READABLE_ATTRIBUTES_HINT}`);
     return;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   log.error(message.split('\n').map(cliWording).join('\n'));
   if (!(error instanceof SettingsError)) log.info('Nothing was written to Leapsome.');
 }

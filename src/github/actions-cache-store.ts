@@ -10,7 +10,8 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decryptSnapshot, encryptSnapshot } from '../snapshot/crypto.js';
 import type { Snapshot } from '../domain/snapshot.js';
-import { errorText, type RestoreResult, type SaveResult, type SnapshotStore, type StoreLog } from '../snapshot/store.js';
+import { errorMessage } from '../shared/errors.js';
+import type { RestoreResult, SaveResult, SnapshotStore, StoreLog } from '../snapshot/store.js';
 
 export const DEFAULT_CACHE_KEY_PREFIX = 'personio-leapsome-sync-snapshot-';
 /**
@@ -91,7 +92,7 @@ export function createActionsCacheStore({ key, encryptionKey, workDir, log, cach
   let loaded: Promise<CacheApi | string> | undefined;
   /** The cache client, or why it could not be loaded (a missing chunk file must not fail the run). */
   const cacheApi = (): Promise<CacheApi | string> =>
-    (loaded ??= injected !== undefined ? Promise.resolve(injected) : loadCache().catch((error: unknown) => `@actions/cache could not be loaded: ${errorText(error)}`));
+    (loaded ??= injected !== undefined ? Promise.resolve(injected) : loadCache().catch((error: unknown) => `@actions/cache could not be loaded: ${errorMessage(error)}`));
 
   const available = (cache: CacheApi): boolean => {
     try {
@@ -126,7 +127,7 @@ export function createActionsCacheStore({ key, encryptionKey, workDir, log, cach
       }
       envelope = await readFile(file);
     } catch (error) {
-      const reason = matchedKey === undefined ? `cache restore failed: ${errorText(error)}` : `cache entry ${matchedKey} did not contain the snapshot file`;
+      const reason = matchedKey === undefined ? `cache restore failed: ${errorMessage(error)}` : `cache entry ${matchedKey} did not contain the snapshot file`;
       log.warning(`No previous snapshot: ${reason}. The run goes on as a first run.`);
       return matchedKey === undefined ? { kind: 'unavailable', reason } : { kind: 'unusable', reason };
     } finally {
@@ -163,7 +164,7 @@ export function createActionsCacheStore({ key, encryptionKey, workDir, log, cach
       log.info(`Saved the encrypted snapshot to the Actions cache (key ${primaryKey}).`);
       return { saved: true, key: primaryKey };
     } catch (error) {
-      const reason = `cache save failed: ${errorText(error)}`;
+      const reason = `cache save failed: ${errorMessage(error)}`;
       log.warning(`The snapshot was not saved: ${reason}.`);
       return { saved: false, reason };
     } finally {

@@ -1,6 +1,7 @@
 // Issue comments on a pull request over the GitHub REST API (@actions/github's Octokit, whose base
 // URL is GITHUB_API_URL). Responses are validated; only what the plan comment needs is kept.
 import { z } from 'zod';
+import { issueLines } from '../shared/zod-issues.js';
 import type { PullRequestRef } from './event.js';
 
 type Octokit = ReturnType<typeof import('@actions/github').getOctokit>;
@@ -20,7 +21,7 @@ export interface IssueCommentsApi {
 const comment = z.object({ id: z.number().int(), body: z.string().nullish() });
 const parseComment = (raw: unknown, what: string): IssueComment => {
   const parsed = comment.safeParse(raw);
-  if (!parsed.success) throw new Error(`GitHub ${what}: unexpected response (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  if (!parsed.success) throw new Error(`GitHub ${what}: unexpected response (${issueLines(parsed.error, { max: 1 }).lines[0] ?? 'invalid'})`);
   return { id: parsed.data.id, body: parsed.data.body ?? '' };
 };
 

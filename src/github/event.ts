@@ -2,6 +2,8 @@
 // the payload is input from outside like any other.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { errorMessage } from '../shared/errors.js';
+import { issueLines } from '../shared/zod-issues.js';
 
 export interface PullRequestRef {
   readonly owner: string;
@@ -28,8 +30,7 @@ const pullRequestPayload = z.object({
 export function parsePullRequestEvent(payload: unknown): PullRequestRef {
   const parsed = pullRequestPayload.safeParse(payload);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(payload)'}: ${issue.message}`);
-    throw new Error(`the event payload is not a pull request event (${problems.join('; ')})`);
+    throw new Error(`the event payload is not a pull request event (${issueLines(parsed.error, { root: '(payload)' }).lines.join('; ')})`);
   }
   const { pull_request: pr, repository } = parsed.data;
   return { owner: repository.owner.login, repo: repository.name, number: pr.number, headSha: pr.head?.sha ?? null };
@@ -42,7 +43,7 @@ export function readPullRequestEvent(env: NodeJS.ProcessEnv = process.env): Pull
   try {
     payload = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`cannot read the event payload: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`cannot read the event payload: ${errorMessage(error)}`);
   }
   return parsePullRequestEvent(payload);
 }

@@ -4,6 +4,7 @@
 // fail the check.
 import type { IssueCommentsApi } from './comments.js';
 import type { PullRequestRef } from './event.js';
+import { errorMessage } from '../shared/errors.js';
 
 export type CommentOutcome =
   | { readonly action: 'created' | 'updated' | 'unchanged'; readonly id: number }
@@ -37,7 +38,7 @@ export async function upsertComment(api: IssueCommentsApi, pr: PullRequestRef, o
 
 function describeError(error: unknown): string {
   const status = (error as { status?: unknown } | null)?.status;
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  const message = errorMessage(error).split('\n')[0];
   if (status === 403 || status === 404) {
     return `GitHub answered ${status}: the token cannot comment on this pull request. Give the job \`permissions: pull-requests: write\` (pull requests from forks only get a read-only token).`;
   }

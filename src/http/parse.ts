@@ -2,6 +2,7 @@
 // reasons can be shown in reports without leaking the values that failed.
 
 import type { z } from 'zod';
+import { issueLines } from '../shared/zod-issues.js';
 import { ResponseShapeError, type ApiName } from './errors.js';
 
 export function parseBody<Schema extends z.ZodType>(
@@ -17,12 +18,8 @@ export function parseBody<Schema extends z.ZodType>(
 
 /** "attributes.status.value: expected one of active|inactive" style text for the first few issues. */
 export function describeIssues(error: z.ZodError, maxIssues = 3): string {
-  const described = error.issues.slice(0, maxIssues).map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return `${path === '' ? '(root)' : path}: ${describeIssue(issue)}`;
-  });
-  const more = error.issues.length - maxIssues;
-  return more > 0 ? `${described.join('; ')} (+${more} more)` : described.join('; ');
+  const { lines, more } = issueLines(error, { max: maxIssues, message: describeIssue });
+  return more > 0 ? `${lines.join('; ')} (+${more} more)` : lines.join('; ');
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

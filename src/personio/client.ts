@@ -20,6 +20,7 @@ import { ConfigurationError } from './errors.js';
 import { isLastPage, listingProblem, remainingOffsets, type ListedPage } from './pagination.js';
 import type { EmployeeQuery, ExtraAttribute, ProgressCounter, ReadableAttribute } from '../domain/ports.js';
 import { attributeItem, attributeList, employeeNotFound, employeeResponse, employeesPage } from './wire.js';
+import { errorMessage } from '../shared/errors.js';
 
 export interface PersonioClientOptions {
   readonly baseUrl: string;
@@ -221,7 +222,7 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     } catch (error) {
       // Rejected credentials end the run as anywhere else; anything else is this lookup's failure.
       if (error instanceof ConfigurationError) throw error;
-      return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+      return { kind: 'failed', reason: errorMessage(error) };
     }
     if (response.status === 404) {
       // Only Personio's own "not found" confirms that the employee is gone; a bare 404 (a proxy, a

@@ -7,6 +7,8 @@ import type { PlanFingerprints } from '../apply/fingerprint.js';
 import { SettingsError } from '../settings/errors.js';
 import { planId } from './plan-id.js';
 import { asDomainPlan, PLAN_FILE_TOOL, PLAN_FILE_VERSION, planDocumentSchema } from './schema.js';
+import { errorMessage } from '../shared/errors.js';
+import { issueLines } from '../shared/zod-issues.js';
 
 /** A plan file that cannot be applied; nothing has been read from or written to Leapsome yet. */
 export class PlanFileError extends SettingsError {}
@@ -29,7 +31,7 @@ export function parsePlanFile(text: string, path: string): ApprovedPlan {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new PlanFileError(`plan file ${path}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new PlanFileError(`plan file ${path}: not JSON (${errorMessage(error)})`);
   }
   const header = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   if (header.tool !== PLAN_FILE_TOOL) throw new PlanFileError(`plan file ${path}: not a plan written by ${PLAN_FILE_TOOL}`);
@@ -40,9 +42,8 @@ export function parsePlanFile(text: string, path: string): ApprovedPlan {
   }
   const parsed = planDocumentSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 20).map((issue) => `${issue.path.join('.') || '(document)'}: ${issue.message}`);
-    const more = parsed.error.issues.length - problems.length;
-    throw new PlanFileError(`plan file ${path} is not a valid plan:\n- ${problems.join('\n- ')}${more > 0 ? `\n- … and ${more} more` : ''}`);
+    const { lines, more } = issueLines(parsed.error, { max: 20, root: '(document)' });
+    throw new PlanFileError(`plan file ${path} is not a valid plan:\n- ${lines.join('\n- ')}${more > 0 ? `\n- … and ${more} more` : ''}`);
   }
   const doc = parsed.data;
   if (doc.mode !== 'dry-run') {

@@ -26,6 +26,7 @@ import { labelProvenance } from '../plan/provenance.js';
 import { buildSnapshot } from '../snapshot/schema.js';
 import { checkSourceDrop, inScopeCount } from '../plan/source-guard.js';
 import { missingSnapshotReason, restoredSnapshot, type RestoreResult, type SnapshotStore } from '../snapshot/store.js';
+import { errorMessage } from '../shared/errors.js';
 
 export interface SyncDependencies {
   readonly personio: PersonioReader & RequestCounter;
@@ -263,7 +264,7 @@ async function restoreSafely(store: SnapshotStore): Promise<RestoreResult> {
   try {
     return await store.restore();
   } catch (error) {
-    return { kind: 'unavailable', reason: `snapshot restore failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { kind: 'unavailable', reason: `snapshot restore failed: ${errorMessage(error)}` };
   }
 }
 

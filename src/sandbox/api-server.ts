@@ -17,6 +17,7 @@ import {
 } from './http-util.js';
 import { retryAfterSeconds } from './rate-limit.js';
 import { queryToObject, type ApiName, type FaultKind, type RequestLog } from './request-log.js';
+import { errorMessage } from '../shared/errors.js';
 
 export interface Admission {
   /** 0 when the request may proceed, else ms until the limit frees up. */
@@ -128,7 +129,7 @@ export async function startApiServer(def: ApiDefinition, deps: PipelineDeps, hos
       response = def.handle(sreq, route);
     } catch (err) {
       // A bug in the sandbox itself: answer loudly instead of crashing the test process.
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       return send(def.errorResponse(500, `sandbox error: ${message}`), null);
     }
     if (decision.kind === '5xxAfterWrite') return send(gatewayErrorPage(decision.status), '5xxAfterWrite');

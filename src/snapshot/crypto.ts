@@ -8,6 +8,7 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Snapshot } from '../domain/snapshot.js';
 import { decodeSnapshot, encodeSnapshot, type ParseResult } from './schema.js';
+import { errorMessage } from '../shared/errors.js';
 
 const MAGIC = Buffer.from('PLSS', 'ascii');
 /** 2: the plaintext is newline-delimited (see encodeSnapshot); 1 held one JSON document. */
@@ -94,7 +95,7 @@ export function decryptSnapshot(envelope: Buffer, key: Buffer): ParseResult {
   try {
     plain = gunzipSync(compressed, { maxOutputLength: MAX_PLAINTEXT_BYTES });
   } catch (error) {
-    return { ok: false, reason: `decrypted but unreadable: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, reason: `decrypted but unreadable: ${errorMessage(error)}` };
   }
   return decodeSnapshot(plain);
 }

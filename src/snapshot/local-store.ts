@@ -4,7 +4,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { decryptSnapshot, encryptSnapshot } from './crypto.js';
 import type { Snapshot } from '../domain/snapshot.js';
-import { errorText, silentLog, type RestoreResult, type SaveResult, type SnapshotStore, type StoreLog } from './store.js';
+import { errorMessage } from '../shared/errors.js';
+import { silentLog, type RestoreResult, type SaveResult, type SnapshotStore, type StoreLog } from './store.js';
 
 export const LOCAL_SNAPSHOT_FILE_NAME = 'personio-leapsome-snapshot.enc';
 
@@ -28,7 +29,7 @@ export function createLocalStore({ dir, encryptionKey, log = silentLog }: LocalS
         log.info(`No previous snapshot in ${file}. The run goes on as a first run.`);
         return { kind: 'miss' };
       }
-      const reason = `could not read ${file}: ${errorText(error)}`;
+      const reason = `could not read ${file}: ${errorMessage(error)}`;
       log.warning(`No previous snapshot: ${reason}. The run goes on as a first run.`);
       return { kind: 'unavailable', reason };
     }
@@ -52,7 +53,7 @@ export function createLocalStore({ dir, encryptionKey, log = silentLog }: LocalS
       return { saved: true, key: file };
     } catch (error) {
       await rm(temp, { force: true }).catch(() => undefined);
-      const reason = `could not write ${file}: ${errorText(error)}`;
+      const reason = `could not write ${file}: ${errorMessage(error)}`;
       log.warning(`The snapshot was not saved: ${reason}.`);
       return { saved: false, reason };
     }

@@ -6,6 +6,7 @@ import { GENDERS, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
 import type { Snapshot } from '../domain/snapshot.js';
 import type { AttributeValue, Employee, LeapsomeState, OrgField, OrgUnit, PersonioState } from '../domain/types.js';
 import { compareIds } from '../plan/order.js';
+import { issueLines } from '../shared/zod-issues.js';
 
 /**
  * 2: employees carry the extra attributes the settings read (the header lists what was read) and
@@ -72,11 +73,8 @@ export function encodeSnapshot(snapshot: Snapshot): Buffer {
   return Buffer.concat(lines.map((line) => Buffer.from(`${line}\n`, 'utf8')));
 }
 
-function reasonOf(error: z.ZodError, prefix: readonly (string | number)[]): string {
-  const issue = error.issues[0];
-  const path = [...prefix, ...(issue?.path ?? [])].map(String);
-  return `${path.length === 0 ? '(root)' : path.join('.')}: ${issue?.message ?? 'invalid'}`;
-}
+/** The first problem, as `employees.3.email: …`. */
+const reasonOf = (error: z.ZodError, prefix: readonly (string | number)[]): string => issueLines(error, { max: 1, prefix }).lines[0] ?? 'invalid';
 
 /** Validates an untrusted (decrypted) encoded snapshot. The reason names the first bad field. */
 export function decodeSnapshot(plain: Buffer): ParseResult {

@@ -29,8 +29,6 @@ export interface StoreLog {
 
 export const silentLog: StoreLog = { info: () => undefined, notice: () => undefined, warning: () => undefined };
 
-export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 /** The snapshot to compare against, or null: a miss or an unusable snapshot is "no history", never "no employees". */
 export const restoredSnapshot = (result: RestoreResult): Snapshot | null => (result.kind === 'hit' ? result.snapshot : null);
 

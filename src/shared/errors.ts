@@ -1,0 +1,6 @@
+// Helpers every adapter uses, with no knowledge of Personio, Leapsome or the sync.
+
+/** The message of whatever was thrown: an Error's message, anything else as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
