@@ -2,6 +2,7 @@
 import { cpus, totalmem } from 'node:os';
 import { totalWrites, type WriteCounts } from './minimum.js';
 import type { RunResult } from './scenario.js';
+import { table } from '../report/markdown.js';
 
 export interface ReportContext {
   readonly latencyMs: number;
@@ -40,13 +41,13 @@ export function renderTable(results: readonly RunResult[]): string {
     ];
   });
   const head = ['Employees', 'Run', 'Personio requests (actual / min)', 'SCIM reads (actual / API min)', 'SCIM writes', '429s', 'Wall s', 'Start-up s', 'Active s', 'Bound s', 'Wall ÷ bound', 'Active ÷ bound', 'Peak RSS MB', 'Converged'];
-  return markdownTable(head, rows);
+  return table(head, rows);
 }
 
 export function renderWritesTable(results: readonly RunResult[]): string {
   const kinds: readonly (keyof WriteCounts)[] = ['postUsers', 'patchUsers', 'postGroups', 'patchGroups'];
   const rows = results.map((r) => [r.size.toLocaleString('en-US'), r.kind, ...kinds.map((k) => vs(r.traffic.writes[k], r.minimum.writes[k])), String(r.traffic.scimLookups)]);
-  return markdownTable(['Employees', 'Run', 'POST /Users', 'PATCH /Users/:id', 'POST /Groups', 'PATCH /Groups/:id', 'SCIM lookups'], rows);
+  return table(['Employees', 'Run', 'POST /Users', 'PATCH /Users/:id', 'POST /Groups', 'PATCH /Groups/:id', 'SCIM lookups'], rows);
 }
 
 export function renderReport(results: readonly RunResult[], context: ReportContext): string {
@@ -127,7 +128,3 @@ function renderRepeats(results: readonly RunResult[]): string {
   return lines.length === 0 ? '' : `Repeated runs, wall time / peak RSS (the table shows the median by wall time): ${lines.join('; ')}.\n\n`;
 }
 
-function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}

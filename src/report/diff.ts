@@ -4,6 +4,7 @@
 import { planChanges, tallyText, takeovers, type ChangeLine, type ChangeSection, type SectionTitle, type Tally } from './changes.js';
 import type { Plan } from '../domain/plan.js';
 import { codeText } from './escape.js';
+import { folded } from './markdown.js';
 
 export { tallyText, takeovers };
 
@@ -50,5 +51,5 @@ export function renderDiffBlock(block: DiffBlock, options: DiffRenderOptions): s
   const code = lines.length === 0 ? '' : '```diff\n' + lines.join('\n') + '\n```\n';
   const rest = more > 0 ? `\n… and ${more} more ${more === 1 ? 'entry' : 'entries'}, listed in ${options.restIn}.\n` : '';
   if (lines.length <= options.foldAfterLines) return `**${label}**\n\n${code}${rest}`;
-  return `<details><summary><b>${label}</b>: ${lines.length} lines</summary>\n\n${code}${rest}\n</details>\n`;
+  return folded(`<b>${label}</b>: ${lines.length} lines`, `${code}${rest}`);
 }

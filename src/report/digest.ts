@@ -3,9 +3,8 @@
 import type { AttributeValue, OrgUnit } from '../domain/types.js';
 import type { DigestPerson, PersonioDigest } from '../plan/digest.js';
 import { escapeText as e } from './escape.js';
+import { table, tableSection } from './markdown.js';
 
-/** Tables longer than this are folded into <details>, as in the rest of the summary. */
-const FOLD_AFTER_ROWS = 15;
 const DEFAULT_MAX_ROWS = 200;
 
 export interface DigestRenderOptions {
@@ -71,18 +70,8 @@ export function digestCounts(d: PersonioDigest): { readonly title: string; reado
     .map((c) => ({ title: c.title, count: c.rows.length }));
 }
 
-function table(header: Row, rows: readonly Row[]): string {
-  const line = (row: Row): string => `| ${row.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
 function renderCategory(category: Category, maxRows: number): string {
-  const shown = category.rows.slice(0, maxRows);
-  const more = category.rows.length - shown.length;
-  const body = table(category.header, shown) + (more > 0 ? `\n\n… and ${more} more.` : '');
-  const title = `#### ${category.title} (${category.rows.length})`;
-  if (category.rows.length <= FOLD_AFTER_ROWS) return `${title}\n\n${body}\n`;
-  return `${title}\n\n<details><summary>Show ${category.rows.length} rows</summary>\n\n${body}\n\n</details>\n`;
+  return tableSection(`#### ${category.title} (${category.rows.length})`, category.header, category.rows, { maxRows });
 }
 
 /**

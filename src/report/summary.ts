@@ -4,6 +4,7 @@
 import type { Clash, FieldValue, PersonLabel, Plan, PreboardEntry, Provenance, SupervisorCycle, Takeover, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
 import { planId, shortPlanId } from '../plan-file/plan-id.js';
 import { escapeText } from './escape.js';
+import { folded, table, tableSection } from './markdown.js';
 import { failedCount, outcomeCounts, outcomeFailures, type RunOutcome } from '../run/outcome.js';
 import { statsSentence } from './sentences.js';
 import { formatTakenAt, renderDigest } from './digest.js';
@@ -18,8 +19,6 @@ export interface SummaryOptions {
 
 /** GitHub drops a step summary above 1 MiB; stay well below it. */
 export const SUMMARY_BUDGET_BYTES = 900 * 1024;
-/** Tables longer than this are folded into <details>. */
-const FOLD_AFTER_ROWS = 15;
 
 type Row = readonly string[];
 
@@ -144,11 +143,6 @@ function sections(outcome: RunOutcome): Section[] {
   ];
 }
 
-function table(header: Row, rows: readonly Row[]): string {
-  const line = (row: Row): string => `| ${row.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
 const NOT_TAKEN_OVER = 'Not taken over: held by something else';
 /** What did not sync: each row counts in `failed`. */
 const PROBLEMS = new Set(['Failures', NOT_TAKEN_OVER, 'Skipped records', 'Supervisor cycles', 'Not applied: changed in Leapsome since the plan was made']);
@@ -157,12 +151,7 @@ const ATTENTION = new Set([...PROBLEMS, 'Warnings', 'Pre-boarding: when onboardi
 
 function renderSection(section: Section, maxRows: number, restIn = 'the plan file'): string {
   if (section.rows.length === 0) return '';
-  const shown = section.rows.slice(0, maxRows);
-  const more = section.rows.length - shown.length;
-  const body = table(section.header, shown) + (more > 0 ? `\n\n… and ${more} more, listed in ${restIn}.` : '');
-  const title = `${section.title} (${section.rows.length})`;
-  if (section.rows.length <= FOLD_AFTER_ROWS) return `### ${title}\n\n${body}\n`;
-  return `### ${title}\n\n<details><summary>Show ${section.rows.length} rows</summary>\n\n${body}\n\n</details>\n`;
+  return tableSection(`### ${section.title} (${section.rows.length})`, section.header, section.rows, { maxRows, restIn });
 }
 
 function modeText(outcome: RunOutcome, options: SummaryOptions): string {
@@ -318,7 +307,7 @@ export function renderSummary(outcome: RunOutcome, options: SummaryOptions = {})
       digestSection(outcome, maxRows),
       renderPlanDiff(blocks, maxRows, 'the tables below and the plan file'),
       ...attention,
-      tables.length === 0 ? '' : `<details><summary><b>Every change as a table</b> (with invite state, reasons and whether it comes from Personio)</summary>\n\n${tables.join('\n')}\n</details>\n`,
+      tables.length === 0 ? '' : folded('<b>Every change as a table</b> (with invite state, reasons and whether it comes from Personio)', tables.join('\n')),
     ].filter((p) => p !== '');
     if (!all.some((s) => s.rows.length > 0)) parts.push('No changes: Leapsome already matches Personio.\n');
     const text = parts.join('\n');
