@@ -13,6 +13,12 @@ export const isTeamSource = (value: string): value is TeamSource => (ORG_FIELDS 
 export const PERSONIO_STATUSES = ['active', 'inactive', 'onboarding', 'leave'] as const;
 export type PersonioStatus = (typeof PERSONIO_STATUSES)[number];
 
+/**
+ * What Personio asks integrations to send as X-Personio-App-ID: UPPER_SNAKE_CASE
+ * (https://developer.personio.de/v2.0/reference/include-our-headers-in-your-requests).
+ */
+export const PERSONIO_APP_ID = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
+
 export const GENDERS = ['male', 'female', 'diverse'] as const;
 export type Gender = (typeof GENDERS)[number];
 

@@ -13,8 +13,14 @@ export interface BaseUrl {
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /**
- * Credentials travel in headers, so plain http is refused except to this machine (tests, sandbox).
+ * Credentials travel in headers, so they go over https only, or over plain http to this machine
+ * (tests, the sandbox, a local proxy). The settings check base URLs with this too.
  */
+export function mayCarryCredentials(url: URL): boolean {
+  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && loopback);
+}
+
 export function parseBaseUrl(raw: string, allowInsecureHttp: boolean): BaseUrl {
   let url: URL;
   try {
@@ -22,8 +28,7 @@ export function parseBaseUrl(raw: string, allowInsecureHttp: boolean): BaseUrl {
   } catch {
     throw new TypeError('base URL is not a valid absolute URL');
   }
-  const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (loopback || allowInsecureHttp))) {
+  if (!mayCarryCredentials(url) && !(url.protocol === 'http:' && allowInsecureHttp)) {
     throw new TypeError(`base URL must use https (plain http is only allowed to loopback addresses): ${url.origin}`);
   }
   if (url.search !== '' || url.hash !== '') throw new TypeError('base URL must not contain a query or fragment');

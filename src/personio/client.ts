@@ -2,7 +2,7 @@
 // again when it does not hold together) and direct lookups of single employees.
 
 import type { EmployeeListing, EmployeeLookup } from '../domain/lifecycle.js';
-import type { Employee, PersonioState, RejectedRecord } from '../domain/types.js';
+import { PERSONIO_APP_ID, type Employee, type PersonioState, type RejectedRecord } from '../domain/types.js';
 import {
   createHttpClient,
   HttpError,
@@ -88,7 +88,7 @@ const PERSONIO_HTTP_DEFAULTS: HttpOverrides = {
 };
 
 export function createPersonioClient(options: PersonioClientOptions): PersonioClient {
-  if (!/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(options.appId)) {
+  if (!PERSONIO_APP_ID.test(options.appId)) {
     throw new ConfigurationError('The Personio app id must be UPPER_SNAKE_CASE, for example MY_COMPANY_LEAPSOME_SYNC.');
   }
   const http = createHttpClient({

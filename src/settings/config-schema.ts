@@ -1,7 +1,7 @@
 // The config file's shape, as one zod schema. It is plain data (no transforms), so the same schema
 // validates the file at run time and generates schema/personio-leapsome.schema.json for editors.
 import { z } from 'zod';
-import { ADOPT_TEAMS, ADOPT_USERS, CUSTOM_ATTRIBUTE_KEY, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
+import { ADOPT_TEAMS, ADOPT_USERS, CUSTOM_ATTRIBUTE_KEY, ORG_FIELDS, PERSONIO_APP_ID, PERSONIO_STATUSES } from '../domain/types.js';
 import { fieldsSchema } from './fields-schema.js';
 import { teamNamesSchema } from './team-names-schema.js';
 
@@ -9,7 +9,6 @@ import { teamNamesSchema } from './team-names-schema.js';
 export const THRESHOLD_STRING = /^(?:\d+|(?:100(?:\.0+)?|\d{1,2}(?:\.\d+)?)\s*%)$/;
 /** One exclude rule, exactly as one line of the `exclude` input. */
 export const EXCLUDE_RULE = /^(?:(?:email|department)\s*:\s*\S.*|id\s*:\s*\d+\s*)$/;
-export const APP_ID = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 /** `preboard-days` above ten years is a typo, not a plan. */
 export const MAX_PREBOARD_DAYS = 3650;
 
@@ -93,7 +92,7 @@ const inputKeys = {
     }),
   'personio-app-id': z
     .string({ error: 'expected a string' })
-    .regex(APP_ID, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC')
+    .regex(PERSONIO_APP_ID, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC')
     .optional()
     .meta({ description: 'The X-Personio-App-ID header. Default: PERSONIO_LEAPSOME_SYNC.' }),
 };

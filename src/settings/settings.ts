@@ -6,6 +6,7 @@ import {
   ADOPT_USERS,
   isTeamSource,
   ORG_FIELDS,
+  PERSONIO_APP_ID,
   PERSONIO_STATUSES,
   type ExcludeRule,
   type PersonioStatus,
@@ -13,8 +14,9 @@ import {
   type TeamSource,
   type Threshold,
 } from '../domain/types.js';
+import { mayCarryCredentials } from '../http/url.js';
 import type { ConfigFile } from './config-file.js';
-import { APP_ID, MAX_PREBOARD_DAYS, type ConfigKey, type InputConfigKey } from './config-schema.js';
+import { MAX_PREBOARD_DAYS, type ConfigKey, type InputConfigKey } from './config-schema.js';
 import { InvalidInputsError } from './errors.js';
 import { readFieldSettings, type FieldSetting } from './fields.js';
 import { readTeamNames } from './team-names.js';
@@ -123,8 +125,6 @@ const teamSources = z
   )
   .transform((values) => [...new Set(values)] as TeamSource[]);
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
-
 const baseUrl = z
   .string()
   .transform((raw, ctx) => {
@@ -135,8 +135,8 @@ const baseUrl = z
       ctx.addIssue({ code: 'custom', message: `not a valid URL: ${JSON.stringify(raw)}` });
       return z.NEVER;
     }
-    // Credentials travel to this host: plain http is allowed only to this machine.
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
+    // Credentials travel to this host.
+    if (!mayCarryCredentials(url)) {
       ctx.addIssue({ code: 'custom', message: 'must use https:// (plain http:// is accepted only for loopback addresses)' });
       return z.NEVER;
     }
@@ -207,7 +207,7 @@ const inputSchema = (needsPersonio: boolean, needsLeapsome: boolean) => z.object
   cache: booleanInput,
   'snapshot-key': z.string(),
   'max-source-drop': threshold,
-  'personio-app-id': z.string().regex(APP_ID, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC'),
+  'personio-app-id': z.string().regex(PERSONIO_APP_ID, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC'),
   'summary-detail': z.enum(['full', 'counts'], { error: 'expected full or counts' }),
   'config-file': z.string(),
   'plan-file': z.string(),
