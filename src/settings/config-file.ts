@@ -15,6 +15,7 @@ import {
   type InputConfigKey,
 } from './config-schema.js';
 import { FIELDS_KEYS } from './fields-schema.js';
+import { inputString } from './grammar.js';
 
 export interface ConfigProblem {
   readonly file: string;
@@ -144,10 +145,7 @@ function asInputs(values: ConfigFileValues): Partial<Record<InputConfigKey, stri
   const out: Partial<Record<InputConfigKey, string>> = {};
   for (const key of INPUT_CONFIG_KEYS) {
     const value = values[key];
-    if (value === undefined) continue;
-    if (value === null) out[key] = '';
-    else if (Array.isArray(value)) out[key] = value.join(key === 'exclude' ? '\n' : ',');
-    else out[key] = String(value);
+    if (value !== undefined) out[key] = inputString(key, value);
   }
   return out;
 }

@@ -3,20 +3,15 @@
 import { z } from 'zod';
 import { ADOPT_TEAMS, ADOPT_USERS, CUSTOM_ATTRIBUTE_KEY, ORG_FIELDS, PERSONIO_APP_ID, PERSONIO_STATUSES } from '../domain/types.js';
 import { fieldsSchema } from './fields-schema.js';
+import { EXCLUDE_RULE, MAX_PREBOARD_DAYS, TEAM_SOURCE_HELP, THRESHOLD } from './grammar.js';
 import { teamNamesSchema } from './team-names-schema.js';
 
-/** `20%`, `12.5%`, `100%`, but not `150%`; or a whole number as a string. */
-export const THRESHOLD_STRING = /^(?:\d+|(?:100(?:\.0+)?|\d{1,2}(?:\.\d+)?)\s*%)$/;
-/** One exclude rule, exactly as one line of the `exclude` input. */
-export const EXCLUDE_RULE = /^(?:(?:email|department)\s*:\s*\S.*|id\s*:\s*\d+\s*)$/;
-/** `preboard-days` above ten years is a typo, not a plan. */
-export const MAX_PREBOARD_DAYS = 3650;
 
 const threshold = (what: string) =>
   z
     .union([
       z.int({ error: 'expected a whole number such as 10 or a percentage such as "20%"' }).min(0, 'cannot be negative'),
-      z.string().regex(THRESHOLD_STRING, 'expected a whole number such as 10 or a percentage up to "100%"'),
+      z.string().regex(THRESHOLD, 'expected a whole number such as 10 or a percentage up to "100%"'),
     ], { error: 'expected a whole number such as 10 or a percentage such as "20%"' })
     .meta({ description: what });
 
@@ -28,7 +23,7 @@ const listOf = <T extends string>(values: readonly T[], description: string) =>
 
 const bool = (description: string) => z.boolean({ error: 'expected true or false' }).meta({ description });
 
-const TEAM_SOURCE_HELP = `expected one of ${ORG_FIELDS.join(', ')}, or a Personio custom attribute key such as dynamic_1146702`;
+const TEAM_SOURCE_EXPECTED = `expected one of ${TEAM_SOURCE_HELP}`;
 
 /** Keys that are also action inputs: the file's value reaches Settings as the input's string would. */
 const inputKeys = {
@@ -45,7 +40,7 @@ const inputKeys = {
     }),
   'teams-from': z
     .array(
-      z.union([z.enum(ORG_FIELDS, { error: TEAM_SOURCE_HELP }), z.string({ error: TEAM_SOURCE_HELP }).regex(CUSTOM_ATTRIBUTE_KEY, TEAM_SOURCE_HELP)], { error: TEAM_SOURCE_HELP }),
+      z.union([z.enum(ORG_FIELDS, { error: TEAM_SOURCE_EXPECTED }), z.string({ error: TEAM_SOURCE_EXPECTED }).regex(CUSTOM_ATTRIBUTE_KEY, TEAM_SOURCE_EXPECTED)], { error: TEAM_SOURCE_EXPECTED }),
       { error: 'expected a list, e.g. [department]' },
     )
     .min(1, 'needs at least one value')

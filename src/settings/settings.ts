@@ -5,7 +5,6 @@ import {
   ADOPT_TEAMS,
   ADOPT_USERS,
   isTeamSource,
-  ORG_FIELDS,
   PERSONIO_APP_ID,
   PERSONIO_STATUSES,
   type ExcludeRule,
@@ -16,7 +15,8 @@ import {
 } from '../domain/types.js';
 import { mayCarryCredentials } from '../http/url.js';
 import type { ConfigFile } from './config-file.js';
-import { MAX_PREBOARD_DAYS, type ConfigKey, type InputConfigKey } from './config-schema.js';
+import type { ConfigKey, InputConfigKey } from './config-schema.js';
+import { excludeLines, isProblem, parseExcludeRule, parsePreboardDays, parseThreshold, splitList, TEAM_SOURCE_HELP } from './grammar.js';
 import { InvalidInputsError } from './errors.js';
 import { readFieldSettings, type FieldSetting } from './fields.js';
 import { readTeamNames } from './team-names.js';
@@ -118,7 +118,7 @@ const teamSources = z
     z
       .array(
         z.string().refine(isTeamSource, {
-          error: (issue) => `unknown value ${JSON.stringify(issue.input)} (allowed: ${ORG_FIELDS.join(', ')}, or a Personio custom attribute key such as dynamic_1146702)`,
+          error: (issue) => `unknown value ${JSON.stringify(issue.input)} (allowed: ${TEAM_SOURCE_HELP})`,
         }),
       )
       .min(1, 'at least one value is required'),
@@ -143,48 +143,25 @@ const baseUrl = z
     return raw.replace(/\/+$/, '');
   });
 
-const threshold = z.string().transform((raw, ctx): Threshold => {
-  const match = /^(\d+(?:\.\d+)?)\s*(%?)$/.exec(raw.trim());
-  if (!match || (match[2] === '' && !Number.isInteger(Number(match[1])))) {
-    ctx.addIssue({ code: 'custom', message: `expected a whole number such as 10 or a percentage such as 20%, got ${JSON.stringify(raw)}` });
+/** A grammar's parser as a zod transform: a problem becomes an issue naming the input. */
+const parsedBy = <T>(parse: (raw: string) => T | { readonly problem: string }) =>
+  z.string().transform((raw, ctx): T => {
+    const parsed = parse(raw);
+    if (!isProblem(parsed)) return parsed;
+    ctx.addIssue({ code: 'custom', message: parsed.problem });
     return z.NEVER;
-  }
-  const value = Number(match[1]);
-  if (match[2] === '%') {
-    if (value > 100) {
-      ctx.addIssue({ code: 'custom', message: 'a percentage cannot exceed 100%' });
-      return z.NEVER;
-    }
-    return { kind: 'percent', value };
-  }
-  return { kind: 'count', value };
-});
+  });
 
-/** Empty: `statuses` alone decides; else a whole number of days (ten years at most: a typo guard). */
-const preboardDays = z.string().transform((raw, ctx): number | null => {
-  const text = raw.trim();
-  if (text === '') return null;
-  if (!/^\d+$/.test(text) || Number(text) > MAX_PREBOARD_DAYS) {
-    ctx.addIssue({ code: 'custom', message: `expected a whole number of days from 0 to ${MAX_PREBOARD_DAYS}, or empty, got ${JSON.stringify(raw)}` });
-    return z.NEVER;
-  }
-  return Number(text);
-});
+const threshold = parsedBy<Threshold>(parseThreshold);
+
+const preboardDays = parsedBy<number | null>(parsePreboardDays);
 
 const excludeRules = z.string().transform((raw, ctx): ExcludeRule[] => {
   const rules: ExcludeRule[] = [];
-  for (const line of raw.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))) {
-    const colon = line.indexOf(':');
-    const kind = colon < 0 ? '' : line.slice(0, colon).trim().toLowerCase();
-    const value = colon < 0 ? '' : line.slice(colon + 1).trim();
-    if (value === '' || !['email', 'department', 'id'].includes(kind)) {
-      ctx.addIssue({ code: 'custom', message: `rule ${JSON.stringify(line)} must be one of email:<glob>, department:<name>, id:<personio id>` });
-      continue;
-    }
-    if (kind === 'email') rules.push({ kind: 'email', glob: value });
-    else if (kind === 'department') rules.push({ kind: 'department', name: value });
-    else if (!/^\d+$/.test(value)) ctx.addIssue({ code: 'custom', message: `rule ${JSON.stringify(line)}: a Personio id is a number` });
-    else rules.push({ kind: 'id', id: value });
+  for (const line of excludeLines(raw)) {
+    const rule = parseExcludeRule(line);
+    if (isProblem(rule)) ctx.addIssue({ code: 'custom', message: rule.problem });
+    else rules.push(rule);
   }
   return rules;
 });
@@ -215,13 +192,6 @@ const inputSchema = (needsPersonio: boolean, needsLeapsome: boolean) => z.object
   'adopt-teams': oneOf(ADOPT_TEAMS),
   'adopt-users': oneOf(ADOPT_USERS),
 });
-
-function splitList(raw: string): string[] {
-  return raw
-    .split(/[,\n]/)
-    .map((v) => v.trim().toLowerCase())
-    .filter((v) => v !== '');
-}
 
 /**
  * Reads every input (empty -> the config file's value -> the documented default) and validates them

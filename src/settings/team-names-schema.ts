@@ -2,13 +2,14 @@
 // data (checks, no transforms), so it also generates the JSON Schema editors use.
 import { z } from 'zod';
 import { MAX_TEAM_NAME, ORG_FIELDS } from '../domain/types.js';
+import { TEAM_SOURCE_PATTERN } from './grammar.js';
 
 /** `department:Engineering`, `dynamic_1146702:Blue`: the source is matched exactly, the name ignoring case and spaces. */
-export const TEAM_NAME_KEY = /^(department|team|office|subcompany|dynamic_\d+):(.*)$/s;
+export const TEAM_NAME_KEY = new RegExp(`^(${TEAM_SOURCE_PATTERN}):(.*)$`, 's');
 
 const KEY_HELP = `<source>:<Personio name>, where the source is ${ORG_FIELDS.join(', ')} or a custom attribute key (dynamic_<n>), e.g. "department:Engineering"`;
 
-const KNOWN_SOURCE = /^(?:department|team|office|subcompany|dynamic_\d+):/;
+const KNOWN_SOURCE = new RegExp(`^${TEAM_SOURCE_PATTERN}:`);
 const NAMED = /^[^:]+:.*\S/s;
 
 export const teamNamesSchema = z
