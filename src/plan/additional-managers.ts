@@ -4,6 +4,7 @@
 import type { AdditionalManagersChange, ManagerTarget, PlanWarning } from '../domain/plan.js';
 import type { FieldRule } from '../domain/fields.js';
 import type { LeapsomeUser } from '../domain/types.js';
+import { emailKey } from './emails.js';
 import { desiredTokens, sourceValue } from './fields.js';
 import { employeeLabel, employeeName, userName } from './labels.js';
 import type { LeapsomeIndex } from './leapsome-index.js';
@@ -21,7 +22,7 @@ const NONE: AdditionalManagers = { targets: new Map(), warnings: [] };
 export function resolveAdditionalManagers(scope: Scope, rule: FieldRule | undefined): AdditionalManagers {
   if (rule === undefined) return NONE;
   const byEmail = new Map<string, InScope>();
-  for (const entry of scope.inScope.values()) byEmail.set(entry.attributes.userName.toLowerCase(), entry);
+  for (const entry of scope.inScope.values()) byEmail.set(emailKey(entry.attributes.userName), entry);
   const targets = new Map<string, ManagerTarget[]>();
   const warnings: PlanWarning[] = [];
   for (const [id, entry] of scope.inScope) {
@@ -33,7 +34,7 @@ export function resolveAdditionalManagers(scope: Scope, rule: FieldRule | undefi
     }
     const found = new Map<string, ManagerTarget>();
     for (const token of desired.tokens) {
-      const manager = looksLikePersonioId(token) ? scope.inScope.get(token) : byEmail.get(token.toLowerCase());
+      const manager = looksLikePersonioId(token) ? scope.inScope.get(token) : byEmail.get(emailKey(token));
       if (manager === undefined) {
         warnings.push({ person: employeeLabel(entry.employee, entry.user?.id ?? null), message: `\`additional-managers\` of ${who}: ${JSON.stringify(token)} ${unresolved(scope, token)}, so it is left out` });
         continue;

@@ -9,6 +9,7 @@
 import type { FieldRule } from '../domain/fields.js';
 import type { FieldChange, Plan, Provenance, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
 import type { Employee, IdentityAttributeName, TeamSource } from '../domain/types.js';
+import { emailKey } from './emails.js';
 import { desiredTokens, sameAttributeValue, sourceValue } from './fields.js';
 import { looksLikePersonioId } from './order.js';
 import { parseTeamExternalId } from './team-keys.js';
@@ -84,7 +85,7 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
 
   const byEmail = (side: ReadonlyMap<string, Employee>): Map<string, Employee> => {
     const map = new Map<string, Employee>();
-    for (const e of side.values()) if (e.email !== null && !map.has(e.email.toLowerCase())) map.set(e.email.toLowerCase(), e);
+    for (const e of side.values()) if (e.email !== null && !map.has(emailKey(e.email))) map.set(emailKey(e.email), e);
     return map;
   };
   let emailsBefore: Map<string, Employee> | undefined;
@@ -103,7 +104,7 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
         if (statusMoved(token)) return 'changed';
         continue;
       }
-      const email = token.toLowerCase();
+      const email = emailKey(token);
       emailsBefore ??= byEmail(before);
       emailsNow ??= byEmail(now);
       const was = emailsBefore.get(email);

@@ -10,7 +10,7 @@ import { employeeLabel, employeeName, userLabel, userName } from './labels.js';
 import type { LeapsomeIndex } from './leapsome-index.js';
 import { compareIds, looksLikePersonioId } from './order.js';
 import { planPreboarding } from './preboard.js';
-import { duplicateEmails } from './validate.js';
+import { duplicateEmails, emailKey } from './emails.js';
 import { decideVanished, emailClaimants, isVanished, knownPersonioIds } from './vanished.js';
 
 /** An employee who should have an active Leapsome account this run. */
@@ -155,7 +155,7 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     const own = usersOf(employee.id);
     if (wanted(employee) && employee.email !== null) {
       const email = employee.email;
-      const holders = index.usersByEmail.get(email.toLowerCase()) ?? [];
+      const holders = index.usersByEmail.get(emailKey(email)) ?? [];
       const attributes = identityAttributes(employee, email);
       const [user, ...more] = own;
       if (user !== undefined && more.length > 0) {
@@ -253,7 +253,7 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
       continue;
     }
     if (!user.active) continue;
-    const claimants = personioEmails.get(user.userName.toLowerCase());
+    const claimants = personioEmails.get(emailKey(user.userName));
     if (claimants !== undefined) {
       // Same person under a new Personio id, most likely: deactivating would lock them out.
       frozen.add(user.id);

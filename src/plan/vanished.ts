@@ -4,19 +4,12 @@
 // only a confirmed 404 deactivates. Everything here is pure; the lookups are the pipeline's.
 import type { VanishedLookup } from '../domain/lifecycle.js';
 import type { LeapsomeState, LeapsomeUser, PersonioState } from '../domain/types.js';
+import { emailKey, groupByEmail } from './emails.js';
 import { compareIds, looksLikePersonioId } from './order.js';
 
 /** Lower-cased work email -> the Personio ids holding it. */
 export function emailClaimants(personio: PersonioState): Map<string, string[]> {
-  const claimants = new Map<string, string[]>();
-  for (const employee of personio.employees) {
-    if (employee.email === null) continue;
-    const key = employee.email.toLowerCase();
-    const ids = claimants.get(key);
-    if (ids === undefined) claimants.set(key, [employee.id]);
-    else ids.push(employee.id);
-  }
-  return claimants;
+  return new Map([...groupByEmail(personio.employees, (e) => e.email)].map(([email, employees]) => [email, employees.map((e) => e.id)]));
 }
 
 /** Every Personio id the reads returned, readable or not. */
@@ -34,7 +27,7 @@ export function knownPersonioIds(personio: PersonioState): Set<string> {
  */
 export function isVanished(user: LeapsomeUser, known: ReadonlySet<string>, claimants: ReadonlyMap<string, readonly string[]>): boolean {
   const id = user.externalId;
-  return user.active && id !== null && looksLikePersonioId(id) && !known.has(id) && !claimants.has(user.userName.toLowerCase());
+  return user.active && id !== null && looksLikePersonioId(id) && !known.has(id) && !claimants.has(emailKey(user.userName));
 }
 
 /** The Personio ids to look up before planning, sorted; none in a run where nobody vanished. */
