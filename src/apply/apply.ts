@@ -6,12 +6,12 @@
 // One bad record never blocks the rest: its failure is recorded and the run goes on. Additional
 // managers are written with step 2, when every user they name exists.
 
+import pLimit from 'p-limit';
 import { isTakeover, type ManagerTarget, type Plan, type PersonLabel, type TeamMember, type TeamOp, type UserOp } from '../domain/plan.js';
 import type { ProfileField } from '../domain/fields.js';
 import type { IdentityAttributeName, LeapsomeUser, UserAttributeName, UserAttributes } from '../domain/types.js';
 import { IDENTITY_ATTRIBUTE_NAMES } from '../domain/types.js';
 import { sameValue } from '../domain/compare.js';
-import { mapLimit } from './map-limit.js';
 import { CREATE_USER_FIELDS, type ApplyProgress, type LeapsomeWriter, type TeamPatch, type UserPatch } from '../domain/ports.js';
 
 export const MAX_MEMBERS_PER_PATCH = 100;
@@ -110,7 +110,8 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
     };
   }
 
-  const concurrency = options.concurrency ?? 32;
+  // Bounds memory and open promises; pacing under the rate limit is the HTTP layer's job.
+  const limit = pLimit(Math.max(1, options.concurrency ?? 32));
   const isFatal = options.isFatal ?? defaultIsFatal;
   const progress = options.progress ?? NO_PROGRESS;
   progress.grow(plannedWrites(plan));
@@ -155,7 +156,7 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
 
   // 1. Create users.
   progress.step('creating users');
-  const created = await mapLimit(creates, concurrency, (op) =>
+  const created = await limit.map(creates, (op) =>
     attempt({ person: labelOf(op.employeeId, null, op.attributes), team: null, operation: 'create user' }, 1, async (w) => {
       const user = await w.createUser(op.attributes);
       if (user.externalId !== null && user.externalId !== op.attributes.externalId) {
@@ -188,7 +189,7 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
   for (const op of updates) jobs.push(patchForUpdate(op, ids, failures));
 
   for (const wave of inWaves(jobs, plan)) {
-    await mapLimit(wave, concurrency, async (job) => {
+    await limit.map(wave, async (job) => {
       const operation = job.countsAs === 'created' ? 'set attributes of new user' : 'update user';
       const ok = await attempt({ person: job.person, team: null, operation }, job.planned, async (w) => {
         await w.patchUser(job.leapsomeId, job.patch);
@@ -203,7 +204,7 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
 
   // 3. Teams: create, rename/adopt, then memberships (at most 100 members per request).
   progress.step('teams and memberships');
-  await mapLimit(plan.teams, concurrency, async (op) => {
+  await limit.map(plan.teams, async (op) => {
     await attempt({ person: null, team: op.displayName, operation: op.kind === 'create' ? 'create team' : 'update team' }, teamWrites(op), async (w) => {
       await applyTeam(op, w, ids, counts, createdTeamIds);
     });
@@ -211,7 +212,7 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
 
   // 4. Deactivations last.
   progress.step('deactivating users');
-  await mapLimit(deactivations, concurrency, async (op) => {
+  await limit.map(deactivations, async (op) => {
     const ok = await attempt(
       { person: { employeeId: op.employeeId, leapsomeId: op.leapsomeId, name: op.name, email: op.userName }, team: null, operation: 'deactivate user' },
       1,
@@ -320,18 +321,28 @@ function patchForCreated(op: CreateOp, user: LeapsomeUser, ids: ReadonlyMap<stri
     employeeId: op.employeeId,
     leapsomeId: user.id,
     person,
-    patch: {
-      userName: op.attributes.userName,
-      attributes,
-      ...(manager !== undefined ? { manager } : {}),
-      ...(additionalManagers !== undefined ? { additionalManagers } : {}),
-      ...(active ? { active } : {}),
-    },
+    patch: userPatch(op.attributes.userName, attributes, { manager, additionalManagers, active }),
     managerEmployeeId: manager !== undefined && op.manager !== null ? op.manager.employeeId : null,
     countsAs: 'created',
     managerChange: manager !== undefined,
     takeover: false,
     planned: 1,
+  };
+}
+
+/** A patch with only the parts that change: undefined leaves a part out (null clears the manager). */
+function userPatch(
+  userName: string,
+  attributes: Partial<UserAttributes>,
+  parts: { readonly manager: string | null | undefined; readonly additionalManagers: readonly string[] | undefined; readonly active: true | undefined },
+): UserPatch {
+  const { manager, additionalManagers, active } = parts;
+  return {
+    userName,
+    attributes,
+    ...(manager !== undefined ? { manager } : {}),
+    ...(additionalManagers !== undefined ? { additionalManagers } : {}),
+    ...(active ? { active } : {}),
   };
 }
 
@@ -386,13 +397,7 @@ function patchForUpdate(op: UpdateOp, ids: ReadonlyMap<string, string>, failures
     employeeId: op.employeeId,
     leapsomeId: op.leapsomeId,
     person,
-    patch: {
-      userName: op.attributes.userName,
-      attributes,
-      ...(manager !== undefined ? { manager } : {}),
-      ...(additionalManagers !== undefined ? { additionalManagers } : {}),
-      ...(op.reactivate ? { active: true } : {}),
-    },
+    patch: userPatch(op.attributes.userName, attributes, { manager, additionalManagers, active: op.reactivate ? true : undefined }),
     managerEmployeeId: manager !== undefined && manager !== null && op.manager?.to ? op.manager.to.employeeId : null,
     countsAs: op.reactivate ? 'reactivated' : 'updated',
     managerChange: manager !== undefined,

@@ -2,13 +2,13 @@
 // sliding-window limits, a concurrency cap, a per-request timeout and retries that respect
 // idempotency. Both API clients (Personio, Leapsome) build on this.
 
+import pLimit from 'p-limit';
 import { Agent } from 'undici';
 import { HttpError, UnknownOutcomeError, type ApiName, type HttpErrorInit } from './errors.js';
 import { extractErrorDetail } from './error-detail.js';
 import { scaleRetryPolicy, timingOverrides } from './env.js';
 import { Pacer, type WindowLimit } from './pacer.js';
 import { classifyNetworkError, parseRetryAfter, retryDelayMs, RETRYABLE_STATUSES, type RetryPolicy } from './retry.js';
-import { Semaphore } from './semaphore.js';
 import { outcomeOfStatus, StatsCounter, type HttpStats } from './stats.js';
 import { buildPath, parseBaseUrl, type Query } from './url.js';
 
@@ -115,7 +115,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     sleep,
     windowMarginMs: options.windowMarginMs ?? DEFAULT_WINDOW_MARGIN_MS,
   });
-  const semaphore = new Semaphore(maxConcurrency);
+  if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) throw new RangeError('maxConcurrency must be a positive integer');
+  // First come, first served: a request waits for a free slot in the order it was made.
+  const inFlight = pLimit(maxConcurrency);
   const counter = new StatsCounter();
   const agent = new Agent({
     connections: maxConcurrency,
@@ -201,8 +203,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function attempt(request: HttpRequest, label: string, path: string, isRetry: boolean): Promise<{ result: AttemptResult; sentAt: number }> {
     // Concurrency slot first, pacing slot second: the pacing timestamp must be the real send time.
-    await semaphore.acquire();
-    try {
+    return inFlight(async () => {
       const slot = await pacer.acquire(label);
       const sentAt = clock();
       counter.recordAttempt(label, request.method, isRetry);
@@ -218,9 +219,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       } finally {
         release();
       }
-    } finally {
-      semaphore.release();
-    }
+    });
   }
 
   async function request(request: HttpRequest): Promise<HttpResponse> {

@@ -352,6 +352,21 @@ describe('pacing and concurrency', () => {
     expect(maxInFlight).toBe(3);
   });
 
+  it('sends requests waiting for a free slot in the order they were made', async () => {
+    const server = await serve(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      sendJson(res, 200, {});
+    });
+    const http = client(server, { maxConcurrency: 1 });
+    await Promise.all(Array.from({ length: 8 }, (_, i) => http.request({ method: 'GET', endpoint: '/Users/:id', path: `/Users/${i}`, idempotent: true })));
+    expect(server.requests.map((request) => request.path)).toEqual(Array.from({ length: 8 }, (_, i) => `/scim/v1/Users/${i}`));
+  });
+
+  it('refuses a concurrency cap that is not a positive whole number', async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
+    for (const maxConcurrency of [0, -1, 1.5]) expect(() => client(server, { maxConcurrency })).toThrow(RangeError);
+  });
+
   it('counts retries against the pacing limits', async () => {
     let calls = 0;
     const server = await serve((_req, res) => (++calls <= 2 ? sendJson(res, 503, {}) : sendJson(res, 200, {})));

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { extractErrorDetail } from '../../../src/http/error-detail.js';
 import { Pacer } from '../../../src/http/pacer.js';
 import { classifyNetworkError, parseRetryAfter, retryDelayMs, type RetryPolicy } from '../../../src/http/retry.js';
-import { Semaphore } from '../../../src/http/semaphore.js';
 import { fakeTime } from './test-server.js';
 
 describe('Pacer', () => {
@@ -74,23 +73,6 @@ describe('Pacer', () => {
     const timing = { clock: () => 0, sleep: () => Promise.resolve(), windowMarginMs: 0 };
     expect(() => new Pacer([{ max: 0, windowMs: 1 }], timing)).toThrow(RangeError);
     expect(() => new Pacer([{ max: 1, windowMs: 0 }], timing)).toThrow(RangeError);
-  });
-});
-
-describe('Semaphore', () => {
-  it('admits capacity holders and hands slots over in order', async () => {
-    const semaphore = new Semaphore(2);
-    await semaphore.acquire();
-    await semaphore.acquire();
-    const order: string[] = [];
-    const third = semaphore.acquire().then(() => order.push('third'));
-    const fourth = semaphore.acquire().then(() => order.push('fourth'));
-    semaphore.release();
-    await third;
-    expect(order).toEqual(['third']);
-    semaphore.release();
-    await fourth;
-    expect(order).toEqual(['third', 'fourth']);
   });
 });
 
