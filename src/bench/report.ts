@@ -105,7 +105,7 @@ ${renderWritesTable(results)}
 - **Converged**: exit code 0 and the independent oracle (\`test/support/converged.ts\`) finds no
   difference between Leapsome and Personio afterwards.
 
-Targets (issue 5): wall ≤ 1.2 × bound for first and no-op syncs, writes equal to the minimum, peak RSS
+Targets: wall ≤ 1.2 × bound for first and no-op syncs, writes equal to the minimum, peak RSS
 ≤ 256 MB at 20k employees.
 
 ## Machine

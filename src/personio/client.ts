@@ -26,7 +26,7 @@ export interface PersonioClientOptions {
   readonly baseUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
-  /** Sent as X-Personio-App-ID on every request; UPPER_SNAKE_CASE (docs §1.3). */
+  /** Sent as X-Personio-App-ID on every request; UPPER_SNAKE_CASE (PERSONIO_APP_ID). */
   readonly appId: string;
   /** Sent as X-Personio-Partner-ID when set (marketplace partners). */
   readonly partnerId?: string;
@@ -70,7 +70,11 @@ const PAGE_SIZE = 100;
 /** Guards against a server whose metadata never says "last page". */
 const MAX_PAGES = 10_000;
 
-/** Documented limits (docs §3.3); the HTTP layer paces requests to stay under all of them. */
+/**
+ * Documented limits (https://developer.personio.de/changelog/rate-limits-on-get-employees-endpoint-may-6-2024,
+ * https://developer.personio.de/changelog/ip-address-based-rate-limiting-v1-endpoints,
+ * https://developer.personio.de/reference/auth); the HTTP layer paces requests to stay under all of them.
+ */
 export const PERSONIO_LIMITS: readonly WindowLimit[] = [
   { max: 15, windowMs: 1_000, endpoints: ['GET /v1/company/employees*'] },
   { max: 300, windowMs: 60_000, endpoints: ['GET /v1/company/employees*'] },

@@ -1,4 +1,6 @@
-// Paging rules for v1 GET /company/employees (docs §2.2): `offset` is a record index, not a page
+// Paging rules for v1 GET /company/employees
+// (https://developer.personio.de/docs/pagination-adoption-guide-for-v1-get-employees-endpoint):
+// `offset` is a record index, not a page
 // number, and `current_page` is 0-based. Time-offs differ, so this is not a shared helper.
 
 import type { EmployeesPage } from './wire.js';

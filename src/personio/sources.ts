@@ -35,7 +35,7 @@ export const FIXED_KEYS: ReadonlySet<string> = new Set([
   'gender',
 ]);
 
-/** Personio's standard attribute keys (personio-api.md §2.4): their key is their universal id. */
+/** Personio's standard attribute keys (its attribute catalogue): their key is their universal id. */
 const STANDARD_KEYS: ReadonlySet<string> = new Set([
   ...FIXED_KEYS,
   'employment_type',

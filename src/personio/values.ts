@@ -1,7 +1,8 @@
 // A Personio attribute object (`{label, value, type, universal_id}`) -> its value as text, by type:
 // org units give their name, dates the local date YYYY-MM-DD, `cost_centers` the name with the
 // highest percentage, tags (multi-valued) a list of values, numbers the digits Personio sends.
-// Used for the attributes the settings map beyond the fixed ones (personio-api.md §2.3, §2.4).
+// Used for the attributes the settings map beyond the fixed ones (attribute objects as in
+// https://github.com/personio/api-docs, personio-personnel-data-api-oa3.yaml).
 import { z } from 'zod';
 import type { AttributeValue } from '../domain/types.js';
 import { localDate } from './wire.js';

@@ -1,4 +1,5 @@
-// zod schemas for Personio v1 wire formats (docs/personio-api.md §1.1, §2.3–2.6). Envelopes are
+// zod schemas for Personio v1 wire formats (https://github.com/personio/api-docs,
+// personio-personnel-data-api-oa3.yaml and personio-auth-api.yaml). Envelopes are
 // parsed first with `data` left as unknown; each employee record is parsed on its own later so that
 // one bad record cannot block the rest.
 

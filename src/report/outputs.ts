@@ -1,6 +1,6 @@
 import { failedCount, hasChanges, outcomeCounts, type RunOutcome } from '../run/outcome.js';
 
-/** The action's outputs (names fixed by the contract), all as strings. */
+/** The action's outputs (the names action.yml declares; workflows rely on them), all as strings. */
 export function actionOutputs(outcome: RunOutcome, planFile: string): Record<string, string> {
   const c = outcomeCounts(outcome);
   return {

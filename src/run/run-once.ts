@@ -86,7 +86,7 @@ export function snapshotEncryptionKey(settings: Settings): Buffer {
   return deriveSnapshotKey({ snapshotKey: settings.snapshotKey, personioClientSecret: settings.personio.clientSecret, leapsomeToken: settings.leapsome.token });
 }
 
-/** Exit codes (fixed by the contract): 0 done or nothing to do; 1 records failed or a safety brake refused the run; 2 usage or configuration error. */
+/** Exit codes (documented in the README; scripts rely on them): 0 done or nothing to do; 1 records failed or a safety brake refused the run; 2 usage or configuration error. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export function outcomeExitCode(outcome: RunOutcome): number {

@@ -1,5 +1,8 @@
 // Fake Personio API v1: POST /v1/auth and the employees endpoints, with the documented auth rules,
-// paging limits, whitelist, error envelope and rate limits (personio-api.md §1.1, §1.4, §2, §3).
+// paging limits, whitelist, error envelope and rate limits, as Personio documents them:
+// https://developer.personio.de/reference/auth, https://github.com/personio/api-docs
+// (personio-personnel-data-api-oa3.yaml) and
+// https://developer.personio.de/changelog/rate-limits-on-get-employees-endpoint-may-6-2024.
 
 import { randomBytes } from 'node:crypto';
 import { defaultLogBody, type Admission, type ApiDefinition } from './api-server.js';
@@ -182,7 +185,7 @@ export class PersonioApi implements ApiDefinition {
     if (req.method !== 'GET') return this.errorResponse(405, 'Method not allowed', { allow: 'GET' });
     const auth = this.authenticate(req);
     if ('status' in auth) return auth;
-    const headers = { authorization: `Bearer ${auth.token}` }; // the same token comes back (§1.1)
+    const headers = { authorization: `Bearer ${auth.token}` }; // the same token comes back
     if (route === EMPLOYEES) return this.listEmployees(req, headers);
     if (route === `${EMPLOYEES}/:id`) return this.oneEmployee(req, headers);
     const data = this.allowed().map((d) => ({ key: d.key, label: d.label, type: d.type, universal_id: d.universal_id, options: d.options ?? [] }));
@@ -201,7 +204,7 @@ export class PersonioApi implements ApiDefinition {
       return this.errorResponse(401, 'Sorry, you could not be authenticated with those credentials.');
     }
     const now = this.now();
-    // One token per credential, stable for 24 h from its creation (§1.1).
+    // One token per credential, stable for 24 h from its creation (https://developer.personio.de/reference/auth).
     if (this.current === null || this.current.expiresAt <= now) {
       this.current = { token: `papi-${randomBytes(24).toString('hex')}`, expiresAt: now + TOKEN_TTL_MS };
       this.tokens.set(this.current.token, this.current);

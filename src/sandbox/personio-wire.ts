@@ -1,5 +1,6 @@
 // Personio v1 wire format: the attribute catalogue and the rendering of an employee into
-// `{type:"Employee", attributes:{key:{label,value,type,universal_id}}}` (personio-api.md §2.3-2.7).
+// `{type:"Employee", attributes:{key:{label,value,type,universal_id}}}`, as in Personio's OpenAPI file
+// (https://github.com/personio/api-docs, personio-personnel-data-api-oa3.yaml).
 
 import {
   BIRTHDAY_KEY,
@@ -127,7 +128,7 @@ function attribute(def: AttributeDefinition, value: unknown): unknown {
   return { label: def.label, value, type: def.type, universal_id: def.universal_id };
 }
 
-/** The nested supervisor: an Employee whose attributes are attribute objects again (§2.5). */
+/** The nested supervisor: an Employee whose attributes are attribute objects again. */
 function supervisor(e: SandboxEmployee, lookup: (id: number) => SandboxEmployee | undefined, shape: SupervisorShape): unknown {
   if (e.supervisorId === null) return null;
   const attributes: Record<string, unknown> = {
@@ -142,7 +143,7 @@ function supervisor(e: SandboxEmployee, lookup: (id: number) => SandboxEmployee 
   return { type: 'Employee', attributes };
 }
 
-/** `{success:false, error:{code, message}}` — the v1 error envelope (§3.1). */
+/** `{success:false, error:{code, message}}` — the v1 error envelope. */
 export function personioError(code: number, message: string): unknown {
   return { success: false, error: { code, message } };
 }

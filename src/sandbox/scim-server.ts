@@ -1,4 +1,4 @@
-// Fake Leapsome SCIM API (leapsome-api.md §1, specs/leapsome-scim-openapi.yml): /Users, /Groups,
+// Fake Leapsome SCIM API (https://api.leapsome.com/scim/v1/api-docs/): /Users, /Groups,
 // /ServiceProviderConfig behind a static bearer token, with the documented quirks and limits.
 
 import type { Admission, ApiDefinition } from './api-server.js';

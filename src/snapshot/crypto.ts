@@ -1,5 +1,7 @@
 // The snapshot holds employee PII and the Actions cache is readable by anyone who can open a pull
-// request against the repository (docs §4.7), so it leaves the process only encrypted:
+// request against the repository's default branch (cache scoping:
+// https://docs.github.com/en/actions/reference/workflows-and-actions/dependency-caching), so it
+// leaves the process only encrypted:
 // AES-256-GCM, random 12-byte IV, gzip inside (ciphertext does not compress).
 //
 // Envelope: "PLSS" | version (1 byte) | IV (12) | tag (16) | ciphertext. The magic and version

@@ -129,7 +129,7 @@ describe('config errors in fields, with their line', () => {
   });
 });
 
-/** Like the contract's example: every kind of field, on the sample company's attributes. */
+/** Every kind of field setting (off, a universal id, a map with a default, on-create, custom attributes, additional managers), on the sample company's attributes. */
 const FULL_MAPPING = `fields:
   gender: off
   birthday: date_of_birth

@@ -1,5 +1,6 @@
 // A local fake of the GitHub Actions cache service v2, enough for the real @actions/cache to save
-// and restore against it (docs/actions-ecosystem.md §4.4-4.5): the three twirp methods, and an
+// and restore against it (what @actions/cache sends: https://github.com/actions/toolkit/tree/main/packages/cache):
+// the three twirp methods, and an
 // Azurite-shaped blob store for the signed upload/download URLs. Keys are immutable, lookups
 // match exact-then-prefix on the key and each restore key, newest entry first.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -25,7 +25,7 @@ function record(overrides: Attributes = {}, without: string[] = []): unknown {
   return { type: 'Employee', attributes };
 }
 
-describe('parseEmployeeRecord with the documented example page (docs §2.7)', () => {
+describe('parseEmployeeRecord with an example page in the documented shape', () => {
   it('maps the first employee completely', () => {
     const [maria] = records();
     expect(parseEmployeeRecord(maria)).toEqual({
