@@ -5,6 +5,7 @@
 // say whose words they are, so each renderer makes text from Personio or Leapsome safe its own way
 // (inside a Markdown code block, or for a terminal) and styles the rest.
 import { isTakeover, type AdditionalManagersChange, type FieldValue, type Plan, type Provenance, type Takeover, type TeamMember, type TeamOp, type UserOp } from '../domain/plan.js';
+import { plural } from './sentences.js';
 
 export type Marker = '+' | '~' | '-';
 
@@ -103,7 +104,7 @@ function takeoverSection(plan: Plan): ChangeSection {
     const spans = takeoverSpans(op.takeover, op.externalId);
     const n = op.removed.length;
     // The stale members go inside the parenthesis: before its closing note.
-    const removed = n === 0 ? [] : [note(`; ${n} stale member${n === 1 ? '' : 's'} removed`)];
+    const removed = n === 0 ? [] : [note(`; ${plural(n, 'stale member')} removed`)];
     s.entries.push({ lines: [head('~', text('team '), ...name, ...spans.slice(0, -1), ...removed, ...spans.slice(-1))] });
     s.tally.changed++;
   }
@@ -159,7 +160,7 @@ function teams(plan: Plan): ChangeSection {
   for (const op of plan.teams) {
     if (op.kind === 'create') {
       const n = op.members.length;
-      s.entries.push({ lines: [head('+', data(op.displayName), note('  (new team from Personio '), ...sourceSpans(op), note(`, ${n} member${n === 1 ? '' : 's'})`))] });
+      s.entries.push({ lines: [head('+', data(op.displayName), note('  (new team from Personio '), ...sourceSpans(op), note(`, ${plural(n, 'member')})`))] });
       s.tally.added++;
     } else if (op.rename !== null) {
       s.entries.push({ lines: [head('~', data(op.rename.from, 'old'), text(' → '), data(op.rename.to, 'new'), note('  (renamed)'), ...provenanceNote(op.provenance))] });

@@ -4,6 +4,7 @@
 import { hasChanges, type RunOutcome } from '../run/outcome.js';
 import { diffBlocks } from './diff.js';
 import { codeText, escapeText as e } from './escape.js';
+import { plural } from './sentences.js';
 import { countSections, countsTable, planNotes, renderPlanDiff, renderProblemSections } from './summary.js';
 
 /** Hidden first line that finds the comment again on the next push. */
@@ -57,7 +58,7 @@ function status(outcome: RunOutcome): string {
 function footer(outcome: RunOutcome, options: CommentOptions, trimmed: boolean): string {
   const w = outcome.plan.warnings.length;
   const lines: string[] = [];
-  if (w > 0) lines.push(`${w} warning${w === 1 ? '' : 's'}: see ${summaryLink(options)}.`);
+  if (w > 0) lines.push(`${plural(w, 'warning')}: see ${summaryLink(options)}.`);
   lines.push(
     trimmed
       ? `_This comment is shortened to stay under GitHub's comment size limit; ${summaryLink(options)} lists everything._`

@@ -2,9 +2,13 @@
 // only, no markup, so each renderer escapes or styles them its own way.
 import type { PlanStats, SupervisorCycle } from '../domain/plan.js';
 
+/** `1 team`, `3 teams`; `shown` is how the number is written (e.g. with thousands separators). */
+export function plural(n: number, one: string, many = `${one}s`, shown = String(n)): string {
+  return `${shown} ${n === 1 ? one : many}`;
+}
+
 /** Who was read and who is in scope: numbers only. */
 export function statsSentence(s: PlanStats): string {
-  const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
   return `Personio: ${s.employees} employees, ${s.inScope} in scope, ${s.excluded} excluded. Leapsome: ${plural(s.managedUsers, 'user')} and ${plural(s.managedTeams, 'team')} managed by this sync, ${plural(s.unmanagedUsers, 'other user')} and ${plural(s.unmanagedTeams, 'other team')} left alone.`;
 }
 

@@ -6,7 +6,7 @@ import { planId, shortPlanId } from '../plan-file/plan-id.js';
 import { escapeText } from './escape.js';
 import { folded, table, tableSection } from './markdown.js';
 import { failedCount, outcomeCounts, outcomeFailures, type RunOutcome } from '../run/outcome.js';
-import { statsSentence } from './sentences.js';
+import { plural, statsSentence } from './sentences.js';
 import { formatTakenAt, renderDigest } from './digest.js';
 import { diffBlocks, renderDiffBlock, takeovers, type DiffBlock } from './diff.js';
 
@@ -192,7 +192,6 @@ export function planNotes(outcome: RunOutcome, options: { readonly planId?: bool
   return lines;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 function bothKinds(teams: number, users: number): string {
   return [teams > 0 ? plural(teams, 'team') : '', users > 0 ? plural(users, 'user') : ''].filter((p) => p !== '').join(' and ');

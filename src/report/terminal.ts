@@ -9,7 +9,7 @@ import { shortPlanId, planId } from '../plan-file/plan-id.js';
 import type { SummaryDetail } from '../settings/settings.js';
 import { planChanges, tallyText, totalTally, type ChangeLine, type ChangeSection, type Marker, type Span } from './changes.js';
 import { APPLY_CANCELLED, failedCount, outcomeCounts, outcomeFailures, type RunOutcome } from '../run/outcome.js';
-import { cycleText, statsSentence } from './sentences.js';
+import { cycleText, plural, statsSentence } from './sentences.js';
 import { digestCounts } from './digest.js';
 import { terminalText as safe } from './escape.js';
 import { clashResolution, PREBOARD_STATE, switchOverText } from './summary.js';
@@ -31,7 +31,7 @@ const MARKER_STYLE: Readonly<Record<Marker, Style>> = { '+': 'add', '~': 'change
 
 /** Thousands separated, whatever the machine's locale: "4,212". */
 export const count = (n: number): string => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+const counted = (n: number, one: string, many?: string): string => plural(n, one, many, count(n));
 
 function spanPiece(span: Span, marker: Marker): Piece {
   if (span.kind === 'note') return { text: span.text, style: 'muted' };
@@ -137,10 +137,10 @@ function problemCounts(outcome: RunOutcome): Problem[] {
   byKey('not taken over, held by something else', outcome.plan.clashes.map((c) => `${c.kind}: ${clashResolution(c, asTyped)}`));
   byKey('skipped', outcome.plan.skipped.map((s) => s.reason));
   if (outcome.plan.supervisorCycles.length > 0) {
-    list.push({ level: 'error', text: `${plural(outcome.plan.supervisorCycles.length, 'supervisor cycle')}: manager links inside each left as they are (names left out: summary-detail counts)` });
+    list.push({ level: 'error', text: `${counted(outcome.plan.supervisorCycles.length, 'supervisor cycle')}: manager links inside each left as they are (names left out: summary-detail counts)` });
   }
   byKey('not applied, changed in Leapsome since the plan was made', (outcome.approvedPlan?.stale ?? []).map((s) => s.operation));
-  if (outcome.plan.warnings.length > 0) list.push({ level: 'warning', text: `${plural(outcome.plan.warnings.length, 'warning')} (details left out: summary-detail counts)` });
+  if (outcome.plan.warnings.length > 0) list.push({ level: 'warning', text: `${counted(outcome.plan.warnings.length, 'warning')} (details left out: summary-detail counts)` });
   return list;
 }
 
@@ -182,15 +182,15 @@ function intro(outcome: RunOutcome): string {
 /** "37 users created, 7 teams created, …": the counts the job summary's headline table shows, non-zero ones. */
 function appliedCounts(c: ApplyCounts): string {
   const parts = [
-    c.created > 0 ? `${plural(c.created, 'user')} created` : '',
-    c.updated > 0 ? `${plural(c.updated, 'user')} updated` : '',
-    c.reactivated > 0 ? `${plural(c.reactivated, 'user')} reactivated` : '',
-    c.deactivated > 0 ? `${plural(c.deactivated, 'user')} deactivated` : '',
-    c.teamsCreated > 0 ? `${plural(c.teamsCreated, 'team')} created` : '',
-    c.teamsRenamed > 0 ? `${plural(c.teamsRenamed, 'team')} renamed` : '',
-    c.membershipChanges > 0 ? plural(c.membershipChanges, 'membership change') : '',
-    c.managerChanges > 0 ? plural(c.managerChanges, 'manager change') : '',
-    c.takenOver > 0 ? `${plural(c.takenOver, 'team or user', 'teams and users')} taken over` : '',
+    c.created > 0 ? `${counted(c.created, 'user')} created` : '',
+    c.updated > 0 ? `${counted(c.updated, 'user')} updated` : '',
+    c.reactivated > 0 ? `${counted(c.reactivated, 'user')} reactivated` : '',
+    c.deactivated > 0 ? `${counted(c.deactivated, 'user')} deactivated` : '',
+    c.teamsCreated > 0 ? `${counted(c.teamsCreated, 'team')} created` : '',
+    c.teamsRenamed > 0 ? `${counted(c.teamsRenamed, 'team')} renamed` : '',
+    c.membershipChanges > 0 ? counted(c.membershipChanges, 'membership change') : '',
+    c.managerChanges > 0 ? counted(c.managerChanges, 'manager change') : '',
+    c.takenOver > 0 ? `${counted(c.takenOver, 'team or user', 'teams and users')} taken over` : '',
   ].filter((p) => p !== '');
   return parts.length === 0 ? 'nothing changed' : parts.join(', ');
 }
@@ -215,12 +215,12 @@ function footnotes(outcome: RunOutcome): string[] {
   const notes: string[] = [];
   if (outcome.mode === 'dry-run' && outcome.approvedPlan === undefined && outcome.fingerprints !== undefined) {
     const writes = plannedWrites(outcome.plan);
-    if (writes > 0) notes.push(`Applying it takes ${plural(writes, 'write')} to Leapsome. Plan id ${shortPlanId(planId(outcome.plan, outcome.fingerprints))} (saved with --out, apply --plan-file shows the same id).`);
+    if (writes > 0) notes.push(`Applying it takes ${counted(writes, 'write')} to Leapsome. Plan id ${shortPlanId(planId(outcome.plan, outcome.fingerprints))} (saved with --out, apply --plan-file shows the same id).`);
   }
   const approved = outcome.approvedPlan;
   if (approved !== undefined) {
     const still = outcome.plan.users.length + outcome.plan.teams.length;
-    notes.push(`Approved plan ${shortPlanId(approved.planId)}, made ${when(approved.plannedAt)}: ${plural(still, 'operation')} still matched Leapsome, ${count(approved.stale.length)} skipped because their Leapsome record changed since.`);
+    notes.push(`Approved plan ${shortPlanId(approved.planId)}, made ${when(approved.plannedAt)}: ${counted(still, 'operation')} still matched Leapsome, ${count(approved.stale.length)} skipped because their Leapsome record changed since.`);
   }
   if (outcome.requests !== null) {
     const r = outcome.requests;
@@ -235,7 +235,7 @@ function footnotes(outcome: RunOutcome): string[] {
 function preboardLines(look: Look, outcome: RunOutcome, options: TerminalOptions): string[] {
   const entries = outcome.plan.preboarding;
   if (entries.length === 0) return [];
-  const heading = paint(look, 'heading', `Pre-boarding (${plural(entries.length, 'onboarding employee')})`);
+  const heading = paint(look, 'heading', `Pre-boarding (${counted(entries.length, 'onboarding employee')})`);
   if (options.detail === 'counts') {
     const tally = new Map<string, number>();
     for (const e of entries) tally.set(PREBOARD_STATE[e.state], (tally.get(PREBOARD_STATE[e.state]) ?? 0) + 1);
