@@ -1,5 +1,6 @@
 // Lines for a terminal: styled pieces (colour only when asked for), the width a string takes on
 // screen, and word wrapping with a hanging indent so long lines fit the terminal.
+import { eastAsianWidth } from 'get-east-asian-width';
 import { styleText } from 'node:util';
 
 export type Style = 'add' | 'change' | 'remove' | 'heading' | 'muted' | 'error' | 'warning' | 'old' | 'new';
@@ -42,28 +43,14 @@ export function paint(look: Pick<Look, 'colour'>, style: Style | null | undefine
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-/** East Asian wide and fullwidth ranges, and emoji: two columns each. */
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0xa4cf && cp !== 0x303f) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1f64f) ||
-    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
-
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]/u;
 
 function graphemeWidth(grapheme: string): number {
   const cp = grapheme.codePointAt(0) ?? 0;
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || ZERO_WIDTH.test(grapheme)) return 0;
-  return isWide(cp) ? 2 : 1;
+  // Wide and fullwidth characters (CJK, most emoji) take two columns, per Unicode's East Asian Width
+  // data (https://www.unicode.org/reports/tr11/); ambiguous ones one, as terminals outside East Asia show them.
+  return eastAsianWidth(cp, { ambiguousAsWide: false });
 }
 
 /** Columns a string takes on screen (without escape sequences): graphemes, wide characters as two. */

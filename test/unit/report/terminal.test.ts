@@ -90,6 +90,17 @@ describe('the terminal rendering', () => {
     expect(layout({ colour: false, width: 20 }, [{ text: '  + ' }], [{ text: 'Zhang 张伟伟伟伟伟伟伟伟伟 Wei' }], 4).map(displayWidth).every((w) => w <= 20)).toBe(true);
   });
 
+  it('measures text in terminal columns: wide and fullwidth characters two, combining marks none', () => {
+    expect(displayWidth('Zoe Walter')).toBe(10);
+    expect(displayWidth('张伟')).toBe(4);
+    expect(displayWidth('Ｚｏｅ')).toBe(6); // fullwidth Latin
+    expect(displayWidth('ﾊﾅ')).toBe(2); // halfwidth katakana
+    expect(displayWidth('🚀 ⌚')).toBe(5); // emoji outside the blocks a hand-made table would list
+    expect(displayWidth('José')).toBe(4);
+    expect(displayWidth('Jose\u0301')).toBe(4); // e + combining acute accent
+    expect(displayWidth('→ … €')).toBe(5); // ambiguous width: one column outside East Asian locales
+  });
+
   it('never lets a name carry escape sequences, line breaks, HTML entities or workflow commands to the terminal', () => {
     const hostile = 'Eve\u001b[2J\u001b]0;pwned\u0007\n::error::x & <b>\u202Eevil';
     const plan = planOf([createOp(1, hostile), deactivateOp(2, 'O\'Brien "quoted" | pipe')], [], { warnings: [{ person: null, message: `boss ${hostile}` }] });
