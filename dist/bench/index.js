@@ -15,8 +15,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(834);
-/* harmony import */ var _scenario_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(714);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(860);
+/* harmony import */ var _scenario_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(863);
 // `npm run bench`: first sync, no-op and a day of 1 % changes at 1k, 5k and 20k employees against
 // the sandbox with real rate limits and latency. Writes bench/results.md and prints it.
 //   node dist/bench/index.js [--sizes 1000,5000] [--latency 20] [--out bench/results.md] [--node /path/to/node]
@@ -159,17 +159,48 @@ function needsPatchAfterPost(user) {
 
 /***/ }),
 
-/***/ 834:
+/***/ 860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B1: () => (/* binding */ renderReport)
-/* harmony export */ });
-/* unused harmony exports renderTable, renderWritesTable */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _minimum_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(830);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  B1: () => (/* binding */ renderReport)
+});
+
+// UNUSED EXPORTS: renderTable, renderWritesTable
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+// EXTERNAL MODULE: ./src/bench/minimum.ts
+var minimum = __nccwpck_require__(830);
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+// The Markdown the job summary and the pull-request comment are built from: tables, and blocks
+// folded into <details> (GitHub renders the HTML tag; a folded block starts closed). Cell text must
+// already be escaped (escape.ts): these helpers add structure, never escape.
+/** Tables longer than this many rows are folded. */
+const FOLD_AFTER_ROWS = 15;
+function table(header, rows) {
+    const line = (row) => `| ${row.join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+/** `content` behind a closed <details>, `summary` (inline HTML) showing. */
+function folded(summary, content) {
+    return `<details><summary>${summary}</summary>\n\n${content}\n</details>\n`;
+}
+/** A heading and its table, folded when long, with the rows beyond `maxRows` counted. */
+function tableSection(heading, header, rows, options) {
+    const shown = rows.slice(0, options.maxRows);
+    const more = rows.length - shown.length;
+    const body = table(header, shown) + (more > 0 ? `\n\n… and ${more} more${options.restIn === undefined ? '' : `, listed in ${options.restIn}`}.` : '');
+    if (rows.length <= FOLD_AFTER_ROWS)
+        return `${heading}\n\n${body}\n`;
+    return `${heading}\n\n${folded(`Show ${rows.length} rows`, `${body}\n`)}`;
+}
+
+;// CONCATENATED MODULE: ./src/bench/report.ts
 // bench/results.md: the tables, the formulas behind "minimum" and "bound", and where it ran.
+
 
 
 const sec = (ms) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
@@ -184,7 +215,7 @@ function renderTable(results) {
             r.kind,
             vs(t.personioPages + t.personioOverhead, m.personioPages + m.personioOverhead),
             vs(t.scimListPages + t.scimLookups, m.scimUserPages + m.scimGroupPages),
-            vs((0,_minimum_js__WEBPACK_IMPORTED_MODULE_1__/* .totalWrites */ .Dl)(t.writes) + t.otherWrites, (0,_minimum_js__WEBPACK_IMPORTED_MODULE_1__/* .totalWrites */ .Dl)(m.writes)),
+            vs((0,minimum/* totalWrites */.Dl)(t.writes) + t.otherWrites, (0,minimum/* totalWrites */.Dl)(m.writes)),
             String(t.rateLimited),
             sec(r.wallMs),
             sec(r.startupMs),
@@ -199,15 +230,15 @@ function renderTable(results) {
         ];
     });
     const head = ['Employees', 'Run', 'Personio requests (actual / min)', 'SCIM reads (actual / API min)', 'SCIM writes', '429s', 'Wall s', 'Start-up s', 'Active s', 'Bound s', 'Wall ÷ bound', 'Active ÷ bound', 'Peak RSS MB', 'Converged'];
-    return markdownTable(head, rows);
+    return table(head, rows);
 }
 function renderWritesTable(results) {
     const kinds = ['postUsers', 'patchUsers', 'postGroups', 'patchGroups'];
     const rows = results.map((r) => [r.size.toLocaleString('en-US'), r.kind, ...kinds.map((k) => vs(r.traffic.writes[k], r.minimum.writes[k])), String(r.traffic.scimLookups)]);
-    return markdownTable(['Employees', 'Run', 'POST /Users', 'PATCH /Users/:id', 'POST /Groups', 'PATCH /Groups/:id', 'SCIM lookups'], rows);
+    return table(['Employees', 'Run', 'POST /Users', 'PATCH /Users/:id', 'POST /Groups', 'PATCH /Groups/:id', 'SCIM lookups'], rows);
 }
 function renderReport(results, context) {
-    const cpu = (0,node_os__WEBPACK_IMPORTED_MODULE_0__.cpus)();
+    const cpu = (0,external_node_os_.cpus)();
     return `# Benchmark results
 
 \`npm run bench\` (\`node dist/bench/index.js\`): the bundled action, spawned as GitHub runs it, against the
@@ -261,14 +292,14 @@ ${renderWritesTable(results)}
 - **Converged**: exit code 0 and the independent oracle (\`test/support/converged.ts\`) finds no
   difference between Leapsome and Personio afterwards.
 
-Targets (issue 5): wall ≤ 1.2 × bound for first and no-op syncs, writes equal to the minimum, peak RSS
+Targets: wall ≤ 1.2 × bound for first and no-op syncs, writes equal to the minimum, peak RSS
 ≤ 256 MB at 20k employees.
 
 ## Machine
 
 - Date: ${context.date.toISOString().slice(0, 16).replace('T', ' ')} UTC
 - Node: ${context.node} (runs the action; the benchmark itself ran on ${process.version})
-- CPU: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown'}; memory ${((0,node_os__WEBPACK_IMPORTED_MODULE_0__.totalmem)() / 2 ** 30).toFixed(1)} GiB
+- CPU: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown'}; memory ${((0,external_node_os_.totalmem)() / 2 ** 30).toFixed(1)} GiB
 - The sandbox (both fake APIs) ran in the benchmark process on the same machine.
 - Empty Node process (\`node -e 0\`, median of 5): ${sec(context.emptyNodeMs)} s
 - Whole benchmark: ${(context.totalWallMs / 60_000).toFixed(1)} min
@@ -282,15 +313,11 @@ function renderRepeats(results) {
         .map((r) => `${r.size.toLocaleString('en-US')} ${r.kind}: ${(r.repeats ?? []).map((x) => `${sec(x.wallMs)} s / ${mb(x.maxRssKb)} MB`).join(', ')}`);
     return lines.length === 0 ? '' : `Repeated runs, wall time / peak RSS (the table shows the median by wall time): ${lines.join('; ')}.\n\n`;
 }
-function markdownTable(head, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 
 /***/ }),
 
-/***/ 714:
+/***/ 863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -307,7 +334,7 @@ var external_node_fs_ = __nccwpck_require__(24);
 var external_node_os_ = __nccwpck_require__(161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
-;// CONCATENATED MODULE: ./test/support/converged.ts
+;// CONCATENATED MODULE: ./src/sandbox/oracle.ts
 function divergences(sandbox, options = {}) {
     const statuses = new Set(options.statuses ?? ['active', 'leave']);
     const ignore = options.ignore ?? new Set();
@@ -626,9 +653,17 @@ function queryToObject(query) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/shared/errors.ts
+// Helpers every adapter uses, with no knowledge of Personio, Leapsome or the sync.
+/** The message of whatever was thrown: an Error's message, anything else as text. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/sandbox/api-server.ts
 // One request pipeline for both fake APIs: latency -> rate limit -> injected faults -> API logic ->
 // (maybe) "applied but answered 5xx" -> request log. The APIs only supply routing and logic.
+
 
 
 
@@ -718,7 +753,7 @@ async function startApiServer(def, deps, host, port) {
         }
         catch (err) {
             // A bug in the sandbox itself: answer loudly instead of crashing the test process.
-            const message = err instanceof Error ? err.message : String(err);
+            const message = errorMessage(err);
             return send(def.errorResponse(500, `sandbox error: ${message}`), null);
         }
         if (decision.kind === '5xxAfterWrite')
@@ -1181,7 +1216,8 @@ class FaultInjector {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/sandbox/personio-wire.ts
 // Personio v1 wire format: the attribute catalogue and the rendering of an employee into
-// `{type:"Employee", attributes:{key:{label,value,type,universal_id}}}` (personio-api.md §2.3-2.7).
+// `{type:"Employee", attributes:{key:{label,value,type,universal_id}}}`, as in Personio's OpenAPI file
+// (https://github.com/personio/api-docs, personio-personnel-data-api-oa3.yaml).
 
 const date = (v) => (v === null || v === '' ? null : berlinMidnight(v));
 const org = (type, unit) => unit === null ? null : { type, attributes: { id: unit.id, name: unit.name } };
@@ -1267,7 +1303,7 @@ function customValue(type, value) {
 function attribute(def, value) {
     return { label: def.label, value, type: def.type, universal_id: def.universal_id };
 }
-/** The nested supervisor: an Employee whose attributes are attribute objects again (§2.5). */
+/** The nested supervisor: an Employee whose attributes are attribute objects again. */
 function supervisor(e, lookup, shape) {
     if (e.supervisorId === null)
         return null;
@@ -1282,14 +1318,17 @@ function supervisor(e, lookup, shape) {
     }
     return { type: 'Employee', attributes };
 }
-/** `{success:false, error:{code, message}}` — the v1 error envelope (§3.1). */
+/** `{success:false, error:{code, message}}` — the v1 error envelope. */
 function personioError(code, message) {
     return { success: false, error: { code, message } };
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/personio-server.ts
 // Fake Personio API v1: POST /v1/auth and the employees endpoints, with the documented auth rules,
-// paging limits, whitelist, error envelope and rate limits (personio-api.md §1.1, §1.4, §2, §3).
+// paging limits, whitelist, error envelope and rate limits, as Personio documents them:
+// https://developer.personio.de/reference/auth, https://github.com/personio/api-docs
+// (personio-personnel-data-api-oa3.yaml) and
+// https://developer.personio.de/changelog/rate-limits-on-get-employees-endpoint-may-6-2024.
 
 
 
@@ -1429,7 +1468,7 @@ class PersonioApi {
         const auth = this.authenticate(req);
         if ('status' in auth)
             return auth;
-        const headers = { authorization: `Bearer ${auth.token}` }; // the same token comes back (§1.1)
+        const headers = { authorization: `Bearer ${auth.token}` }; // the same token comes back
         if (route === EMPLOYEES)
             return this.listEmployees(req, headers);
         if (route === `${EMPLOYEES}/:id`)
@@ -1449,7 +1488,7 @@ class PersonioApi {
             return this.errorResponse(401, 'Sorry, you could not be authenticated with those credentials.');
         }
         const now = this.now();
-        // One token per credential, stable for 24 h from its creation (§1.1).
+        // One token per credential, stable for 24 h from its creation (https://developer.personio.de/reference/auth).
         if (this.current === null || this.current.expiresAt <= now) {
             this.current = { token: `papi-${(0,external_node_crypto_namespaceObject.randomBytes)(24).toString('hex')}`, expiresAt: now + TOKEN_TTL_MS };
             this.tokens.set(this.current.token, this.current);
@@ -2350,7 +2389,7 @@ function parseEqFilter(filter) {
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/scim-server.ts
-// Fake Leapsome SCIM API (leapsome-api.md §1, specs/leapsome-scim-openapi.yml): /Users, /Groups,
+// Fake Leapsome SCIM API (https://api.leapsome.com/scim/v1/api-docs/): /Users, /Groups,
 // /ServiceProviderConfig behind a static bearer token, with the documented quirks and limits.
 
 

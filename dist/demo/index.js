@@ -15,7 +15,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(85);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(27);
 // `npm run demo`: starts the sandbox (local Personio and Leapsome with a sample company) and runs
 // the bundled command line (the same run core as the action) against it: the first sync, a no-op,
 // and a day of changes. Each run shows what an admin sees in a terminal (colour and a live progress
@@ -136,7 +136,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 85:
+/***/ 27:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -378,9 +378,17 @@ function queryToObject(query) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/shared/errors.ts
+// Helpers every adapter uses, with no knowledge of Personio, Leapsome or the sync.
+/** The message of whatever was thrown: an Error's message, anything else as text. */
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/sandbox/api-server.ts
 // One request pipeline for both fake APIs: latency -> rate limit -> injected faults -> API logic ->
 // (maybe) "applied but answered 5xx" -> request log. The APIs only supply routing and logic.
+
 
 
 
@@ -470,7 +478,7 @@ async function startApiServer(def, deps, host, port) {
         }
         catch (err) {
             // A bug in the sandbox itself: answer loudly instead of crashing the test process.
-            const message = err instanceof Error ? err.message : String(err);
+            const message = errorMessage(err);
             return send(def.errorResponse(500, `sandbox error: ${message}`), null);
         }
         if (decision.kind === '5xxAfterWrite')
@@ -933,7 +941,8 @@ class FaultInjector {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/sandbox/personio-wire.ts
 // Personio v1 wire format: the attribute catalogue and the rendering of an employee into
-// `{type:"Employee", attributes:{key:{label,value,type,universal_id}}}` (personio-api.md §2.3-2.7).
+// `{type:"Employee", attributes:{key:{label,value,type,universal_id}}}`, as in Personio's OpenAPI file
+// (https://github.com/personio/api-docs, personio-personnel-data-api-oa3.yaml).
 
 const date = (v) => (v === null || v === '' ? null : berlinMidnight(v));
 const org = (type, unit) => unit === null ? null : { type, attributes: { id: unit.id, name: unit.name } };
@@ -1019,7 +1028,7 @@ function customValue(type, value) {
 function attribute(def, value) {
     return { label: def.label, value, type: def.type, universal_id: def.universal_id };
 }
-/** The nested supervisor: an Employee whose attributes are attribute objects again (§2.5). */
+/** The nested supervisor: an Employee whose attributes are attribute objects again. */
 function supervisor(e, lookup, shape) {
     if (e.supervisorId === null)
         return null;
@@ -1034,14 +1043,17 @@ function supervisor(e, lookup, shape) {
     }
     return { type: 'Employee', attributes };
 }
-/** `{success:false, error:{code, message}}` — the v1 error envelope (§3.1). */
+/** `{success:false, error:{code, message}}` — the v1 error envelope. */
 function personioError(code, message) {
     return { success: false, error: { code, message } };
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/personio-server.ts
 // Fake Personio API v1: POST /v1/auth and the employees endpoints, with the documented auth rules,
-// paging limits, whitelist, error envelope and rate limits (personio-api.md §1.1, §1.4, §2, §3).
+// paging limits, whitelist, error envelope and rate limits, as Personio documents them:
+// https://developer.personio.de/reference/auth, https://github.com/personio/api-docs
+// (personio-personnel-data-api-oa3.yaml) and
+// https://developer.personio.de/changelog/rate-limits-on-get-employees-endpoint-may-6-2024.
 
 
 
@@ -1181,7 +1193,7 @@ class PersonioApi {
         const auth = this.authenticate(req);
         if ('status' in auth)
             return auth;
-        const headers = { authorization: `Bearer ${auth.token}` }; // the same token comes back (§1.1)
+        const headers = { authorization: `Bearer ${auth.token}` }; // the same token comes back
         if (route === EMPLOYEES)
             return this.listEmployees(req, headers);
         if (route === `${EMPLOYEES}/:id`)
@@ -1201,7 +1213,7 @@ class PersonioApi {
             return this.errorResponse(401, 'Sorry, you could not be authenticated with those credentials.');
         }
         const now = this.now();
-        // One token per credential, stable for 24 h from its creation (§1.1).
+        // One token per credential, stable for 24 h from its creation (https://developer.personio.de/reference/auth).
         if (this.current === null || this.current.expiresAt <= now) {
             this.current = { token: `papi-${(0,external_node_crypto_namespaceObject.randomBytes)(24).toString('hex')}`, expiresAt: now + TOKEN_TTL_MS };
             this.tokens.set(this.current.token, this.current);
@@ -2102,7 +2114,7 @@ function parseEqFilter(filter) {
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/scim-server.ts
-// Fake Leapsome SCIM API (leapsome-api.md §1, specs/leapsome-scim-openapi.yml): /Users, /Groups,
+// Fake Leapsome SCIM API (https://api.leapsome.com/scim/v1/api-docs/): /Users, /Groups,
 // /ServiceProviderConfig behind a static bearer token, with the documented quirks and limits.
 
 
