@@ -75,7 +75,7 @@ export default {
     {
       name: 'github-only-from-the-action',
       severity: 'error',
-      comment: 'github/ (comments, event payload, the Actions cache store) is the Action\'s own adapter: only main.ts imports it.',
+      comment: "github/ (comments, event payload, the Actions cache store) is the Action's own adapter: only main.ts imports it.",
       from: { path: '^src/', pathNot: ['^src/main\\.ts$', '^src/github/'] },
       to: { path: '^src/github/' },
     },

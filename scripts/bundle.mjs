@@ -49,8 +49,11 @@ const LICENSE_FILE = /^(licen[cs]e|copying)(\.|-|$)/i;
 function licenseEntry(dir) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
   const type = typeof pkg.license === 'string' ? pkg.license : (pkg.license?.type ?? 'UNKNOWN');
-  const file = readdirSync(dir).filter((f) => LICENSE_FILE.test(f)).sort()[0];
-  const text = file === undefined ? '(no license file in the package)' : readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n').trim();
+  const file = readdirSync(dir)
+    .filter((f) => LICENSE_FILE.test(f))
+    .sort()[0];
+  const text =
+    file === undefined ? '(no license file in the package)' : readFileSync(join(dir, file), 'utf8').replace(/\r\n/g, '\n').trim();
   return { name: pkg.name, version: pkg.version, type, text };
 }
 
@@ -62,7 +65,10 @@ function renderLicenses(dirs) {
   const blocks = [];
   for (const name of [...byName.keys()].sort()) {
     const seen = new Set();
-    const versions = byName.get(name).sort((a, b) => a.version.localeCompare(b.version)).filter((e) => !seen.has(e.text) && seen.add(e.text));
+    const versions = byName
+      .get(name)
+      .sort((a, b) => a.version.localeCompare(b.version))
+      .filter((e) => !seen.has(e.text) && seen.add(e.text));
     for (const e of versions) blocks.push(`${versions.length > 1 ? `${name}@${e.version}` : name}\n${e.type}\n${e.text}\n`);
   }
   return `${blocks.join('\n')}`;

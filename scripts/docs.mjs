@@ -124,7 +124,8 @@ async function generate(readme, generated) {
     const start = begin.index + begin[0].length;
     const end = readme.indexOf(endMarker, start);
     if (end < 0) throw new Error(`${README}: "${begin[0].trim()}" has no "${endMarker}"`);
-    if (!(name in generated)) throw new Error(`${README}: no generated part is called "${name}" (known: ${Object.keys(generated).join(', ')})`);
+    if (!(name in generated))
+      throw new Error(`${README}: no generated part is called "${name}" (known: ${Object.keys(generated).join(', ')})`);
     seen.add(name);
     // Formatted as Prettier formats the rest of the README (blank lines around it too), so
     // `prettier --check` agrees with it.
@@ -132,7 +133,10 @@ async function generate(readme, generated) {
     at = end;
   }
   const missing = Object.keys(generated).filter((name) => !seen.has(name));
-  if (missing.length > 0) throw new Error(`${README} has no place for the generated ${missing.join(', ')} (<!-- BEGIN GENERATED: ${missing[0]} --> … <!-- END GENERATED: ${missing[0]} -->)`);
+  if (missing.length > 0)
+    throw new Error(
+      `${README} has no place for the generated ${missing.join(', ')} (<!-- BEGIN GENERATED: ${missing[0]} --> … <!-- END GENERATED: ${missing[0]} -->)`,
+    );
   return out + readme.slice(at);
 }
 
@@ -143,7 +147,9 @@ try {
   if (wanted === current) {
     if (!check) console.log(`${README} is up to date.`);
   } else if (check) {
-    console.error(`${README} is stale: its generated parts (inputs, outputs, config keys, example workflows) differ from action.yml, the config schema or docs/workflows/. Run \`npm run docs\` and commit ${README}.`);
+    console.error(
+      `${README} is stale: its generated parts (inputs, outputs, config keys, example workflows) differ from action.yml, the config schema or docs/workflows/. Run \`npm run docs\` and commit ${README}.`,
+    );
     process.exitCode = 1;
   } else {
     writeFileSync(join(ROOT, README), wanted);

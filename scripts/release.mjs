@@ -14,7 +14,8 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?$/;
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9]\d*|\d*[A-Za-z-][0-9A-Za-z-]*))*))?$/;
 const HEADING = /^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?\s*$/;
 const LINK_DEFINITION = /^\[[^\]]+\]: \S+/;
 
@@ -40,7 +41,16 @@ function sections(changelog) {
     if (m === null) continue;
     let end = i + 1;
     while (end < lines.length && !lines[end].startsWith('## ') && !LINK_DEFINITION.test(lines[end])) end++;
-    found.push({ name: m[1], date: m[2] ?? null, start: i, end, body: lines.slice(i + 1, end).join('\n').trim() });
+    found.push({
+      name: m[1],
+      date: m[2] ?? null,
+      start: i,
+      end,
+      body: lines
+        .slice(i + 1, end)
+        .join('\n')
+        .trim(),
+    });
   }
   return { lines, found };
 }
@@ -54,7 +64,8 @@ function releaseNotes(tag, packageVersion, changelog) {
   if (version !== packageVersion) throw new ReleaseError(`tag ${tag} does not name package.json's version ${packageVersion}`);
   const section = sections(changelog).found.find((s) => s.name === version);
   if (section === undefined) throw new ReleaseError(`CHANGELOG.md has no "## [${version}] - YYYY-MM-DD" section`);
-  if (section.date === null || Number.isNaN(Date.parse(`${section.date}T00:00:00Z`))) throw new ReleaseError(`CHANGELOG.md's section ${version} has no release date ("## [${version}] - YYYY-MM-DD")`);
+  if (section.date === null || Number.isNaN(Date.parse(`${section.date}T00:00:00Z`)))
+    throw new ReleaseError(`CHANGELOG.md's section ${version} has no release date ("## [${version}] - YYYY-MM-DD")`);
   if (!hasEntries(section.body)) throw new ReleaseError(`CHANGELOG.md's section ${version} lists no changes`);
   return `${section.body}\n`;
 }
@@ -62,14 +73,17 @@ function releaseNotes(tag, packageVersion, changelog) {
 /** CHANGELOG.md with the [Unreleased] entries moved into a new section for `version`, dated `date`. */
 function prepareChangelog(changelog, version, date) {
   parseVersion(version);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw new ReleaseError(`"${date}" is not a date YYYY-MM-DD`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
+    throw new ReleaseError(`"${date}" is not a date YYYY-MM-DD`);
   const { lines, found } = sections(changelog);
   if (found.some((s) => s.name === version)) throw new ReleaseError(`CHANGELOG.md already has a section ${version}`);
   const unreleased = found.find((s) => s.name.toLowerCase() === 'unreleased');
   if (unreleased === undefined) throw new ReleaseError('CHANGELOG.md has no "## [Unreleased]" section');
   if (!hasEntries(unreleased.body)) throw new ReleaseError('CHANGELOG.md lists nothing under [Unreleased]: nothing to release');
   const rest = lines.slice(unreleased.end).join('\n').replace(/^\n+/, '');
-  return [...lines.slice(0, unreleased.start), '## [Unreleased]', '', `## [${version}] - ${date}`, '', unreleased.body, '', rest].join('\n').replace(/\n+$/, '\n');
+  return [...lines.slice(0, unreleased.start), '## [Unreleased]', '', `## [${version}] - ${date}`, '', unreleased.body, '', rest]
+    .join('\n')
+    .replace(/\n+$/, '\n');
 }
 
 function compare(a, b) {
@@ -86,7 +100,8 @@ function majorTagFor(tag, existingTags) {
     .map((t) => ({ t, v: parseVersion(t.slice(1)) }))
     .filter(({ v }) => v.prerelease === null && v.major === version.major && compare(v, version) > 0)
     .map(({ t }) => t);
-  if (newer.length > 0) return { tag: null, reason: `${newer.join(', ')} ${newer.length === 1 ? 'is' : 'are'} newer in the same major version` };
+  if (newer.length > 0)
+    return { tag: null, reason: `${newer.join(', ')} ${newer.length === 1 ? 'is' : 'are'} newer in the same major version` };
   return { tag: `v${version.major}`, reason: null };
 }
 
@@ -113,11 +128,13 @@ function main([command, arg, ...rest]) {
     case 'prepare': {
       if (arg === undefined) throw new ReleaseError('usage: release.mjs prepare <X.Y.Z> [--date YYYY-MM-DD]');
       const dateFlag = rest.indexOf('--date');
-      const date = dateFlag === -1 ? new Date().toISOString().slice(0, 10) : rest[dateFlag + 1] ?? '';
+      const date = dateFlag === -1 ? new Date().toISOString().slice(0, 10) : (rest[dateFlag + 1] ?? '');
       writeFileSync('CHANGELOG.md', prepareChangelog(readFileSync('CHANGELOG.md', 'utf8'), arg, date));
       // npm sets the version in package.json and package-lock.json alike.
       run('npm', ['version', arg, '--no-git-tag-version', '--allow-same-version']);
-      process.stdout.write(`CHANGELOG.md and package.json now say ${arg}. Next: npm run bundle, commit "Release ${arg}", merge it, then tag that commit v${arg} and push the tag.\n`);
+      process.stdout.write(
+        `CHANGELOG.md and package.json now say ${arg}. Next: npm run bundle, commit "Release ${arg}", merge it, then tag that commit v${arg} and push the tag.\n`,
+      );
       return;
     }
     default:

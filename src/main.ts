@@ -71,21 +71,39 @@ function annotate(outcome: RunOutcome, detail: SummaryDetail): void {
   const stale = outcome.approvedPlan?.stale ?? [];
   if (detail === 'counts') {
     // Annotations are as public as the summary: numbers only.
-    const failed = outcome.plan.skipped.length + outcome.plan.clashes.length + outcome.plan.supervisorCycles.length + stale.length + outcomeFailures(outcome).length;
-    if (failed > 0) core.error(`${failed} record(s) were skipped or failed; names are left out (summary-detail: counts), the plan file lists them.`, { title: 'personio-leapsome-sync' });
-    if (outcome.plan.warnings.length > 0) core.warning(`${outcome.plan.warnings.length} warning(s); details are left out (summary-detail: counts).`, { title: 'personio-leapsome-sync' });
+    const failed =
+      outcome.plan.skipped.length +
+      outcome.plan.clashes.length +
+      outcome.plan.supervisorCycles.length +
+      stale.length +
+      outcomeFailures(outcome).length;
+    if (failed > 0)
+      core.error(`${failed} record(s) were skipped or failed; names are left out (summary-detail: counts), the plan file lists them.`, {
+        title: 'personio-leapsome-sync',
+      });
+    if (outcome.plan.warnings.length > 0)
+      core.warning(`${outcome.plan.warnings.length} warning(s); details are left out (summary-detail: counts).`, {
+        title: 'personio-leapsome-sync',
+      });
     return;
   }
   const messages = [
-    ...outcome.plan.supervisorCycles.map((c) => `Supervisor cycle: ${cycleText(c)}; their manager links were left as Leapsome has them. Fix the supervisors in Personio.`),
+    ...outcome.plan.supervisorCycles.map(
+      (c) => `Supervisor cycle: ${cycleText(c)}; their manager links were left as Leapsome has them. Fix the supervisors in Personio.`,
+    ),
     ...outcome.plan.clashes.map((c) => {
-      const what = c.kind === 'team' ? `team "${c.displayName}"` : `user ${c.person.name} (Personio id ${c.person.employeeId ?? 'unknown'})`;
+      const what =
+        c.kind === 'team' ? `team "${c.displayName}"` : `user ${c.person.name} (Personio id ${c.person.employeeId ?? 'unknown'})`;
       const holder = `${c.kind === 'team' ? 'Leapsome team' : 'Leapsome user'} ${c.holder.name} (${c.holder.leapsomeId}, externalId ${c.holder.externalId ?? 'none'})`;
       return `Not taken over: ${what} is held by ${holder}. ${c.detail} To resolve: ${clashResolution(c)}.`;
     }),
-    ...outcome.plan.skipped.map((s) => `Skipped ${s.person.name} (Personio id ${s.person.employeeId ?? 'unknown'}): ${s.reason}: ${s.detail}`),
+    ...outcome.plan.skipped.map(
+      (s) => `Skipped ${s.person.name} (Personio id ${s.person.employeeId ?? 'unknown'}): ${s.reason}: ${s.detail}`,
+    ),
     ...stale.map((s) => `Not applied: ${s.operation}${s.person ? ` for ${s.person.name}` : s.team ? ` ${s.team}` : ''}: ${s.reason}`),
-    ...outcomeFailures(outcome).map((f) => `Failed to ${f.operation}${f.person ? ` for ${f.person.name}` : f.team ? ` ${f.team}` : ''}: ${f.reason}`),
+    ...outcomeFailures(outcome).map(
+      (f) => `Failed to ${f.operation}${f.person ? ` for ${f.person.name}` : f.team ? ` ${f.team}` : ''}: ${f.reason}`,
+    ),
   ];
   messages.slice(0, MAX_ANNOTATIONS).forEach((m) => core.error(m, { title: 'personio-leapsome-sync' }));
   if (messages.length > MAX_ANNOTATIONS) core.error(`… and ${messages.length - MAX_ANNOTATIONS} more; see the job summary.`);
@@ -94,7 +112,8 @@ function annotate(outcome: RunOutcome, detail: SummaryDetail): void {
 
 function logSettings(settings: Settings, pullRequest: boolean): void {
   const file = settings.configFile;
-  if (file === null) core.info(`No config file (${DEFAULT_CONFIG_FILE} does not exist and the config-file input is empty): inputs and built-in defaults.`);
+  if (file === null)
+    core.info(`No config file (${DEFAULT_CONFIG_FILE} does not exist and the config-file input is empty): inputs and built-in defaults.`);
   else {
     core.info(`Config file ${file.path}: ${file.keys.length === 0 ? 'sets nothing' : `sets ${file.keys.join(', ')}`}.`);
     if (file.overridden.length > 0) core.info(`Workflow inputs override the file for: ${file.overridden.join(', ')}.`);
@@ -157,12 +176,19 @@ export async function run(): Promise<void> {
     });
 
     const planFile = planFilePath();
-    await writePlanFile(planFile, planDocument(outcome, { actionVersion: ACTION_VERSION, leapsomeBaseUrl: settings.leapsome.baseUrl, run: runContext() }));
+    await writePlanFile(
+      planFile,
+      planDocument(outcome, { actionVersion: ACTION_VERSION, leapsomeBaseUrl: settings.leapsome.baseUrl, run: runContext() }),
+    );
     for (const [name, value] of Object.entries(actionOutputs(outcome, planFile))) core.setOutput(name, value);
     await writeSummary(renderSummary(outcome, { detail: settings.summaryDetail, pullRequest }));
     if (pullRequest) {
       const configFile = settings.configFile?.path ?? null;
-      await commentOnPullRequest(settings.githubToken, (pr) => renderPlanComment(outcome, commentOptions(settings.summaryDetail, configFile, pr)), commentWorthy(outcome));
+      await commentOnPullRequest(
+        settings.githubToken,
+        (pr) => renderPlanComment(outcome, commentOptions(settings.summaryDetail, configFile, pr)),
+        commentWorthy(outcome),
+      );
     }
     annotate(outcome, settings.summaryDetail);
 
@@ -173,28 +199,42 @@ export async function run(): Promise<void> {
       clashes > 0 ? `${clashes} team(s) or user(s) are held by something else and were not taken over` : '',
     ].filter((p) => p !== '');
     if (outcome.refusedReason !== null) core.setFailed(outcome.refusedReason);
-    else if (failed > 0) core.setFailed(`${problems.join('; ')}; everything else was ${outcome.mode === 'dry-run' ? 'planned' : 'applied'}. See the job summary.`);
+    else if (failed > 0)
+      core.setFailed(
+        `${problems.join('; ')}; everything else was ${outcome.mode === 'dry-run' ? 'planned' : 'applied'}. See the job summary.`,
+      );
     else core.info(`Done: ${outcome.mode === 'dry-run' ? 'plan computed' : 'Leapsome matches Personio'}.`);
   } catch (error) {
     const message = errorMessage(error);
     // With a line, GitHub shows the problem on the config file itself (in a pull request's diff too).
     if (error instanceof ConfigFileError) {
-      for (const p of error.problems.slice(0, MAX_ANNOTATIONS)) core.error(p.message, { title: `personio-leapsome-sync: ${p.key ?? 'config file'}`, file: p.file, startLine: p.line });
+      for (const p of error.problems.slice(0, MAX_ANNOTATIONS))
+        core.error(p.message, { title: `personio-leapsome-sync: ${p.key ?? 'config file'}`, file: p.file, startLine: p.line });
     }
     if (error instanceof MissingAttributesError) {
       for (const p of error.problems.filter((x) => x.at !== null).slice(0, MAX_ANNOTATIONS)) {
-        core.error(`\`${p.source}\` is not among the attributes the Personio credential may read: unknown, or not allowed for it.`, { title: `personio-leapsome-sync: ${p.neededBy}`, file: p.at?.file, startLine: p.at?.line });
+        core.error(`\`${p.source}\` is not among the attributes the Personio credential may read: unknown, or not allowed for it.`, {
+          title: `personio-leapsome-sync: ${p.neededBy}`,
+          file: p.at?.file,
+          startLine: p.at?.line,
+        });
       }
     }
     core.setFailed(message);
     const quoted = message.split('\n').map((line) => `> ${line.startsWith('- ') ? `- ${escapeText(line.slice(2))}` : escapeText(line)}`);
-    await writeSummary(`## Personio → Leapsome sync\n\n**Failed before any change was made to Leapsome.**\n\n${quoted.join('\n')}\n`).catch(() => undefined);
+    await writeSummary(`## Personio → Leapsome sync\n\n**Failed before any change was made to Leapsome.**\n\n${quoted.join('\n')}\n`).catch(
+      () => undefined,
+    );
     if (pullRequest) {
       // Settings errors are the pull request's own doing: worth a new comment. Other failures only
       // replace an earlier plan, which would otherwise look current.
       const token = core.getInput('github-token');
       const cause = error instanceof SettingsError ? 'settings' : 'run';
-      await commentOnPullRequest(token === '' ? null : token, (pr) => renderFailureComment(message, commentOptions('counts', null, pr), cause), cause === 'settings').catch(() => undefined);
+      await commentOnPullRequest(
+        token === '' ? null : token,
+        (pr) => renderFailureComment(message, commentOptions('counts', null, pr), cause),
+        cause === 'settings',
+      ).catch(() => undefined);
     }
   }
 }

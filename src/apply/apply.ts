@@ -121,7 +121,11 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
    * one stops all that follow. Its writes are counted as they complete, and what it did not write
    * is settled against the plan, so done never passes the total and reaches it at the end.
    */
-  const attempt = async <T>(what: Omit<ApplyFailure, 'reason'>, planned: number, action: (w: LeapsomeWriter) => Promise<T>): Promise<T | undefined> => {
+  const attempt = async <T>(
+    what: Omit<ApplyFailure, 'reason'>,
+    planned: number,
+    action: (w: LeapsomeWriter) => Promise<T>,
+  ): Promise<T | undefined> => {
     const op = countedWrites(writer, progress, planned);
     if (fatal !== null) {
       op.settle(false);
@@ -160,7 +164,9 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
     attempt({ person: labelOf(op.employeeId, null, op.attributes), team: null, operation: 'create user' }, 1, async (w) => {
       const user = await w.createUser(op.attributes);
       if (user.externalId !== null && user.externalId !== op.attributes.externalId) {
-        throw new Error(`a Leapsome user with this email already exists and belongs to another record (externalId ${user.externalId}); it was not changed`);
+        throw new Error(
+          `a Leapsome user with this email already exists and belongs to another record (externalId ${user.externalId}); it was not changed`,
+        );
       }
       ids.set(op.employeeId, user.id);
       createdUserIds.set(op.employeeId, user.id);
@@ -205,16 +211,24 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
   // 3. Teams: create, rename/adopt, then memberships (at most 100 members per request).
   progress.step('teams and memberships');
   await limit.map(plan.teams, async (op) => {
-    await attempt({ person: null, team: op.displayName, operation: op.kind === 'create' ? 'create team' : 'update team' }, teamWrites(op), async (w) => {
-      await applyTeam(op, w, ids, counts, createdTeamIds);
-    });
+    await attempt(
+      { person: null, team: op.displayName, operation: op.kind === 'create' ? 'create team' : 'update team' },
+      teamWrites(op),
+      async (w) => {
+        await applyTeam(op, w, ids, counts, createdTeamIds);
+      },
+    );
   });
 
   // 4. Deactivations last.
   progress.step('deactivating users');
   await limit.map(deactivations, async (op) => {
     const ok = await attempt(
-      { person: { employeeId: op.employeeId, leapsomeId: op.leapsomeId, name: op.name, email: op.userName }, team: null, operation: 'deactivate user' },
+      {
+        person: { employeeId: op.employeeId, leapsomeId: op.leapsomeId, name: op.name, email: op.userName },
+        team: null,
+        operation: 'deactivate user',
+      },
       1,
       async (w) => {
         await w.patchUser(op.leapsomeId, { userName: op.userName, active: false });
@@ -225,7 +239,12 @@ export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: App
   });
 
   if (fatal !== null) {
-    failures.push({ person: null, team: null, operation: 'apply', reason: `stopped after a fatal error, remaining writes were not attempted: ${errorReason(fatal)}` });
+    failures.push({
+      person: null,
+      team: null,
+      operation: 'apply',
+      reason: `stopped after a fatal error, remaining writes were not attempted: ${errorReason(fatal)}`,
+    });
   }
   return { refused: null, failures, counts, createdUserIds, createdTeamIds };
 }
@@ -235,15 +254,23 @@ const NO_PROGRESS: ApplyProgress = { grow: () => undefined, advance: () => undef
 /** True when a new user needs a PATCH after its POST: something the POST does not carry is set. */
 export function createNeedsPatch(op: CreateOp): boolean {
   if (op.manager !== null || op.additionalManagers.length > 0) return true;
-  return (Object.entries(op.attributes.profile) as [ProfileField, string | null | undefined][]).some(([name, value]) => !CREATE_USER_FIELDS.has(name) && value !== null && value !== undefined);
+  return (Object.entries(op.attributes.profile) as [ProfileField, string | null | undefined][]).some(
+    ([name, value]) => !CREATE_USER_FIELDS.has(name) && value !== null && value !== undefined,
+  );
 }
 
 const placeholders = (n: number): string[] => new Array<string>(n).fill('');
 
 /** The writes one team operation is planned to take (applyTeam sends exactly these, unless members could not be created). */
 export function teamWrites(op: TeamOp): number {
-  if (op.kind === 'create') return 1 + (op.members.length > 0 ? membershipPatches(placeholders(op.members.length), placeholders(op.members.length), false).length : 0);
-  const members = op.members === null ? 0 : membershipPatches(placeholders(op.members.length), placeholders(op.added.length), op.removed.length > 0).length;
+  if (op.kind === 'create')
+    return (
+      1 + (op.members.length > 0 ? membershipPatches(placeholders(op.members.length), placeholders(op.members.length), false).length : 0)
+    );
+  const members =
+    op.members === null
+      ? 0
+      : membershipPatches(placeholders(op.members.length), placeholders(op.added.length), op.removed.length > 0).length;
   return members > 0 ? members : op.rename !== null || op.takeover !== null ? 1 : 0;
 }
 
@@ -260,7 +287,11 @@ export function plannedWrites(plan: Plan): number {
 }
 
 /** One operation's writes, counted as they complete; `settle` accounts for planned writes it did not send. */
-function countedWrites(writer: LeapsomeWriter, progress: ApplyProgress, planned: number): { writer: LeapsomeWriter; settle(succeeded: boolean): void } {
+function countedWrites(
+  writer: LeapsomeWriter,
+  progress: ApplyProgress,
+  planned: number,
+): { writer: LeapsomeWriter; settle(succeeded: boolean): void } {
   let sent = 0;
   const count = async <T>(write: () => Promise<T>): Promise<T> => {
     sent++;
@@ -305,18 +336,27 @@ function patchForCreated(op: CreateOp, user: LeapsomeUser, ids: ReadonlyMap<stri
   // POST honours only the core fields; whatever did not stick (or an existing user found by
   // userName after `201 {}`) is set here.
   const identity = IDENTITY_ATTRIBUTE_NAMES.filter((name) => !sameValue(name, user[name], op.attributes[name]));
-  const profile = (Object.keys(op.attributes.profile) as ProfileField[]).filter((name) => !sameValue(name, user.profile[name], op.attributes.profile[name]));
+  const profile = (Object.keys(op.attributes.profile) as ProfileField[]).filter(
+    (name) => !sameValue(name, user.profile[name], op.attributes.profile[name]),
+  );
   const attributes = pick(op.attributes, [...identity, ...profile]);
   let manager: string | undefined;
   if (op.manager !== null) {
     const email = managerEmail(op.manager, ids);
-    if (email === null) failures.push({ person, team: null, operation: 'set manager', reason: `manager ${op.manager.name} could not be created, so the manager was not set` });
+    if (email === null)
+      failures.push({
+        person,
+        team: null,
+        operation: 'set manager',
+        reason: `manager ${op.manager.name} could not be created, so the manager was not set`,
+      });
     else if (user.managerId === null || user.managerId !== ids.get(op.manager.employeeId)) manager = email;
   }
   const additional = additionalManagerIds(op.additionalManagers, ids, person, failures);
   const additionalManagers = additional.length === 0 || sameSet(additional, user.additionalManagerIds) ? undefined : additional;
   const active = user.active ? undefined : true;
-  if (Object.keys(attributes).length === 0 && manager === undefined && additionalManagers === undefined && active === undefined) return null;
+  if (Object.keys(attributes).length === 0 && manager === undefined && additionalManagers === undefined && active === undefined)
+    return null;
   return {
     employeeId: op.employeeId,
     leapsomeId: user.id,
@@ -334,7 +374,11 @@ function patchForCreated(op: CreateOp, user: LeapsomeUser, ids: ReadonlyMap<stri
 function userPatch(
   userName: string,
   attributes: Partial<UserAttributes>,
-  parts: { readonly manager: string | null | undefined; readonly additionalManagers: readonly string[] | undefined; readonly active: true | undefined },
+  parts: {
+    readonly manager: string | null | undefined;
+    readonly additionalManagers: readonly string[] | undefined;
+    readonly active: true | undefined;
+  },
 ): UserPatch {
   const { manager, additionalManagers, active } = parts;
   return {
@@ -350,7 +394,8 @@ function userPatch(
 function pick(source: UserAttributes, names: readonly UserAttributeName[]): Partial<UserAttributes> {
   const picked: Partial<Record<IdentityAttributeName, string>> & { profile?: Partial<Record<ProfileField, string | null>> } = {};
   for (const name of names) {
-    if ((IDENTITY_ATTRIBUTE_NAMES as readonly string[]).includes(name)) picked[name as IdentityAttributeName] = source[name as IdentityAttributeName];
+    if ((IDENTITY_ATTRIBUTE_NAMES as readonly string[]).includes(name))
+      picked[name as IdentityAttributeName] = source[name as IdentityAttributeName];
     else (picked.profile ??= {})[name as ProfileField] = source.profile[name as ProfileField] ?? null;
   }
   // Leapsome's name object requires both parts, so a change to either sends both.
@@ -365,11 +410,22 @@ function pick(source: UserAttributes, names: readonly UserAttributeName[]): Part
  * Additional managers are written as Leapsome ids: every one is known by now (users created in
  * this run were created in step 1), and unlike emails they cannot change within the run.
  */
-function additionalManagerIds(targets: readonly ManagerTarget[], ids: ReadonlyMap<string, string>, person: PersonLabel, failures: ApplyFailure[]): string[] {
+function additionalManagerIds(
+  targets: readonly ManagerTarget[],
+  ids: ReadonlyMap<string, string>,
+  person: PersonLabel,
+  failures: ApplyFailure[],
+): string[] {
   const resolved: string[] = [];
   for (const target of targets) {
     const id = target.leapsomeId ?? ids.get(target.employeeId);
-    if (id === undefined) failures.push({ person, team: null, operation: 'set additional managers', reason: `${target.name} could not be created, so they were left out of the additional managers` });
+    if (id === undefined)
+      failures.push({
+        person,
+        team: null,
+        operation: 'set additional managers',
+        reason: `${target.name} could not be created, so they were left out of the additional managers`,
+      });
     else resolved.push(id);
   }
   return resolved;
@@ -388,11 +444,18 @@ function patchForUpdate(op: UpdateOp, ids: ReadonlyMap<string, string>, failures
     if (op.manager.to === null) manager = null;
     else {
       const email = managerEmail(op.manager.to, ids);
-      if (email === null) failures.push({ person, team: null, operation: 'set manager', reason: `manager ${op.manager.to.name} could not be created, so the manager was not changed` });
+      if (email === null)
+        failures.push({
+          person,
+          team: null,
+          operation: 'set manager',
+          reason: `manager ${op.manager.to.name} could not be created, so the manager was not changed`,
+        });
       else manager = email;
     }
   }
-  const additionalManagers = op.additionalManagers === null ? undefined : additionalManagerIds(op.additionalManagers.to, ids, person, failures);
+  const additionalManagers =
+    op.additionalManagers === null ? undefined : additionalManagerIds(op.additionalManagers.to, ids, person, failures);
   return {
     employeeId: op.employeeId,
     leapsomeId: op.leapsomeId,

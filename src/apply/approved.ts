@@ -27,7 +27,12 @@ function userOperation(op: UserOp): StaleOperation['operation'] {
 
 function userLabel(op: UserOp): PersonLabel {
   if (op.kind === 'deactivate') return { employeeId: op.employeeId, leapsomeId: op.leapsomeId, name: op.name, email: op.userName };
-  return { employeeId: op.employeeId, leapsomeId: op.kind === 'update' ? op.leapsomeId : null, name: op.attributes.displayName, email: op.attributes.userName };
+  return {
+    employeeId: op.employeeId,
+    leapsomeId: op.kind === 'update' ? op.leapsomeId : null,
+    name: op.attributes.displayName,
+    email: op.attributes.userName,
+  };
 }
 
 export function checkFreshness(plan: Plan, fingerprints: PlanFingerprints, state: LeapsomeState): FreshnessCheck {
@@ -35,7 +40,9 @@ export function checkFreshness(plan: Plan, fingerprints: PlanFingerprints, state
   const userNames = new Set(state.users.map((u) => u.userName.trim().toLowerCase()));
   const externalIds = new Set(state.users.flatMap((u) => (u.externalId === null ? [] : [u.externalId])));
   const teamsById = new Map(state.teams.map((t) => [t.id, t]));
-  const teamKeys = new Set(state.teams.flatMap((t) => [t.displayName.trim().toLowerCase(), ...(t.externalId === null ? [] : [`#${t.externalId}`])]));
+  const teamKeys = new Set(
+    state.teams.flatMap((t) => [t.displayName.trim().toLowerCase(), ...(t.externalId === null ? [] : [`#${t.externalId}`])]),
+  );
   const members = teamMembers(state);
   const stale: StaleOperation[] = [];
 
@@ -53,12 +60,15 @@ export function checkFreshness(plan: Plan, fingerprints: PlanFingerprints, state
   const teamStale = (op: TeamOp, planned: string | undefined): string | null => {
     if (op.kind === 'create') {
       if (planned !== ABSENT) return 'the plan holds no valid fingerprint for this operation';
-      if (teamKeys.has(`#${op.externalId}`) || teamKeys.has(op.displayName.trim().toLowerCase())) return 'a Leapsome team with this name or Personio org unit exists now';
+      if (teamKeys.has(`#${op.externalId}`) || teamKeys.has(op.displayName.trim().toLowerCase()))
+        return 'a Leapsome team with this name or Personio org unit exists now';
       return null;
     }
     const team = teamsById.get(op.teamId);
     if (team === undefined) return 'the Leapsome team no longer exists';
-    return teamFingerprint(team, members.get(team.id) ?? []) === planned ? null : 'the Leapsome team or its members changed since the plan was made';
+    return teamFingerprint(team, members.get(team.id) ?? []) === planned
+      ? null
+      : 'the Leapsome team or its members changed since the plan was made';
   };
 
   const users: UserOp[] = [];

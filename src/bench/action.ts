@@ -23,7 +23,12 @@ process.on('exit', () => writeFileSync(process.env.PLS_BENCH_RSS_FILE, String(pr
  * The snapshot is on, as by default: restored and saved encrypted in `stateDir` (the local store;
  * on GitHub the Actions cache moves the same file), so its cost is measured too.
  */
-export async function runBundledAction(actionPath: string, sandbox: Sandbox, stateDir: string, node: string = process.execPath): Promise<ActionRun> {
+export async function runBundledAction(
+  actionPath: string,
+  sandbox: Sandbox,
+  stateDir: string,
+  node: string = process.execPath,
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'pls-bench-'));
   try {
     const rssFile = join(dir, 'rss.txt');

@@ -25,7 +25,10 @@ export function applyDayOfChanges(sandbox: Sandbox, share: number, seed: number,
   const titleCount = Math.max(0, total - leaverCount - hireCount - departmentCount - supervisorCount);
 
   // Each changed employee is picked once (a shuffled prefix), so the counts are exact.
-  const order = current.map((e) => ({ e, key: rand() })).sort((a, b) => a.key - b.key).map((x) => x.e);
+  const order = current
+    .map((e) => ({ e, key: rand() }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.e);
   let next = 0;
   const take = (count: number): SandboxEmployee[] => order.slice(next, (next += count));
   const departments = uniqueUnits(everyone.map((e) => e.department));

@@ -98,6 +98,17 @@ function comparable(user: LeapsomeUserView): string {
 
 /** Fields POST /Users ignores (manager, location, the enterprise extension). */
 function needsPatchAfterPost(user: LeapsomeUserView): boolean {
-  const extension = [user.managerId, user.location, user.department, user.costCenter, user.division, user.level, user.startDate, user.endDate, user.birthday, user.gender];
+  const extension = [
+    user.managerId,
+    user.location,
+    user.department,
+    user.costCenter,
+    user.division,
+    user.level,
+    user.startDate,
+    user.endDate,
+    user.birthday,
+    user.gender,
+  ];
   return extension.some((value) => value !== null) || user.additionalManagerIds.length > 0;
 }

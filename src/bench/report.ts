@@ -40,13 +40,33 @@ export function renderTable(results: readonly RunResult[]): string {
         : `**no** (exit ${r.exitCode}, ${r.divergences} diffs${r.snapshotRestored ? '' : ', snapshot not restored'})`,
     ];
   });
-  const head = ['Employees', 'Run', 'Personio requests (actual / min)', 'SCIM reads (actual / API min)', 'SCIM writes', '429s', 'Wall s', 'Start-up s', 'Active s', 'Bound s', 'Wall ÷ bound', 'Active ÷ bound', 'Peak RSS MB', 'Converged'];
+  const head = [
+    'Employees',
+    'Run',
+    'Personio requests (actual / min)',
+    'SCIM reads (actual / API min)',
+    'SCIM writes',
+    '429s',
+    'Wall s',
+    'Start-up s',
+    'Active s',
+    'Bound s',
+    'Wall ÷ bound',
+    'Active ÷ bound',
+    'Peak RSS MB',
+    'Converged',
+  ];
   return table(head, rows);
 }
 
 export function renderWritesTable(results: readonly RunResult[]): string {
   const kinds: readonly (keyof WriteCounts)[] = ['postUsers', 'patchUsers', 'postGroups', 'patchGroups'];
-  const rows = results.map((r) => [r.size.toLocaleString('en-US'), r.kind, ...kinds.map((k) => vs(r.traffic.writes[k], r.minimum.writes[k])), String(r.traffic.scimLookups)]);
+  const rows = results.map((r) => [
+    r.size.toLocaleString('en-US'),
+    r.kind,
+    ...kinds.map((k) => vs(r.traffic.writes[k], r.minimum.writes[k])),
+    String(r.traffic.scimLookups),
+  ]);
   return table(['Employees', 'Run', 'POST /Users', 'PATCH /Users/:id', 'POST /Groups', 'PATCH /Groups/:id', 'SCIM lookups'], rows);
 }
 
@@ -124,7 +144,11 @@ function renderRepeats(results: readonly RunResult[]): string {
   const mb = (kb: number | null): string => (kb === null ? '?' : String(Math.round(kb / 1024)));
   const lines = results
     .filter((r) => (r.repeats?.length ?? 0) > 1)
-    .map((r) => `${r.size.toLocaleString('en-US')} ${r.kind}: ${(r.repeats ?? []).map((x) => `${sec(x.wallMs)} s / ${mb(x.maxRssKb)} MB`).join(', ')}`);
-  return lines.length === 0 ? '' : `Repeated runs, wall time / peak RSS (the table shows the median by wall time): ${lines.join('; ')}.\n\n`;
+    .map(
+      (r) =>
+        `${r.size.toLocaleString('en-US')} ${r.kind}: ${(r.repeats ?? []).map((x) => `${sec(x.wallMs)} s / ${mb(x.maxRssKb)} MB`).join(', ')}`,
+    );
+  return lines.length === 0
+    ? ''
+    : `Repeated runs, wall time / peak RSS (the table shows the median by wall time): ${lines.join('; ')}.\n\n`;
 }
-

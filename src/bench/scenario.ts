@@ -86,7 +86,9 @@ async function measuredRun(sandbox: Sandbox, kind: RunKind, stateDir: string, op
   const minimum = minimumFor(before, snapshotLeapsome(sandbox), sandbox.personio.list().length);
   const problems = divergences(sandbox);
   const w = minimum.writes;
-  const writePhases = [w.postUsers, w.patchUsers - minimum.deactivations, w.postGroups, w.patchGroups, minimum.deactivations].filter((n) => n > 0).length;
+  const writePhases = [w.postUsers, w.patchUsers - minimum.deactivations, w.postGroups, w.patchGroups, minimum.deactivations].filter(
+    (n) => n > 0,
+  ).length;
   const bound = lowerBoundMs({
     rttMs: options.latencyMs,
     personioPages: minimum.personioPages,

@@ -25,8 +25,8 @@ export const FLAG_HELP: Readonly<Record<string, string>> = {
   statuses: 'Personio statuses that get an active account; default active,leave',
   'preboard-days': 'onboarding employees get their account this many days before the hire date; default empty (statuses decides)',
   'teams-from': 'Personio fields that become teams: department, team, office, subcompany, custom attribute keys; default department',
-  'adopt-teams': 'take over a same-name team: unmarked (default: only without externalId) or by-name (also another integration\'s)',
-  'adopt-users': 'take over a same-email user: unmarked (default: only without externalId) or by-email (also another integration\'s)',
+  'adopt-teams': "take over a same-name team: unmarked (default: only without externalId) or by-name (also another integration's)",
+  'adopt-users': "take over a same-email user: unmarked (default: only without externalId) or by-email (also another integration's)",
   exclude: 'take employees out of scope: email:<glob>, department:<name>, id:<personio id> (repeatable)',
   'max-deactivations': 'refuse to write above this many deactivations: a number or a percentage; default 20%',
   'personio-base-url': 'Personio API root; default https://api.personio.de',
@@ -66,7 +66,11 @@ interface CommandSpec {
 
 const JSON_FLAG: ToolFlag = { name: 'json', help: 'print the result as JSON on stdout (logs and progress go to stderr)' };
 const FULL_FLAG: ToolFlag = { name: 'full', help: 'list every change; otherwise long lists are folded with a count' };
-const SUMMARY_FLAG: ToolFlag = { name: 'summary-file', value: 'path', help: 'also write the job summary Markdown (what GitHub would show) to this file' };
+const SUMMARY_FLAG: ToolFlag = {
+  name: 'summary-file',
+  value: 'path',
+  help: 'also write the job summary Markdown (what GitHub would show) to this file',
+};
 
 const settingInput = (name: string): boolean => !isSecretInput(name) && !(name in SECRETS_FROM_ENV) && !ACTIONS_ONLY.includes(name);
 
@@ -74,7 +78,8 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
   plan: {
     summary: 'read Personio and Leapsome and show what a sync would change; writes nothing',
     usage: `${BIN} plan [flags]`,
-    about: 'Reads both sides and shows the plan: users, teams, memberships and managers to add (+), change (~) or remove (-).\nNothing is written to Leapsome. Save the plan with --out to apply exactly that plan later.',
+    about:
+      'Reads both sides and shows the plan: users, teams, memberships and managers to add (+), change (~) or remove (-).\nNothing is written to Leapsome. Save the plan with --out to apply exactly that plan later.',
     inputs: (name) => settingInput(name) && name !== 'plan-file' && name !== 'dry-run',
     flags: [{ name: 'out', value: 'path', help: 'save the plan to this file, for apply --plan-file' }, JSON_FLAG, FULL_FLAG, SUMMARY_FLAG],
   },
@@ -84,7 +89,12 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     about:
       'Reads both sides, shows the plan and applies it. In a terminal it asks first (type yes); --yes, or\nrunning without a terminal (a script, CI), applies without asking. With --plan-file it applies exactly\na plan saved by plan --out, without asking: each operation whose Leapsome record changed since is\nskipped and reported, and Personio is not read (PERSONIO_CLIENT_ID and _SECRET are not needed).',
     inputs: settingInput,
-    flags: [{ name: 'yes', help: 'apply without asking (in a terminal, apply shows the plan and asks first)' }, JSON_FLAG, FULL_FLAG, SUMMARY_FLAG],
+    flags: [
+      { name: 'yes', help: 'apply without asking (in a terminal, apply shows the plan and asks first)' },
+      JSON_FLAG,
+      FULL_FLAG,
+      SUMMARY_FLAG,
+    ],
   },
   attributes: {
     summary: 'list the Personio attributes the credential may read',
@@ -206,7 +216,8 @@ function normaliseBooleans(args: readonly string[]): string[] {
 
 function secretHint(name: string): string | null {
   const variable = SECRETS_FROM_ENV[name as InputName];
-  if (variable !== undefined) return `--${name} is a secret: set ${variable} in the environment instead (a flag would land in your shell history)`;
+  if (variable !== undefined)
+    return `--${name} is a secret: set ${variable} in the environment instead (a flag would land in your shell history)`;
   if (isSecretInput(name)) return `--${name} is a secret and has no meaning outside GitHub Actions`;
   return null;
 }

@@ -9,7 +9,10 @@ import { EXIT } from '../run/run-once.js';
 import type { Settings } from '../settings/settings.js';
 
 /** The listing's model, from the settings and the credential's attribute list. */
-export function attributeUse(settings: Settings, readable: readonly ReadableAttribute[]): { usedBy: Map<string, string[]>; unreadable: MissingAttributesError['problems'] } {
+export function attributeUse(
+  settings: Settings,
+  readable: readonly ReadableAttribute[],
+): { usedBy: Map<string, string[]>; unreadable: MissingAttributesError['problems'] } {
   const needs = attributeNeeds(settings);
   const usedBy = new Map<string, string[]>();
   for (const need of needs) {

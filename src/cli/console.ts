@@ -4,7 +4,14 @@
 // (a pipe, a file, a CI log) progress is a bounded number of plain lines.
 import { clearLine, cursorTo } from 'node:readline';
 import { logLinesView } from '../progress/log-lines.js';
-import { createProgress, progressDoneText, progressText, type Progress, type ProgressState, type ProgressView } from '../progress/progress.js';
+import {
+  createProgress,
+  progressDoneText,
+  progressText,
+  type Progress,
+  type ProgressState,
+  type ProgressView,
+} from '../progress/progress.js';
 import { layout, paint, truncate, type Look, type Piece, type Style } from '../report/text-layout.js';
 
 export interface OutputStream {
@@ -61,7 +68,9 @@ export function createConsole(stdout: OutputStream, stderr: OutputStream, env: N
     // Only the first line gets the label; the others line up under its text.
     const lines = message
       .split('\n')
-      .flatMap((text, i) => layout(errLook, i === 0 ? label : [{ text: ' '.repeat(hang) }], [{ text, style: prefix === '' ? 'muted' : null }], hang));
+      .flatMap((text, i) =>
+        layout(errLook, i === 0 ? label : [{ text: ' '.repeat(hang) }], [{ text, style: prefix === '' ? 'muted' : null }], hang),
+      );
     writeErr(`${lines.join('\n')}\n`);
   };
   let view: ProgressView;

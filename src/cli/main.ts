@@ -53,8 +53,15 @@ function settingsFor(invocation: RunInvocation, env: NodeJS.ProcessEnv, cwd: str
 
 function snapshotStore(settings: Settings, env: NodeJS.ProcessEnv, cwd: string, log: Console): SnapshotStore | null {
   if (!settings.cache) return null;
-  const dir = env.PERSONIO_LEAPSOME_SYNC_STATE_DIR !== undefined && env.PERSONIO_LEAPSOME_SYNC_STATE_DIR !== '' ? env.PERSONIO_LEAPSOME_SYNC_STATE_DIR : resolve(cwd, '.personio-leapsome-sync');
-  return createLocalStore({ dir, encryptionKey: snapshotEncryptionKey(settings), log: { info: log.info, notice: log.info, warning: log.warning } });
+  const dir =
+    env.PERSONIO_LEAPSOME_SYNC_STATE_DIR !== undefined && env.PERSONIO_LEAPSOME_SYNC_STATE_DIR !== ''
+      ? env.PERSONIO_LEAPSOME_SYNC_STATE_DIR
+      : resolve(cwd, '.personio-leapsome-sync');
+  return createLocalStore({
+    dir,
+    encryptionKey: snapshotEncryptionKey(settings),
+    log: { info: log.info, notice: log.info, warning: log.warning },
+  });
 }
 
 /** What went wrong before or instead of a plan, in the terminal's words; config file problems as file:line: key: problem. */
@@ -65,8 +72,11 @@ function reportError(error: unknown, log: Console, command: string | null): void
     return;
   }
   if (error instanceof ConfigFileError) {
-    log.error(`the config file has ${error.problems.length === 1 ? 'a problem' : `${error.problems.length} problems`}; nothing was read or written:`);
-    for (const p of error.problems) log.line(`${terminalText(p.file)}:${p.line}: ${p.key === null ? '' : `${terminalText(p.key)}: `}${cliWording(p.message)}`);
+    log.error(
+      `the config file has ${error.problems.length === 1 ? 'a problem' : `${error.problems.length} problems`}; nothing was read or written:`,
+    );
+    for (const p of error.problems)
+      log.line(`${terminalText(p.file)}:${p.line}: ${p.key === null ? '' : `${terminalText(p.key)}: `}${cliWording(p.message)}`);
     return;
   }
   if (error instanceof InvalidInputsError) {
@@ -102,13 +112,21 @@ function planContext(settings: Settings, env: NodeJS.ProcessEnv): PlanContext {
 async function runCommand(invocation: RunInvocation, io: CliIo, log: Console): Promise<number> {
   if (invocation.command === 'attributes') {
     // Only Personio is asked; Leapsome's settings are not needed.
-    const settings = loadSettings((name) => readInput(invocation, io.env, name), { GITHUB_WORKSPACE: io.cwd }, undefined, { leapsome: false });
+    const settings = loadSettings((name) => readInput(invocation, io.env, name), { GITHUB_WORKSPACE: io.cwd }, undefined, {
+      leapsome: false,
+    });
     return listAttributes(settings, { json: invocation.json, out: log.out });
   }
   const settings = settingsFor(invocation, io.env, io.cwd);
-  if (settings.configFile !== null) log.info(`Config file ${settings.configFile.path}${settings.configFile.overridden.length > 0 ? `; flags override it for ${settings.configFile.overridden.join(', ')}` : ''}.`);
+  if (settings.configFile !== null)
+    log.info(
+      `Config file ${settings.configFile.path}${settings.configFile.overridden.length > 0 ? `; flags override it for ${settings.configFile.overridden.join(', ')}` : ''}.`,
+    );
   // In a terminal, apply shows the plan and asks first, as terraform apply does; a script is not asked.
-  const ask = invocation.command === 'apply' && !invocation.yes && !invocation.json && io.stdin?.isTTY === true && io.stdout.isTTY === true ? io.stdin : null;
+  const ask =
+    invocation.command === 'apply' && !invocation.yes && !invocation.json && io.stdin?.isTTY === true && io.stdout.isTTY === true
+      ? io.stdin
+      : null;
   const options = { ...log.look, full: invocation.full, detail: settings.summaryDetail };
   let asked = false;
   const outcome: RunOutcome = await runOnce(settings, {

@@ -16,7 +16,9 @@ const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'index.js
 
 /** Runs the command line with the terminal handed through, so it looks as it would for an admin. */
 async function runCli(sandbox: Sandbox, stateDir: string, args: readonly string[]): Promise<number | null> {
-  const passThrough = ['TERM', 'NO_COLOR', 'COLUMNS', 'LANG', 'LC_ALL'].flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name] as string]]));
+  const passThrough = ['TERM', 'NO_COLOR', 'COLUMNS', 'LANG', 'LC_ALL'].flatMap((name) =>
+    process.env[name] === undefined ? [] : [[name, process.env[name] as string]],
+  );
   const env: Record<string, string> = {
     ...Object.fromEntries(passThrough),
     PATH: process.env.PATH ?? '',
@@ -43,7 +45,10 @@ function describeRequests(sandbox: Sandbox): string {
   }
   return [...counts.entries()]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([endpoint, n]) => `  ${String(n.ok).padStart(5)}  ${endpoint}${n.limited > 0 ? `  (+${n.limited} answered 429 by the rate limiter, then retried)` : ''}`)
+    .map(
+      ([endpoint, n]) =>
+        `  ${String(n.ok).padStart(5)}  ${endpoint}${n.limited > 0 ? `  (+${n.limited} answered 429 by the rate limiter, then retried)` : ''}`,
+    )
     .join('\n');
 }
 
@@ -53,11 +58,20 @@ function dayOfChanges(sandbox: Sandbox): void {
   const [promoted, leaver, edited] = [active[3], active[8], active[12]];
   const boss = active[1];
   if (!promoted || !leaver || !edited || !boss) return;
-  sandbox.personio.add({ firstName: 'Hanna', lastName: 'Neumann', status: 'active', position: 'Data Analyst', department: boss.department, supervisorId: boss.id });
+  sandbox.personio.add({
+    firstName: 'Hanna',
+    lastName: 'Neumann',
+    status: 'active',
+    position: 'Data Analyst',
+    department: boss.department,
+    supervisorId: boss.id,
+  });
   sandbox.personio.update(promoted.id, { position: `Senior ${promoted.position}` });
   sandbox.personio.update(leaver.id, { status: 'inactive', terminationDate: '2026-11-30' });
   const dept = active.find((e) => e.department?.name === 'Marketing')?.department;
-  if (dept) for (const e of sandbox.personio.list().filter((x) => x.department?.id === dept.id)) sandbox.personio.update(e.id, { department: { id: dept.id, name: 'Brand & Marketing' } });
+  if (dept)
+    for (const e of sandbox.personio.list().filter((x) => x.department?.id === dept.id))
+      sandbox.personio.update(e.id, { department: { id: dept.id, name: 'Brand & Marketing' } });
   const user = sandbox.leapsome.getUser(String(edited.id));
   if (user) sandbox.leapsome.editUser(user.id, { title: 'Chief Vibes Officer' });
 }
@@ -79,7 +93,10 @@ const STEPS: readonly Step[] = [
 /** The switch-over, as the migration guide (docs/switching-from-the-built-in-integration.md) walks it. */
 const FROM_BUILTIN: readonly Step[] = [
   { title: 'Run 1: plan with adopt-teams: by-name — the switch-over review', args: ['plan', '--adopt-teams', 'by-name'], expectedCode: 1 },
-  { title: 'Run 2: apply with adopt-teams: by-name and adopt-users: by-email', args: ['apply', '--adopt-teams', 'by-name', '--adopt-users', 'by-email'] },
+  {
+    title: 'Run 2: apply with adopt-teams: by-name and adopt-users: by-email',
+    args: ['apply', '--adopt-teams', 'by-name', '--adopt-users', 'by-email'],
+  },
   { title: "Run 3: again with the default settings — the teams and users are the sync's own now", args: ['apply'] },
 ];
 
@@ -104,7 +121,14 @@ async function main(): Promise<void> {
     }
     const steps: readonly Step[] = fromBuiltin
       ? FROM_BUILTIN
-      : [...STEPS, { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox), args: ['apply'] }];
+      : [
+          ...STEPS,
+          {
+            title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome',
+            before: () => dayOfChanges(sandbox),
+            args: ['apply'],
+          },
+        ];
     for (const [i, step] of steps.entries()) {
       step.before?.();
       // A scheduled sync never follows the last one within a second; leave the rate window empty.

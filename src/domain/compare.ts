@@ -6,7 +6,8 @@ import type { UserAttributeName } from './types.js';
 /** Leapsome shows this title when none was ever set. */
 export const LEAPSOME_DEFAULT_TITLE = 'Colleague';
 
-const blankToNull = (value: string | null | undefined): string | null => (value === undefined || value === null || value.trim() === '' ? null : value);
+const blankToNull = (value: string | null | undefined): string | null =>
+  value === undefined || value === null || value.trim() === '' ? null : value;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /** True when `current` (as read from Leapsome) already equals `desired` (from Personio) for this attribute. */

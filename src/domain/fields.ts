@@ -2,7 +2,17 @@
 // setting). Names are the config file's: they appear as such in plans, summaries and the plan file.
 
 /** Leapsome profile fields with a fixed name; a custom attribute is `custom.<its id>`. */
-export const STANDARD_PROFILE_FIELDS = ['title', 'location', 'start-date', 'end-date', 'gender', 'birthday', 'level', 'division', 'cost-center'] as const;
+export const STANDARD_PROFILE_FIELDS = [
+  'title',
+  'location',
+  'start-date',
+  'end-date',
+  'gender',
+  'birthday',
+  'level',
+  'division',
+  'cost-center',
+] as const;
 export type StandardProfileField = (typeof STANDARD_PROFILE_FIELDS)[number];
 export type CustomField = `custom.${string}`;
 /** A field holding one text value in Leapsome. */

@@ -96,5 +96,11 @@ export interface LeapsomeWriter {
  * What `createUser` carries: Leapsome documents only these fields on POST /Users, so a new user
  * with anything else (a manager, a location, a start date) needs a PATCH after it is created.
  */
-export const CREATE_USER_FIELDS: ReadonlySet<UserAttributeName> = new Set<UserAttributeName>(['userName', 'externalId', 'givenName', 'familyName', 'displayName', 'title']);
-
+export const CREATE_USER_FIELDS: ReadonlySet<UserAttributeName> = new Set<UserAttributeName>([
+  'userName',
+  'externalId',
+  'givenName',
+  'familyName',
+  'displayName',
+  'title',
+]);

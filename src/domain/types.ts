@@ -8,7 +8,8 @@ export type OrgField = (typeof ORG_FIELDS)[number];
 /** A Personio source of teams: an org field, or a custom attribute key (`dynamic_<n>`). */
 export type TeamSource = OrgField | `dynamic_${string}`;
 export const CUSTOM_ATTRIBUTE_KEY = /^dynamic_\d+$/;
-export const isTeamSource = (value: string): value is TeamSource => (ORG_FIELDS as readonly string[]).includes(value) || CUSTOM_ATTRIBUTE_KEY.test(value);
+export const isTeamSource = (value: string): value is TeamSource =>
+  (ORG_FIELDS as readonly string[]).includes(value) || CUSTOM_ATTRIBUTE_KEY.test(value);
 
 export const PERSONIO_STATUSES = ['active', 'inactive', 'onboarding', 'leave'] as const;
 export type PersonioStatus = (typeof PERSONIO_STATUSES)[number];
@@ -129,7 +130,13 @@ export interface UserAttributes extends IdentityAttributes {
 }
 
 export type IdentityAttributeName = keyof IdentityAttributes;
-export const IDENTITY_ATTRIBUTE_NAMES: readonly IdentityAttributeName[] = ['userName', 'externalId', 'givenName', 'familyName', 'displayName'];
+export const IDENTITY_ATTRIBUTE_NAMES: readonly IdentityAttributeName[] = [
+  'userName',
+  'externalId',
+  'givenName',
+  'familyName',
+  'displayName',
+];
 /** What a field change names: an identity attribute or a profile field. */
 export type UserAttributeName = IdentityAttributeName | ProfileField;
 
@@ -139,9 +146,7 @@ export type ExcludeRule =
   | { readonly kind: 'department'; readonly name: string }
   | { readonly kind: 'id'; readonly id: string };
 
-export type Threshold =
-  | { readonly kind: 'count'; readonly value: number }
-  | { readonly kind: 'percent'; readonly value: number };
+export type Threshold = { readonly kind: 'count'; readonly value: number } | { readonly kind: 'percent'; readonly value: number };
 
 /** Leapsome rejects longer team names (PATCH/POST /Groups: 400), per its SCIM API reference. */
 export const MAX_TEAM_NAME = 128;

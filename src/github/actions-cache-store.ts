@@ -43,7 +43,14 @@ const normaliseUrl = (url: string): string => url.trim().replace(/\/+$/, '');
 /** Cache keys may not contain commas; run ids are digits anyway. */
 const keySafe = (value: string, fallback: string): string => value.replace(/[^A-Za-z0-9._-]/g, '') || fallback;
 
-export function cacheKeyParts({ personioBaseUrl, leapsomeBaseUrl, personioClientId, runId, runAttempt, prefix }: CacheKeyInput): CacheKeyParts {
+export function cacheKeyParts({
+  personioBaseUrl,
+  leapsomeBaseUrl,
+  personioClientId,
+  runId,
+  runAttempt,
+  prefix,
+}: CacheKeyInput): CacheKeyParts {
   const scope = JSON.stringify([normaliseUrl(personioBaseUrl), normaliseUrl(leapsomeBaseUrl), personioClientId.trim()]);
   return {
     prefix: prefix ?? DEFAULT_CACHE_KEY_PREFIX,
@@ -84,7 +91,14 @@ const loadActionsCache = async (): Promise<CacheApi> => import('@actions/cache')
 
 const UNAVAILABLE = 'the Actions cache service is not available to this job (ACTIONS_RESULTS_URL / ACTIONS_CACHE_URL not set)';
 
-export function createActionsCacheStore({ key, encryptionKey, workDir, log, cache: injected, loadCache = loadActionsCache }: ActionsCacheStoreOptions): SnapshotStore {
+export function createActionsCacheStore({
+  key,
+  encryptionKey,
+  workDir,
+  log,
+  cache: injected,
+  loadCache = loadActionsCache,
+}: ActionsCacheStoreOptions): SnapshotStore {
   const file = join(workDir, SNAPSHOT_FILE_NAME);
   const primaryKey = snapshotCacheKey(key);
   const restorePrefix = snapshotRestorePrefix(key);
@@ -92,7 +106,10 @@ export function createActionsCacheStore({ key, encryptionKey, workDir, log, cach
   let loaded: Promise<CacheApi | string> | undefined;
   /** The cache client, or why it could not be loaded (a missing chunk file must not fail the run). */
   const cacheApi = (): Promise<CacheApi | string> =>
-    (loaded ??= injected !== undefined ? Promise.resolve(injected) : loadCache().catch((error: unknown) => `@actions/cache could not be loaded: ${errorMessage(error)}`));
+    (loaded ??=
+      injected !== undefined
+        ? Promise.resolve(injected)
+        : loadCache().catch((error: unknown) => `@actions/cache could not be loaded: ${errorMessage(error)}`));
 
   const available = (cache: CacheApi): boolean => {
     try {
@@ -127,7 +144,10 @@ export function createActionsCacheStore({ key, encryptionKey, workDir, log, cach
       }
       envelope = await readFile(file);
     } catch (error) {
-      const reason = matchedKey === undefined ? `cache restore failed: ${errorMessage(error)}` : `cache entry ${matchedKey} did not contain the snapshot file`;
+      const reason =
+        matchedKey === undefined
+          ? `cache restore failed: ${errorMessage(error)}`
+          : `cache entry ${matchedKey} did not contain the snapshot file`;
       log.warning(`No previous snapshot: ${reason}. The run goes on as a first run.`);
       return matchedKey === undefined ? { kind: 'unavailable', reason } : { kind: 'unusable', reason };
     } finally {

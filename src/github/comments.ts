@@ -21,7 +21,8 @@ export interface IssueCommentsApi {
 const comment = z.object({ id: z.number().int(), body: z.string().nullish() });
 const parseComment = (raw: unknown, what: string): IssueComment => {
   const parsed = comment.safeParse(raw);
-  if (!parsed.success) throw new Error(`GitHub ${what}: unexpected response (${issueLines(parsed.error, { max: 1 }).lines[0] ?? 'invalid'})`);
+  if (!parsed.success)
+    throw new Error(`GitHub ${what}: unexpected response (${issueLines(parsed.error, { max: 1 }).lines[0] ?? 'invalid'})`);
   return { id: parsed.data.id, body: parsed.data.body ?? '' };
 };
 
@@ -30,22 +31,28 @@ export function octokitCommentsApi(token: string, options: { readonly baseUrl?: 
   // Loaded on first use: Octokit is needed only on pull request events, and only then worth its start-up cost.
   let client: Promise<Octokit> | undefined;
   const octokitClient = (): Promise<Octokit> =>
-    (client ??= import('@actions/github').then(({ getOctokit }) => getOctokit(token, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl })));
+    (client ??= import('@actions/github').then(({ getOctokit }) =>
+      getOctokit(token, options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }),
+    ));
   return {
     async findByMarker(pr, marker) {
       const octokit = await octokitClient();
       let found: IssueComment | null = null;
       // Stop paging once found: the plan comment is usually among the first.
-      await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 }, (response, done) => {
-        const page = z.array(z.unknown()).safeParse(response.data);
-        if (!page.success) throw new Error('GitHub list comments: unexpected response (not a list)');
-        for (const raw of page.data) {
-          const c = parseComment(raw, 'list comments');
-          if (found === null && c.body.startsWith(marker)) found = c;
-        }
-        if (found !== null) done();
-        return [];
-      });
+      await octokit.paginate(
+        octokit.rest.issues.listComments,
+        { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 },
+        (response, done) => {
+          const page = z.array(z.unknown()).safeParse(response.data);
+          if (!page.success) throw new Error('GitHub list comments: unexpected response (not a list)');
+          for (const raw of page.data) {
+            const c = parseComment(raw, 'list comments');
+            if (found === null && c.body.startsWith(marker)) found = c;
+          }
+          if (found !== null) done();
+          return [];
+        },
+      );
       return found;
     },
     async create(pr, body) {

@@ -201,7 +201,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     };
   }
 
-  async function attempt(request: HttpRequest, label: string, path: string, isRetry: boolean): Promise<{ result: AttemptResult; sentAt: number }> {
+  async function attempt(
+    request: HttpRequest,
+    label: string,
+    path: string,
+    isRetry: boolean,
+  ): Promise<{ result: AttemptResult; sentAt: number }> {
     // Concurrency slot first, pacing slot second: the pacing timestamp must be the real send time.
     return inFlight(async () => {
       const slot = await pacer.acquire(label);
@@ -284,4 +289,3 @@ function lowerCaseKeys(headers: Readonly<Record<string, string>>): Record<string
 function defaultSleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
-

@@ -119,6 +119,5 @@ export class Pacer {
 
 function matcher(endpoints: readonly string[] | undefined): (label: string) => boolean {
   if (endpoints === undefined) return () => true;
-  return (label) =>
-    endpoints.some((pattern) => (pattern.endsWith('*') ? label.startsWith(pattern.slice(0, -1)) : label === pattern));
+  return (label) => endpoints.some((pattern) => (pattern.endsWith('*') ? label.startsWith(pattern.slice(0, -1)) : label === pattern));
 }

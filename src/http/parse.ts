@@ -5,12 +5,7 @@ import type { z } from 'zod';
 import { issueLines } from '../shared/zod-issues.js';
 import { ResponseShapeError, type ApiName } from './errors.js';
 
-export function parseBody<Schema extends z.ZodType>(
-  schema: Schema,
-  body: unknown,
-  api: ApiName,
-  endpoint: string,
-): z.output<Schema> {
+export function parseBody<Schema extends z.ZodType>(schema: Schema, body: unknown, api: ApiName, endpoint: string): z.output<Schema> {
   const result = schema.safeParse(body);
   if (!result.success) throw new ResponseShapeError(api, endpoint, describeIssues(result.error));
   return result.data;

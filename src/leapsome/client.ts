@@ -101,7 +101,12 @@ export function createLeapsomeClient(options: LeapsomeClientOptions): LeapsomeCl
    * no wall time and keeps only one page of raw JSON in memory. Resources added while reading show
    * up as a larger totalResults and are read too.
    */
-  async function readAll<T>(path: '/Users' | '/Groups', count: number, parse: (raw: unknown) => Parsed<T>, progress?: ProgressCounter): Promise<Parsed<T>[]> {
+  async function readAll<T>(
+    path: '/Users' | '/Groups',
+    count: number,
+    parse: (raw: unknown) => Parsed<T>,
+    progress?: ProgressCounter,
+  ): Promise<Parsed<T>[]> {
     const parsed: Parsed<T>[] = [];
     let expected = 0;
     for (let startIndex = 1, pages = 1; ; pages += 1) {
@@ -117,7 +122,8 @@ export function createLeapsomeClient(options: LeapsomeClientOptions): LeapsomeCl
         progress.advance(resources.length);
       }
       if (resources.length === 0) {
-        if (startIndex === 1 && total > 0) throw new ResponseShapeError('leapsome', `GET ${path}`, `totalResults is ${total} but no resources were returned`);
+        if (startIndex === 1 && total > 0)
+          throw new ResponseShapeError('leapsome', `GET ${path}`, `totalResults is ${total} but no resources were returned`);
         return parsed;
       }
       startIndex += resources.length;
@@ -127,7 +133,10 @@ export function createLeapsomeClient(options: LeapsomeClientOptions): LeapsomeCl
   }
 
   async function readState(progress?: ProgressCounter): Promise<LeapsomeState> {
-    const [users, groups] = await Promise.all([readAll('/Users', USERS_PAGE_SIZE, parseUser, progress), readAll('/Groups', GROUPS_PAGE_SIZE, parseTeam)]);
+    const [users, groups] = await Promise.all([
+      readAll('/Users', USERS_PAGE_SIZE, parseUser, progress),
+      readAll('/Groups', GROUPS_PAGE_SIZE, parseTeam),
+    ]);
     const rejected: RejectedRecord[] = [];
     return { users: dedupeById(users, rejected), teams: dedupeById(groups, rejected), rejected };
   }

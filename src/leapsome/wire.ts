@@ -26,7 +26,13 @@ export type ListResponse = z.output<typeof listResponse>;
 const enterpriseManager = z.union([z.object({ managerId: optionalText, displayName: optionalText }), z.string()]).nullish();
 
 /** Custom attributes sit in the extension under their 24-hex id; the spec types them as strings. */
-const customValue = z.union([z.string(), z.number(), z.boolean(), z.object({ value: z.union([z.string(), z.number(), z.boolean()]).nullish() }), z.null()]);
+const customValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.object({ value: z.union([z.string(), z.number(), z.boolean()]).nullish() }),
+  z.null(),
+]);
 
 export const userResource = z.object({
   id: scimId,

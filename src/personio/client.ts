@@ -158,7 +158,11 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
   }
 
   /** One page, its records parsed at once so that the raw JSON of every page is never held together. */
-  async function fetchPage(offset: number, keys: readonly string[], extras: readonly ExtraAttribute[]): Promise<ListedPage & { readonly records: RecordResult[] }> {
+  async function fetchPage(
+    offset: number,
+    keys: readonly string[],
+    extras: readonly ExtraAttribute[],
+  ): Promise<ListedPage & { readonly records: RecordResult[] }> {
     const page = await fetchRaw(offset, PAGE_SIZE, keys);
     const records = page.data.map((raw) => parseEmployeeRecord(raw, extras));
     const ids = records.map((r) => (r.ok ? r.employee.id : r.rejected.recordId));
@@ -174,7 +178,11 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
       if (typeof attributes !== 'object' || attributes === null) continue;
       for (const [key, attribute] of Object.entries(attributes as Record<string, unknown>)) {
         const value = (attribute as { value?: unknown } | null)?.value;
-        const empty = value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+        const empty =
+          value === undefined ||
+          value === null ||
+          (typeof value === 'string' && value.trim() === '') ||
+          (Array.isArray(value) && value.length === 0);
         counts.set(key, (counts.get(key) ?? 0) + (empty ? 0 : 1));
       }
     }
@@ -196,8 +204,12 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
   }
 
   /** Every page of the listing once, from offset 0. */
-  async function readListing({ keys, extras }: EmployeeQuery, counted: RecordCounter): Promise<(ListedPage & { readonly records: RecordResult[] })[]> {
-    const fetchCounted = async (offset: number): Promise<Awaited<ReturnType<typeof fetchPage>>> => counted.page(await fetchPage(offset, keys, extras));
+  async function readListing(
+    { keys, extras }: EmployeeQuery,
+    counted: RecordCounter,
+  ): Promise<(ListedPage & { readonly records: RecordResult[] })[]> {
+    const fetchCounted = async (offset: number): Promise<Awaited<ReturnType<typeof fetchPage>>> =>
+      counted.page(await fetchPage(offset, keys, extras));
     const first = await fetchPage(0, keys, extras);
     counted.expect(first.page.metadata?.total_elements ?? null);
     counted.page(first);
@@ -205,7 +217,7 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     const rest = await Promise.all(remainingOffsets(first).map(fetchCounted));
     const pages = [first, ...rest];
     // If the company grew while we were reading, the last page's metadata says there is more.
-    for (let last = pages[pages.length - 1] ?? first; !isLastPage(last); ) {
+    for (let last = pages[pages.length - 1] ?? first; !isLastPage(last);) {
       if (pages.length >= MAX_PAGES) throw new ResponseShapeError('personio', `GET ${EMPLOYEES}`, 'pagination does not end');
       last = await fetchCounted(last.offset + last.page.size);
       pages.push(last);
@@ -222,7 +234,13 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     const label = `GET ${endpoint}`;
     let response: HttpResponse;
     try {
-      response = await authorisedResponse({ method: 'GET', endpoint, path: `${EMPLOYEES}/${encodeURIComponent(id)}`, idempotent: true, acceptStatuses: [404] });
+      response = await authorisedResponse({
+        method: 'GET',
+        endpoint,
+        path: `${EMPLOYEES}/${encodeURIComponent(id)}`,
+        idempotent: true,
+        acceptStatuses: [404],
+      });
     } catch (error) {
       // Rejected credentials end the run as anywhere else; anything else is this lookup's failure.
       if (error instanceof ConfigurationError) throw error;
@@ -232,10 +250,14 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
       // Only Personio's own "not found" confirms that the employee is gone; a bare 404 (a proxy, a
       // wrong base URL) proves nothing.
       if (employeeNotFound.safeParse(response.body).success) return { kind: 'gone' };
-      return { kind: 'failed', reason: `personio ${label} answered 404 without Personio's error envelope (a proxy or a wrong personio-base-url?)` };
+      return {
+        kind: 'failed',
+        reason: `personio ${label} answered 404 without Personio's error envelope (a proxy or a wrong personio-base-url?)`,
+      };
     }
     const body = employeeResponse.safeParse(response.body);
-    if (!body.success || body.data.success === false) return { kind: 'failed', reason: `personio ${label} returned an unexpected response` };
+    if (!body.success || body.data.success === false)
+      return { kind: 'failed', reason: `personio ${label} returned an unexpected response` };
     const record = parseEmployeeRecord(body.data.data, extras);
     const recordId = record.ok ? record.employee.id : record.rejected.recordId;
     if (recordId !== id) return { kind: 'failed', reason: `personio ${label} returned the record of employee ${recordId ?? '(no id)'}` };

@@ -1,7 +1,16 @@
 // One Personio employee record (wire format) -> domain Employee, or a RejectedRecord naming the
 // field that was wrong.
 
-import { GENDERS, ORG_FIELDS, type AttributeValue, type Employee, type Gender, type OrgField, type OrgUnit, type RejectedRecord } from '../domain/types.js';
+import {
+  GENDERS,
+  ORG_FIELDS,
+  type AttributeValue,
+  type Employee,
+  type Gender,
+  type OrgField,
+  type OrgUnit,
+  type RejectedRecord,
+} from '../domain/types.js';
 import { describeIssues } from '../http/parse.js';
 import type { ExtraAttribute } from '../domain/ports.js';
 import { attributeValue } from './values.js';
@@ -39,9 +48,7 @@ function wireAttributes(raw: unknown): Record<string, unknown> {
 
 function toEmployee(record: EmployeeRecord, attributes: Readonly<Record<string, AttributeValue>>): Employee {
   const a = record.attributes;
-  const org = Object.fromEntries(
-    ORG_FIELDS.map((field) => [field, toOrgUnit(field, a[field]?.value)]),
-  ) as Record<OrgField, OrgUnit | null>;
+  const org = Object.fromEntries(ORG_FIELDS.map((field) => [field, toOrgUnit(field, a[field]?.value)])) as Record<OrgField, OrgUnit | null>;
   return {
     id: a.id.value,
     email: a.email?.value ?? null,

@@ -32,8 +32,7 @@ export function remainingOffsets(first: FetchedPage): number[] {
   if (isLastPage(first)) return [];
   const step = first.page.size;
   const meta = first.page.metadata;
-  const total =
-    meta?.total_elements ?? (meta?.total_pages != null ? meta.total_pages * step : null);
+  const total = meta?.total_elements ?? (meta?.total_pages != null ? meta.total_pages * step : null);
   if (total === null) return [];
   const offsets: number[] = [];
   for (let offset = first.offset + step; offset < total; offset += step) offsets.push(offset);
@@ -58,14 +57,16 @@ export function listingProblem(pages: readonly ListedPage[]): string | null {
   const total = first.page.metadata?.total_elements ?? null;
   for (const page of sorted) {
     const pageTotal = page.page.metadata?.total_elements ?? null;
-    if (pageTotal !== total) return `the total changed from ${String(total)} to ${String(pageTotal)} while the list was read (someone was added or removed meanwhile)`;
+    if (pageTotal !== total)
+      return `the total changed from ${String(total)} to ${String(pageTotal)} while the list was read (someone was added or removed meanwhile)`;
   }
   const seenAt = new Map<string, number>();
   for (const page of sorted) {
     for (const id of page.ids) {
       if (id === null) continue;
       const at = seenAt.get(id);
-      if (at !== undefined) return `employee ${id} came back twice (on the pages at offsets ${at} and ${page.offset}), so the pages shifted while they were read`;
+      if (at !== undefined)
+        return `employee ${id} came back twice (on the pages at offsets ${at} and ${page.offset}), so the pages shifted while they were read`;
       seenAt.set(id, page.offset);
     }
   }

@@ -84,7 +84,9 @@ export function queryWithoutList(needs: readonly AttributeNeed[]): EmployeeQuery
 export function resolveSources(needs: readonly AttributeNeed[], readable: readonly ReadableAttribute[]): EmployeeQuery {
   const byKey = new Set(readable.map((a) => a.key));
   const byUniversalId = new Map<string, string[]>();
-  for (const a of readable) if (a.universalId !== null && a.universalId !== '') byUniversalId.set(a.universalId, [...(byUniversalId.get(a.universalId) ?? []), a.key]);
+  for (const a of readable)
+    if (a.universalId !== null && a.universalId !== '')
+      byUniversalId.set(a.universalId, [...(byUniversalId.get(a.universalId) ?? []), a.key]);
   const pairs: [string, string][] = [];
   const problems: UnreadableAttribute[] = [];
   for (const need of needs) {

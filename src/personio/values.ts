@@ -45,7 +45,8 @@ function mainCostCenter(items: readonly unknown[]): ValueResult {
     if (!parsed.success) return fail(`item ${i}: expected a cost center {type, attributes: {id, name, percentage}}`);
     const share = Number(parsed.data.attributes.percentage ?? 0);
     const name = text(parsed.data.attributes.name);
-    if (name !== null && (best === null || (Number.isFinite(share) && share > best.share))) best = { name, share: Number.isFinite(share) ? share : 0 };
+    if (name !== null && (best === null || (Number.isFinite(share) && share > best.share)))
+      best = { name, share: Number.isFinite(share) ? share : 0 };
   }
   return ok(best?.name ?? null);
 }
@@ -63,7 +64,9 @@ function element(item: unknown, index: number): string | { reason: string } {
  */
 export function attributeValue(raw: unknown, key: string): ValueResult {
   const result = convert(raw, key);
-  return result.ok ? result : fail(`attributes.${key}${result.reason.startsWith('expected an attribute object') ? '' : '.value'}: ${result.reason}`);
+  return result.ok
+    ? result
+    : fail(`attributes.${key}${result.reason.startsWith('expected an attribute object') ? '' : '.value'}: ${result.reason}`);
 }
 
 function convert(raw: unknown, key: string): ValueResult {
@@ -74,7 +77,8 @@ function convert(raw: unknown, key: string): ValueResult {
   if (value === undefined || value === null) return ok(null);
   if (key === 'cost_centers' && Array.isArray(value)) return mainCostCenter(value);
   if (Array.isArray(value)) {
-    if (value.length > 0 && value.every((item) => named.safeParse(item).success && (item as { type?: unknown }).type === 'CostCenter')) return mainCostCenter(value);
+    if (value.length > 0 && value.every((item) => named.safeParse(item).success && (item as { type?: unknown }).type === 'CostCenter'))
+      return mainCostCenter(value);
     const values: string[] = [];
     for (const [i, item] of value.entries()) {
       const one = element(item, i);

@@ -47,13 +47,27 @@ export function parsePlanFile(text: string, path: string): ApprovedPlan {
   }
   const doc = parsed.data;
   if (doc.mode !== 'dry-run') {
-    throw new PlanFileError(`plan file ${path} records an ${doc.mode} run; only the plan of a dry run can be applied (its operations were not written yet).`);
+    throw new PlanFileError(
+      `plan file ${path} records an ${doc.mode} run; only the plan of a dry run can be applied (its operations were not written yet).`,
+    );
   }
   const plan = asDomainPlan(doc.plan);
   const fingerprints = { users: doc.plan.users.map((op) => op.fingerprint), teams: doc.plan.teams.map((op) => op.fingerprint) };
   // Catches a file edited by hand (or truncated and repaired): the id no longer matches its content.
-  if (planId(plan, fingerprints) !== doc.planId) throw new PlanFileError(`plan file ${path}: its operations do not match its planId ${doc.planId}; it was changed after it was written.`);
-  return { path, planId: doc.planId, plannedAt: doc.startedAt, plannedBy: doc.run.url, leapsomeBaseUrl: doc.leapsome.baseUrl, fields: doc.fields, plan, fingerprints };
+  if (planId(plan, fingerprints) !== doc.planId)
+    throw new PlanFileError(
+      `plan file ${path}: its operations do not match its planId ${doc.planId}; it was changed after it was written.`,
+    );
+  return {
+    path,
+    planId: doc.planId,
+    plannedAt: doc.startedAt,
+    plannedBy: doc.run.url,
+    leapsomeBaseUrl: doc.leapsome.baseUrl,
+    fields: doc.fields,
+    plan,
+    fingerprints,
+  };
 }
 
 export async function readPlanFile(path: string): Promise<ApprovedPlan> {

@@ -21,7 +21,10 @@ const SKIP_REASONS = [
   'listing-inconsistent',
 ] as const;
 // Fails to compile when the domain gains a skip reason this schema does not know.
-const _allSkipReasons: Record<SkipReason, true> = Object.fromEntries(SKIP_REASONS.map((r) => [r, true])) as Record<(typeof SKIP_REASONS)[number], true>;
+const _allSkipReasons: Record<SkipReason, true> = Object.fromEntries(SKIP_REASONS.map((r) => [r, true])) as Record<
+  (typeof SKIP_REASONS)[number],
+  true
+>;
 void _allSkipReasons;
 
 // Readonly, like the domain types, so a Plan is a document's plan and back without copying.
@@ -29,24 +32,34 @@ const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
 const id = z.string().min(1);
 const text = z.string();
 const nullableText = z.string().nullable();
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD').nullable();
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD')
+  .nullable();
 const provenance = z.enum(['personio', 'leapsome-edit', 'unknown']);
 const fingerprint = z.string().regex(/^(?:absent|unknown|sha256:[0-9a-f]{64})$/, 'expected a fingerprint');
 
-const teamSource = z.string().refine((v): v is TeamSource => isTeamSource(v), 'expected department, team, office, subcompany or dynamic_<n>');
+const teamSource = z
+  .string()
+  .refine((v): v is TeamSource => isTeamSource(v), 'expected department, team, office, subcompany or dynamic_<n>');
 const takeover = z.strictObject({ kind: z.enum(['unmarked', 'foreign', 'moved']), previousExternalId: id.nullable() }).nullable();
 const personLabel = z.strictObject({ employeeId: id.nullable(), leapsomeId: id.nullable(), name: text, email: nullableText });
 const managerTarget = z.strictObject({ employeeId: id, email: text, name: text, leapsomeId: id.nullable() });
 const userRef = z.strictObject({ leapsomeId: id, name: text });
 
-const isProfileField = (name: unknown): name is ProfileField => typeof name === 'string' && ((STANDARD_PROFILE_FIELDS as readonly string[]).includes(name) || isCustomField(name));
-const profileField = z.custom<ProfileField>(isProfileField, { error: `expected a field: ${STANDARD_PROFILE_FIELDS.join(', ')} or custom.<24-character id>` });
+const isProfileField = (name: unknown): name is ProfileField =>
+  typeof name === 'string' && ((STANDARD_PROFILE_FIELDS as readonly string[]).includes(name) || isCustomField(name));
+const profileField = z.custom<ProfileField>(isProfileField, {
+  error: `expected a field: ${STANDARD_PROFILE_FIELDS.join(', ')} or custom.<24-character id>`,
+});
 const fieldName = z.custom<FieldName>((name) => name === 'additional-managers' || isProfileField(name), { error: 'expected a field name' });
 const profile = z.partialRecord(profileField, z.string().nullable()).superRefine((values, ctx) => {
   for (const [field, value] of Object.entries(values)) {
     if (value === null || value === undefined) continue;
-    if (DATE_FIELDS.has(field as ProfileField) && date.safeParse(value).success === false) ctx.addIssue({ code: 'custom', path: [field], message: 'expected a date YYYY-MM-DD' });
-    if (field === 'gender' && !(GENDERS as readonly string[]).includes(value)) ctx.addIssue({ code: 'custom', path: [field], message: `expected one of ${GENDERS.join(', ')}` });
+    if (DATE_FIELDS.has(field as ProfileField) && date.safeParse(value).success === false)
+      ctx.addIssue({ code: 'custom', path: [field], message: 'expected a date YYYY-MM-DD' });
+    if (field === 'gender' && !(GENDERS as readonly string[]).includes(value))
+      ctx.addIssue({ code: 'custom', path: [field], message: `expected one of ${GENDERS.join(', ')}` });
   }
 });
 const userAttributes = z.strictObject({
@@ -139,7 +152,14 @@ const clash = z.discriminatedUnion('kind', [
     resolution: nullableText,
     detail: text,
   }),
-  z.strictObject({ kind: z.literal('user'), cause: z.enum(['marked', 'other-employee']), person: personLabel, holder: clashHolder, resolution: nullableText, detail: text }),
+  z.strictObject({
+    kind: z.literal('user'),
+    cause: z.enum(['marked', 'other-employee']),
+    person: personLabel,
+    holder: clashHolder,
+    resolution: nullableText,
+    detail: text,
+  }),
 ]);
 
 const count = z.int().min(0);
@@ -149,7 +169,15 @@ const planSchema = z.strictObject({
   skipped: list(z.strictObject({ reason: z.enum(SKIP_REASONS), person: personLabel, detail: text })),
   clashes: list(clash),
   warnings: list(z.strictObject({ person: personLabel.nullable(), message: text })),
-  stats: z.strictObject({ employees: count, inScope: count, excluded: count, managedUsers: count, unmanagedUsers: count, managedTeams: count, unmanagedTeams: count }),
+  stats: z.strictObject({
+    employees: count,
+    inScope: count,
+    excluded: count,
+    managedUsers: count,
+    unmanagedUsers: count,
+    managedTeams: count,
+    unmanagedTeams: count,
+  }),
   deactivationGuard: z.strictObject({ base: count, limit: count, planned: count, exceeded: z.boolean() }),
   supervisorCycles: list(z.strictObject({ chain: list(personLabel).check(z.minLength(1)) })),
   preboarding: list(

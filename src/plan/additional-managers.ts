@@ -29,27 +29,44 @@ export function resolveAdditionalManagers(scope: Scope, rule: FieldRule | undefi
     const desired = desiredTokens(rule, sourceValue(entry.employee, rule.from));
     const who = `${entry.attributes.displayName} (${id})`;
     if (desired.kind === 'keep') {
-      warnings.push({ person: employeeLabel(entry.employee, entry.user?.id ?? null), message: `\`additional-managers\` of ${who}: ${desired.reason}; left unchanged` });
+      warnings.push({
+        person: employeeLabel(entry.employee, entry.user?.id ?? null),
+        message: `\`additional-managers\` of ${who}: ${desired.reason}; left unchanged`,
+      });
       continue;
     }
     const found = new Map<string, ManagerTarget>();
     for (const token of desired.tokens) {
       const manager = looksLikePersonioId(token) ? scope.inScope.get(token) : byEmail.get(emailKey(token));
       if (manager === undefined) {
-        warnings.push({ person: employeeLabel(entry.employee, entry.user?.id ?? null), message: `\`additional-managers\` of ${who}: ${JSON.stringify(token)} ${unresolved(scope, token)}, so it is left out` });
+        warnings.push({
+          person: employeeLabel(entry.employee, entry.user?.id ?? null),
+          message: `\`additional-managers\` of ${who}: ${JSON.stringify(token)} ${unresolved(scope, token)}, so it is left out`,
+        });
         continue;
       }
       const managerId = manager.employee.id;
       if (managerId === id || managerId === entry.employee.supervisorId) continue;
-      found.set(managerId, { employeeId: managerId, email: manager.attributes.userName, name: manager.attributes.displayName, leapsomeId: manager.user?.id ?? null });
+      found.set(managerId, {
+        employeeId: managerId,
+        email: manager.attributes.userName,
+        name: manager.attributes.displayName,
+        leapsomeId: manager.user?.id ?? null,
+      });
     }
-    targets.set(id, [...found.values()].sort((a, b) => compareIds(a.employeeId, b.employeeId)));
+    targets.set(
+      id,
+      [...found.values()].sort((a, b) => compareIds(a.employeeId, b.employeeId)),
+    );
   }
   return { targets, warnings };
 }
 
 function unresolved(scope: Scope, token: string): string {
-  if (!looksLikePersonioId(token)) return token.includes('@') ? 'is not the work email of an employee the sync keeps in Leapsome' : 'is neither a Personio id nor a work email';
+  if (!looksLikePersonioId(token))
+    return token.includes('@')
+      ? 'is not the work email of an employee the sync keeps in Leapsome'
+      : 'is neither a Personio id nor a work email';
   const employee = scope.employeeById.get(token);
   if (employee === undefined) return 'is not a Personio employee id';
   if (scope.excluded.has(token)) return `is ${employeeName(employee)}, who is excluded from the sync`;
@@ -62,7 +79,12 @@ function unresolved(scope: Scope, token: string): string {
  * The change for an existing user, or null when Leapsome already has these additional managers
  * (as a set; order is no change). `onlyIntoEmpty` for `apply: on-create` on a user already managed.
  */
-export function additionalManagersChange(user: LeapsomeUser, targets: readonly ManagerTarget[] | undefined, index: LeapsomeIndex, onlyIntoEmpty: boolean): AdditionalManagersChange | null {
+export function additionalManagersChange(
+  user: LeapsomeUser,
+  targets: readonly ManagerTarget[] | undefined,
+  index: LeapsomeIndex,
+  onlyIntoEmpty: boolean,
+): AdditionalManagersChange | null {
   if (targets === undefined) return null;
   const current = new Set(user.additionalManagerIds);
   if (onlyIntoEmpty && (current.size > 0 || targets.length === 0)) return null;

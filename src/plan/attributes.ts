@@ -35,7 +35,12 @@ function isEmpty(field: ProfileField, value: string | null | undefined): boolean
  * already has (null: created in this run); `takeover` is true when the sync adopts it now. An
  * `on-create` field is written on creation and takeover, and afterwards only into an empty value.
  */
-export function desiredProfile(employee: Employee, rules: readonly FieldRule[], user: LeapsomeUser | null, takeover: boolean): { profile: ProfileValues; kept: KeptField[] } {
+export function desiredProfile(
+  employee: Employee,
+  rules: readonly FieldRule[],
+  user: LeapsomeUser | null,
+  takeover: boolean,
+): { profile: ProfileValues; kept: KeptField[] } {
   const profile: Partial<Record<ProfileField, string | null>> = {};
   const kept: KeptField[] = [];
   for (const rule of rules) {

@@ -105,7 +105,12 @@ export function orgUnitNames(employees: Iterable<Employee>): Map<string, { unit:
 const byPerson = <T extends { readonly person: DigestPerson }>(a: T, b: T): number => compareIds(a.person.id, b.person.id);
 const byId = (a: DigestPerson, b: DigestPerson): number => compareIds(a.id, b.id);
 
-export function personioDigest(previous: Snapshot, current: readonly Employee[], statuses: readonly PersonioStatus[], fields: readonly FieldRule[] = []): PersonioDigest {
+export function personioDigest(
+  previous: Snapshot,
+  current: readonly Employee[],
+  statuses: readonly PersonioStatus[],
+  fields: readonly FieldRule[] = [],
+): PersonioDigest {
   const wanted = new Set(statuses);
   const before = employeesById(previous.employees);
   const now = employeesById(current);
@@ -172,7 +177,8 @@ export function personioDigest(previous: Snapshot, current: readonly Employee[],
   const namesBefore = orgUnitNames(before.values());
   for (const [key, { unit }] of orgUnitNames(now.values())) {
     const old = namesBefore.get(key);
-    if (old !== undefined && old.unit.name !== unit.name) renames.push({ field: unit.field, id: unit.id, from: old.unit.name, to: unit.name });
+    if (old !== undefined && old.unit.name !== unit.name)
+      renames.push({ field: unit.field, id: unit.id, from: old.unit.name, to: unit.name });
   }
   const fieldRank = (field: OrgField): number => ORG_FIELDS.indexOf(field);
   renames.sort((a, b) => fieldRank(a.field) - fieldRank(b.field) || compareIds(a.id, b.id));
@@ -190,15 +196,25 @@ export function personioDigest(previous: Snapshot, current: readonly Employee[],
     titleChanges: titleChanges.sort(byPerson),
     emailChanges: emailChanges.sort(byPerson),
     nameChanges: nameChanges.sort(byPerson),
-    attributeChanges: attributeChanges.sort((a, b) => byPerson(a, b) || (a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0)),
+    attributeChanges: attributeChanges.sort(
+      (a, b) => byPerson(a, b) || (a.attribute < b.attribute ? -1 : a.attribute > b.attribute ? 1 : 0),
+    ),
   };
 }
 
 /** True when nothing in any category changed. */
 export function isEmptyDigest(d: PersonioDigest): boolean {
   return (
-    d.joiners.length + d.leavers.length + d.rehires.length + d.moves.length + d.renames.length +
-      d.supervisorChanges.length + d.titleChanges.length + d.emailChanges.length + d.nameChanges.length + d.attributeChanges.length ===
+    d.joiners.length +
+      d.leavers.length +
+      d.rehires.length +
+      d.moves.length +
+      d.renames.length +
+      d.supervisorChanges.length +
+      d.titleChanges.length +
+      d.emailChanges.length +
+      d.nameChanges.length +
+      d.attributeChanges.length ===
     0
   );
 }

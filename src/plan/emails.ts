@@ -26,7 +26,11 @@ export function duplicateEmails(employees: readonly Employee[]): Map<string, str
   for (const group of groupByEmail(employees, (e) => e.email).values()) {
     if (group.length < 2) continue;
     const sorted = group.map((e) => e.id).sort(compareIds);
-    for (const id of sorted) others.set(id, sorted.filter((other) => other !== id));
+    for (const id of sorted)
+      others.set(
+        id,
+        sorted.filter((other) => other !== id),
+      );
   }
   return others;
 }

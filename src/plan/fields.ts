@@ -63,7 +63,10 @@ const quoted = (values: readonly string[]): string => values.map((v) => JSON.str
  * an empty value takes the default, or clears. A value the map does not list takes the default;
  * without one the field is left as it is (reported). Without a map, values pass as they are.
  */
-export function mapValues(rule: FieldRule, value: AttributeValue): { readonly values: readonly string[] | null; readonly unlisted: readonly string[] } {
+export function mapValues(
+  rule: FieldRule,
+  value: AttributeValue,
+): { readonly values: readonly string[] | null; readonly unlisted: readonly string[] } {
   const values = valuesOf(value);
   if (values.length === 0) return { values: rule.default === null || rule.default === '' ? [] : [rule.default], unlisted: [] };
   const map = rule.map;
@@ -86,7 +89,9 @@ function checked(field: FieldName, value: string): Desired {
   }
   if (field === 'gender') {
     const gender = value.trim().toLowerCase();
-    return (GENDERS as readonly string[]).includes(gender) ? set(gender) : keep(`${JSON.stringify(value)} is not one of ${GENDERS.join(', ')}`);
+    return (GENDERS as readonly string[]).includes(gender)
+      ? set(gender)
+      : keep(`${JSON.stringify(value)} is not one of ${GENDERS.join(', ')}`);
   }
   return set(value);
 }
@@ -94,14 +99,35 @@ function checked(field: FieldName, value: string): Desired {
 /** The value a text field should hold: several values are joined by ", ". */
 export function desiredText(rule: FieldRule, value: AttributeValue): Desired {
   const { values, unlisted } = mapValues(rule, value);
-  if (values === null) return keep(`${quoted(unlisted)} ${unlisted.length === 1 ? 'is' : 'are'} not in \`map\`, and there is no \`default\``);
+  if (values === null)
+    return keep(`${quoted(unlisted)} ${unlisted.length === 1 ? 'is' : 'are'} not in \`map\`, and there is no \`default\``);
   return values.length === 0 ? set(null) : checked(rule.field, values.join(', '));
 }
 
 /** Additional managers: ids or emails, one per value, several in a value separated by commas, semicolons or new lines. */
-export function desiredTokens(rule: FieldRule, value: AttributeValue): { readonly kind: 'set'; readonly tokens: readonly string[] } | { readonly kind: 'keep'; readonly reason: string } {
-  const split = valuesOf(value).flatMap((v) => v.split(/[,;\r\n]+/)).map((v) => v.trim()).filter((v) => v !== '');
+export function desiredTokens(
+  rule: FieldRule,
+  value: AttributeValue,
+): { readonly kind: 'set'; readonly tokens: readonly string[] } | { readonly kind: 'keep'; readonly reason: string } {
+  const split = valuesOf(value)
+    .flatMap((v) => v.split(/[,;\r\n]+/))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   const { values, unlisted } = mapValues(rule, split);
-  if (values === null) return { kind: 'keep', reason: `${quoted(unlisted)} ${unlisted.length === 1 ? 'is' : 'are'} not in \`map\`, and there is no \`default\`` };
-  return { kind: 'set', tokens: [...new Set(values.flatMap((v) => v.split(/[,;\r\n]+/)).map((v) => v.trim()).filter((v) => v !== ''))] };
+  if (values === null)
+    return {
+      kind: 'keep',
+      reason: `${quoted(unlisted)} ${unlisted.length === 1 ? 'is' : 'are'} not in \`map\`, and there is no \`default\``,
+    };
+  return {
+    kind: 'set',
+    tokens: [
+      ...new Set(
+        values
+          .flatMap((v) => v.split(/[,;\r\n]+/))
+          .map((v) => v.trim())
+          .filter((v) => v !== ''),
+      ),
+    ],
+  };
 }

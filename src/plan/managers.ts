@@ -63,7 +63,9 @@ export function resolveManagers(scope: Scope): Managers {
   const cycles = loops.map((loop): SupervisorCycle => ({
     chain: loop.map((id) => {
       const entry = scope.inScope.get(id);
-      return entry === undefined ? { employeeId: id, leapsomeId: null, name: id, email: null } : employeeLabel(entry.employee, entry.user?.id ?? null);
+      return entry === undefined
+        ? { employeeId: id, leapsomeId: null, name: id, email: null }
+        : employeeLabel(entry.employee, entry.user?.id ?? null);
     }),
   }));
   for (const [id, entry] of scope.inScope) {

@@ -30,7 +30,10 @@ export function planSync({ personio, leapsome, settings, listing = TRUSTED_LISTI
   const index = indexLeapsome(leapsome);
   const scope = classify(personio, index, settings, { now: now ?? null, listing });
   const managers = resolveManagers(scope);
-  const additional = resolveAdditionalManagers(scope, settings.fields.find((rule) => rule.field === 'additional-managers'));
+  const additional = resolveAdditionalManagers(
+    scope,
+    settings.fields.find((rule) => rule.field === 'additional-managers'),
+  );
   const users = planUsers(scope, managers, additional, index, settings);
   const teams = planTeams(scope, index, settings);
 
@@ -49,7 +52,14 @@ export function planSync({ personio, leapsome, settings, listing = TRUSTED_LISTI
     teams: teams.ops,
     skipped: [...scope.skipped].sort(compareSkipped),
     clashes: [...teams.clashes, ...scope.clashes],
-    warnings: [...scope.warnings, ...managers.warnings, ...additional.warnings, ...users.warnings, ...teams.warnings, ...leapsomeWarnings].sort(compareWarnings),
+    warnings: [
+      ...scope.warnings,
+      ...managers.warnings,
+      ...additional.warnings,
+      ...users.warnings,
+      ...teams.warnings,
+      ...leapsomeWarnings,
+    ].sort(compareWarnings),
     stats: {
       employees: personio.employees.length,
       inScope: scope.inScope.size,

@@ -36,7 +36,9 @@ export function preboardDecision(employee: Employee, days: number, now: number):
   if (employee.hireDate === null) return { kind: 'no-hire-date' };
   const accountFrom = addDays(employee.hireDate, -days);
   // ISO dates compare as text.
-  return employeeToday(now, employee.hireDateOffsetMinutes) >= accountFrom ? { kind: 'due', accountFrom } : { kind: 'waiting', accountFrom };
+  return employeeToday(now, employee.hireDateOffsetMinutes) >= accountFrom
+    ? { kind: 'due', accountFrom }
+    : { kind: 'waiting', accountFrom };
 }
 
 export interface Preboarding {
@@ -45,7 +47,12 @@ export interface Preboarding {
   /** Onboarding employees without a hire date and without an account: reported, no account. */
   readonly withoutHireDate: readonly Employee[];
   /** One entry per onboarding employee, in the order given. */
-  readonly entries: readonly { readonly employee: Employee; readonly hireDate: string | null; readonly accountFrom: string | null; readonly state: 'due' | 'kept' | 'waiting' | 'no-hire-date' }[];
+  readonly entries: readonly {
+    readonly employee: Employee;
+    readonly hireDate: string | null;
+    readonly accountFrom: string | null;
+    readonly state: 'due' | 'kept' | 'waiting' | 'no-hire-date';
+  }[];
 }
 
 /**
@@ -71,7 +78,12 @@ export function planPreboarding(
       const state = kept ? 'kept' : decision.kind;
       decisions.set(employee.id, state === 'due' || state === 'kept');
       if (state === 'no-hire-date') withoutHireDate.push(employee);
-      entries.push({ employee, hireDate: employee.hireDate, accountFrom: decision.kind === 'no-hire-date' ? null : decision.accountFrom, state });
+      entries.push({
+        employee,
+        hireDate: employee.hireDate,
+        accountFrom: decision.kind === 'no-hire-date' ? null : decision.accountFrom,
+        state,
+      });
     }
   }
   return { wanted: (employee) => decisions.get(employee.id), withoutHireDate, entries };

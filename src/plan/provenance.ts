@@ -53,7 +53,12 @@ function verdict(evidence: Iterable<Evidence>): Provenance {
 
 const evidence = (changed: boolean): Evidence => (changed ? 'changed' : 'same');
 
-export function labelProvenance(plan: Plan, previous: Snapshot | null, current: readonly Employee[], fields: readonly FieldRule[] = []): Plan {
+export function labelProvenance(
+  plan: Plan,
+  previous: Snapshot | null,
+  current: readonly Employee[],
+  fields: readonly FieldRule[] = [],
+): Plan {
   if (previous === null) {
     return {
       ...plan,
@@ -76,7 +81,9 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
   // A source the previous run did not read tells nothing: its null there is not an empty value.
   const readBefore = new Set(previous.attributes);
   const sourceMoved = (rule: FieldRule | undefined, s: Sides): Evidence =>
-    rule === undefined || !readBefore.has(rule.from) ? 'unknown' : evidence(!sameAttributeValue(sourceValue(s.prev, rule.from), sourceValue(s.cur, rule.from)));
+    rule === undefined || !readBefore.has(rule.from)
+      ? 'unknown'
+      : evidence(!sameAttributeValue(sourceValue(s.prev, rule.from), sourceValue(s.cur, rule.from)));
 
   function changeEvidence(change: FieldChange, s: Sides): Evidence {
     const identity = IDENTITY_SOURCES[change.field as IdentityAttributeName | 'active'] as FieldCheck | undefined;
@@ -144,7 +151,13 @@ export function labelProvenance(plan: Plan, previous: Snapshot | null, current: 
 
   /** The units a person holds for a team's sources, as comparable text. */
   const unitsOf = (e: Employee, fields: readonly TeamSource[]): string =>
-    fields.map((field) => teamUnitsOf(e, field).map((u) => `${field}:${u.id}`).join(',')).join('|');
+    fields
+      .map((field) =>
+        teamUnitsOf(e, field)
+          .map((u) => `${field}:${u.id}`)
+          .join(','),
+      )
+      .join('|');
 
   function memberEvidence(member: TeamMember, fields: readonly TeamSource[]): Evidence {
     // A member with no Personio record behind them was put there by hand.

@@ -101,7 +101,12 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     const person: PersonLabel = {
       employeeId: record.recordId,
       leapsomeId: user?.id ?? null,
-      name: user !== undefined ? userName(user) : record.recordId !== null ? `Personio employee ${record.recordId}` : 'unreadable Personio record',
+      name:
+        user !== undefined
+          ? userName(user)
+          : record.recordId !== null
+            ? `Personio employee ${record.recordId}`
+            : 'unreadable Personio record',
       email: user?.userName ?? null,
     };
     skipped.push({ reason: 'invalid-record', person, detail: record.reason });
@@ -113,7 +118,8 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
   const employeeById = new Map<string, Employee>();
   const sorted = [...personio.employees].sort((a, b) => compareIds(a.id, b.id));
   for (const employee of sorted) {
-    if ((occurrences.get(employee.id) ?? 0) > 1) skip(employee, 'invalid-record', `Personio returned more than one record with id ${employee.id}`);
+    if ((occurrences.get(employee.id) ?? 0) > 1)
+      skip(employee, 'invalid-record', `Personio returned more than one record with id ${employee.id}`);
     else employeeById.set(employee.id, employee);
   }
 
@@ -132,7 +138,11 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
   const relevant = (e: Employee): boolean => wanted(e) || index.usersByExternalId.has(e.id);
 
   for (const employee of preboard.withoutHireDate) {
-    skip(employee, 'no-hire-date', `onboarding without a hire date in Personio, so preboard-days cannot say when the account is due; no account until it is set`);
+    skip(
+      employee,
+      'no-hire-date',
+      `onboarding without a hire date in Personio, so preboard-days cannot say when the account is due; no account until it is set`,
+    );
   }
   for (const employee of considered.values()) {
     if (wanted(employee) && employee.email === null) skip(employee, 'no-email', 'no work email in Personio');
@@ -143,7 +153,11 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
   for (const employee of relevantEmployees) {
     const others = duplicates.get(employee.id);
     if (others !== undefined) {
-      skip(employee, 'duplicate-email', `email ${employee.email ?? ''} is also used by Personio employee${others.length > 1 ? 's' : ''} ${others.join(', ')}`);
+      skip(
+        employee,
+        'duplicate-email',
+        `email ${employee.email ?? ''} is also used by Personio employee${others.length > 1 ? 's' : ''} ${others.join(', ')}`,
+      );
     }
   }
 
@@ -164,7 +178,12 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
         const other = holders.find((holder) => holder.id !== user.id);
         if (other !== undefined) {
           // An email change onto an address another account holds: the update would 409.
-          skip(employee, 'email-conflict', `the new email ${email} is already used by another Leapsome user (${other.id}, ${other.userName})`, user.id);
+          skip(
+            employee,
+            'email-conflict',
+            `the new email ${email} is already used by another Leapsome user (${other.id}, ${other.userName})`,
+            user.id,
+          );
           frozen.add(other.id);
         } else {
           inScope.set(employee.id, { employee, attributes, user, takeover: null });
@@ -213,7 +232,12 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
       if (own.length > 1 && active.length > 0) {
         skip(employee, 'external-id-conflict', `Leapsome users ${own.map((u) => u.id).join(', ')} all carry externalId ${employee.id}`);
       } else if (user !== undefined && user.active) {
-        deactivations.push({ employeeId: employee.id, user, name: employeeName(employee), reason: `status ${employee.status} in Personio` });
+        deactivations.push({
+          employeeId: employee.id,
+          user,
+          name: employeeName(employee),
+          reason: `status ${employee.status} in Personio`,
+        });
       }
     }
   }
@@ -245,7 +269,8 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     personioIdOfUser.set(user.id, externalId);
     if (isVanished(user, knownIds, personioEmails)) {
       const decision = decideVanished(context.listing.lookups.get(externalId));
-      if (decision.kind === 'deactivate') deactivations.push({ employeeId: externalId, user, name: userName(user), reason: decision.reason });
+      if (decision.kind === 'deactivate')
+        deactivations.push({ employeeId: externalId, user, name: userName(user), reason: decision.reason });
       else {
         skipped.push({ reason: 'unconfirmed-leaver', person: userLabel(user, externalId), detail: decision.detail });
         frozen.add(user.id);
@@ -280,7 +305,11 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
   const problem = context.listing.problem;
   if (problem !== null) {
     for (const d of deactivations) {
-      skipped.push({ reason: 'listing-inconsistent', person: userLabel(d.user, d.employeeId), detail: `not deactivated this run (${d.reason}): Personio's employee list was inconsistent` });
+      skipped.push({
+        reason: 'listing-inconsistent',
+        person: userLabel(d.user, d.employeeId),
+        detail: `not deactivated this run (${d.reason}): Personio's employee list was inconsistent`,
+      });
       frozen.add(d.user.id);
     }
     warnings.push({
@@ -290,9 +319,10 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
     deactivations.length = 0;
   }
 
-  const preboarding = preboard.entries.map(
-    ({ employee, ...entry }): PreboardEntry => ({ person: employeeLabel(employee, usersOf(employee.id)[0]?.id ?? null), ...entry }),
-  );
+  const preboarding = preboard.entries.map(({ employee, ...entry }): PreboardEntry => ({
+    person: employeeLabel(employee, usersOf(employee.id)[0]?.id ?? null),
+    ...entry,
+  }));
 
   return {
     preboarding,

@@ -31,7 +31,13 @@ const showThreshold = (t: Threshold): string => (t.kind === 'percent' ? `${t.val
 const percent = (part: number, whole: number): string => `${((part * 100) / whole).toFixed(1).replace(/\.0$/, '')}%`;
 
 /** Null when the run may write; otherwise the explanation to fail with. */
-export function checkSourceDrop({ previousInScope, currentInScope, currentTotal, maxDrop, previousTakenAt }: SourceDropInput): string | null {
+export function checkSourceDrop({
+  previousInScope,
+  currentInScope,
+  currentTotal,
+  maxDrop,
+  previousTakenAt,
+}: SourceDropInput): string | null {
   if (currentTotal === 0) {
     const before = previousInScope === null ? '' : ` (the last run saw ${previousInScope} in scope)`;
     return (

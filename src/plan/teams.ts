@@ -42,7 +42,10 @@ export function describeEntry(mapping: TeamNameMapping): string {
 }
 
 /** The teams the sync wants, in priority order, and warnings about team-names entries that do nothing. */
-export function desiredTeams(scope: Scope, settings: Pick<PlanSettings, 'teamsFrom' | 'teamNames'>): { teams: DesiredTeam[]; warnings: PlanWarning[] } {
+export function desiredTeams(
+  scope: Scope,
+  settings: Pick<PlanSettings, 'teamsFrom' | 'teamNames'>,
+): { teams: DesiredTeam[]; warnings: PlanWarning[] } {
   const fields = [...new Set(settings.teamsFrom)];
   const mappings = new Map<string, TeamNameMapping>();
   for (const m of settings.teamNames) mappings.set(mappingKey(m.source, m.personioName), m);
@@ -72,7 +75,10 @@ export function desiredTeams(scope: Scope, settings: Pick<PlanSettings, 'teamsFr
   for (const unit of units) {
     const name = (unit.mapping?.leapsomeName ?? unit.ref.name).trim();
     if (name === '') {
-      warnings.push({ person: null, message: `Personio ${unit.ref.field} ${unit.ref.id} has no name, so it gets no team. Name it in Personio, or give it one with team-names.` });
+      warnings.push({
+        person: null,
+        message: `Personio ${unit.ref.field} ${unit.ref.id} has no name, so it gets no team. Name it in Personio, or give it one with team-names.`,
+      });
       continue;
     }
     const group = groups.get(nameKey(name));
@@ -96,7 +102,9 @@ export function desiredTeams(scope: Scope, settings: Pick<PlanSettings, 'teamsFr
 
   for (const m of settings.teamNames) {
     if (used.has(m)) continue;
-    const why = fields.includes(m.source) ? `matches no Personio ${m.source} with employees in scope` : `names a source that is not in teams-from (${fields.join(', ')})`;
+    const why = fields.includes(m.source)
+      ? `matches no Personio ${m.source} with employees in scope`
+      : `names a source that is not in teams-from (${fields.join(', ')})`;
     warnings.push({ person: null, message: `${describeEntry(m)} ${why}, so it has no effect.` });
   }
   return { teams, warnings };
@@ -136,7 +144,11 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
     const entry = employeeId === null ? undefined : scope.inScope.get(employeeId);
     return { employeeId, leapsomeId: user.id, name: entry?.attributes.displayName ?? userName(user) };
   };
-  const memberOf = (entry: InScope): TeamMember => ({ employeeId: entry.employee.id, leapsomeId: entry.user?.id ?? null, name: entry.attributes.displayName });
+  const memberOf = (entry: InScope): TeamMember => ({
+    employeeId: entry.employee.id,
+    leapsomeId: entry.user?.id ?? null,
+    name: entry.attributes.displayName,
+  });
 
   /** Compared by Leapsome id; users created in this run are always additions. Frozen users keep their place. */
   const membership = (team: LeapsomeTeam, wanted: readonly InScope[]) => {
@@ -152,7 +164,11 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
     }
     const added = desiredMembers.filter((m) => m.leapsomeId === null || !currentIds.has(m.leapsomeId));
     const changed = added.length > 0 || removed.length > 0;
-    return { members: changed ? sortMembers([...desiredMembers, ...kept]) : null, added: sortMembers(added), removed: sortMembers(removed) };
+    return {
+      members: changed ? sortMembers([...desiredMembers, ...kept]) : null,
+      added: sortMembers(added),
+      removed: sortMembers(removed),
+    };
   };
 
   const sortKey = (rank: number, unit: SourceUnit | undefined, teamId: string): SortKey => ({
@@ -213,7 +229,10 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
       const teams = index.teamsByExternalId.get(unit.externalId) ?? [];
       if (teams.length > 1) {
         teams.forEach((t) => blocked.add(t.id));
-        warnings.push({ person: null, message: `Leapsome teams ${teams.map((t) => t.id).join(', ')} all carry externalId ${unit.externalId}; none of them was changed.` });
+        warnings.push({
+          person: null,
+          message: `Leapsome teams ${teams.map((t) => t.id).join(', ')} all carry externalId ${unit.externalId}; none of them was changed.`,
+        });
         if (!matched.has(d)) matched.set(d, null);
       } else if (teams[0] !== undefined && !matched.has(d)) {
         matched.set(d, { team: teams[0], unit, takeover: null });
@@ -226,7 +245,11 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
   //     old value; when exactly the people in that team now hold one new value, it is the same team
   //     under a new name: renamed in place and re-keyed, not a new team next to an emptied one.
   for (const rename of renamedValues(desired, matched, index, scope, fields, claimed, blocked, mergedInto)) {
-    matched.set(rename.team, { team: rename.from, unit: rename.unit, takeover: { kind: 'moved', previousExternalId: rename.from.externalId } });
+    matched.set(rename.team, {
+      team: rename.from,
+      unit: rename.unit,
+      takeover: { kind: 'moved', previousExternalId: rename.from.externalId },
+    });
     claimed.add(rename.from.id);
   }
 
@@ -252,7 +275,14 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
     }
     if (holder === undefined) {
       ops.push({
-        op: { kind: 'create', externalId: primary.externalId, field: primary.ref.field, sources: d.units.map((u) => u.ref), displayName: d.name, members: sortMembers(d.members.map(memberOf)) },
+        op: {
+          kind: 'create',
+          externalId: primary.externalId,
+          field: primary.ref.field,
+          sources: d.units.map((u) => u.ref),
+          displayName: d.name,
+          members: sortMembers(d.members.map(memberOf)),
+        },
         key: sortKey(0, primary, ''),
       });
       continue;
@@ -298,7 +328,13 @@ export function planTeams(scope: Scope, index: LeapsomeIndex, settings: PlanSett
     });
   }
 
-  ops.sort((a, b) => a.key.rank - b.key.rank || a.key.field - b.key.field || compareIds(a.key.unitId, b.key.unitId) || compareIds(a.key.teamId, b.key.teamId));
+  ops.sort(
+    (a, b) =>
+      a.key.rank - b.key.rank ||
+      a.key.field - b.key.field ||
+      compareIds(a.key.unitId, b.key.unitId) ||
+      compareIds(a.key.teamId, b.key.teamId),
+  );
   const managedTeamIds = new Set(claimed);
   for (const team of index.teams) if (parseTeamExternalId(team.externalId) !== null && !blocked.has(team.id)) managedTeamIds.add(team.id);
   return { ops: ops.map((o) => o.op), clashes, warnings, managedTeamIds };
@@ -353,17 +389,21 @@ function renamedValues(
   return pairs.filter((p) => perTeam.get(p.team) === 1 && perOrphan.get(p.from) === 1);
 }
 
-type TakeoverDecision = { readonly kind: 'take'; readonly takeover: Takeover } | { readonly kind: 'clash'; readonly cause: 'marked' | 'hand-made' };
+type TakeoverDecision =
+  { readonly kind: 'take'; readonly takeover: Takeover } | { readonly kind: 'clash'; readonly cause: 'marked' | 'hand-made' };
 
 /** Whether a same-named team may be taken over for `d`, and as what. */
 function takeoverOf(holder: LeapsomeTeam, d: DesiredTeam, settings: PlanSettings): TakeoverDecision {
   if (holder.externalId === null) {
     // A name the user chose in team-names that a hand-made team already has: taking it over would
     // replace its members, so it is a configuration error (reported before any write).
-    return d.mappedOnly ? { kind: 'clash', cause: 'hand-made' } : { kind: 'take', takeover: { kind: 'unmarked', previousExternalId: null } };
+    return d.mappedOnly
+      ? { kind: 'clash', cause: 'hand-made' }
+      : { kind: 'take', takeover: { kind: 'unmarked', previousExternalId: null } };
   }
   // One of ours for a unit no longer synced (a unit deleted and re-created under the same name).
-  if (parseTeamExternalId(holder.externalId) !== null) return { kind: 'take', takeover: { kind: 'moved', previousExternalId: holder.externalId } };
+  if (parseTeamExternalId(holder.externalId) !== null)
+    return { kind: 'take', takeover: { kind: 'moved', previousExternalId: holder.externalId } };
   if (settings.adoptTeams === 'by-name') return { kind: 'take', takeover: { kind: 'foreign', previousExternalId: holder.externalId } };
   return { kind: 'clash', cause: 'marked' };
 }
@@ -376,7 +416,10 @@ function teamClash(d: DesiredTeam, holder: LeapsomeTeam, cause: 'marked' | 'hand
     displayName: d.name,
     externalId: d.units[0]?.externalId ?? '',
     holder: { leapsomeId: holder.id, name: holder.displayName, externalId: holder.externalId },
-    entry: entry === null || entry.origin === null ? null : { key: `${entry.source}:${entry.personioName.trim()}`, file: entry.origin.file, line: entry.origin.line },
+    entry:
+      entry === null || entry.origin === null
+        ? null
+        : { key: `${entry.source}:${entry.personioName.trim()}`, file: entry.origin.file, line: entry.origin.line },
   };
   if (cause === 'hand-made') {
     return {

@@ -34,7 +34,14 @@ export function planUsers(
     const attributes: UserAttributes = { ...entry.attributes, profile };
     if (user === null) {
       const invite = settings.autoInvite ? 'leapsome' : 'pending';
-      ops.push({ kind: 'create', employeeId, attributes, manager: target, additionalManagers: additional.targets.get(employeeId) ?? [], invite });
+      ops.push({
+        kind: 'create',
+        employeeId,
+        attributes,
+        manager: target,
+        additionalManagers: additional.targets.get(employeeId) ?? [],
+        invite,
+      });
       continue;
     }
     const changes: FieldChange[] = diffAttributes(attributes, user);

@@ -39,11 +39,17 @@ export function vanishedEmployeeIds(personio: PersonioState, leapsome: LeapsomeS
   return [...ids].sort(compareIds);
 }
 
-export type VanishedDecision = { readonly kind: 'deactivate'; readonly reason: string } | { readonly kind: 'keep'; readonly detail: string };
+export type VanishedDecision =
+  { readonly kind: 'deactivate'; readonly reason: string } | { readonly kind: 'keep'; readonly detail: string };
 
 /** What happens to the user of a vanished employee, given the lookup (undefined: none was made). */
 export function decideVanished(lookup: VanishedLookup | undefined): VanishedDecision {
   if (lookup?.kind === 'gone') return { kind: 'deactivate', reason: 'no longer in Personio (a direct lookup answered 404)' };
-  const why = lookup === undefined ? 'no lookup was made' : lookup.kind === 'failed' ? `looking the employee up failed: ${lookup.reason}` : 'the lookup found the employee, but the record is missing';
+  const why =
+    lookup === undefined
+      ? 'no lookup was made'
+      : lookup.kind === 'failed'
+        ? `looking the employee up failed: ${lookup.reason}`
+        : 'the lookup found the employee, but the record is missing';
   return { kind: 'keep', detail: `missing from Personio's employee list and not confirmed gone (${why}); not deactivated this run` };
 }

@@ -131,7 +131,8 @@ export function progressText(s: ProgressState): string {
       : `${count(s.done)}/${count(s.total)} ${s.unit}${failed} (${s.total === 0 ? 100 : Math.floor((s.done / s.total) * 100)}%)`;
   const parts = [amount];
   if (s.rate !== null) parts.push(rateText(s.rate));
-  if (s.remainingMs !== null && s.remainingMs >= 1_000 && s.total !== null && s.done < s.total) parts.push(`about ${duration(s.remainingMs)} left`);
+  if (s.remainingMs !== null && s.remainingMs >= 1_000 && s.total !== null && s.done < s.total)
+    parts.push(`about ${duration(s.remainingMs)} left`);
   return `${title}: ${parts.join(', ')}`;
 }
 

@@ -4,7 +4,17 @@
 // the pull-request comment (diff.ts) and the terminal (terminal.ts). Lines are made of spans that
 // say whose words they are, so each renderer makes text from Personio or Leapsome safe its own way
 // (inside a Markdown code block, or for a terminal) and styles the rest.
-import { isTakeover, type AdditionalManagersChange, type FieldValue, type Plan, type Provenance, type Takeover, type TeamMember, type TeamOp, type UserOp } from '../domain/plan.js';
+import {
+  isTakeover,
+  type AdditionalManagersChange,
+  type FieldValue,
+  type Plan,
+  type Provenance,
+  type Takeover,
+  type TeamMember,
+  type TeamOp,
+  type UserOp,
+} from '../domain/plan.js';
 import { plural } from './sentences.js';
 
 export type Marker = '+' | '~' | '-';
@@ -60,7 +70,8 @@ export function provenanceNote(p: Provenance): Span[] {
 }
 
 const value = (v: FieldValue, role: 'old' | 'new'): Span => (v === null || v === '' ? text('(empty)') : data(String(v), role));
-const who = (name: string, email: string | null): Span[] => (email === null ? [data(name)] : [data(name), text(' <'), data(email), text('>')]);
+const who = (name: string, email: string | null): Span[] =>
+  email === null ? [data(name)] : [data(name), text(' <'), data(email), text('>')];
 /** A set of people (additional managers) as one side of a change: names joined by ", ". */
 const people = (list: readonly { readonly name: string }[], role: 'old' | 'new'): Span[] =>
   list.length === 0 ? [text('(none)')] : list.flatMap((p, i) => [...(i === 0 ? [] : [text(', ')]), data(p.name, role)]);
@@ -70,7 +81,11 @@ const additionalManagersLine = (change: AdditionalManagersChange, p: Provenance)
 const ORDER: Record<string, number> = { create: 0, reactivate: 1, update: 2, deactivate: 3 };
 const userRank = (op: UserOp): number => ORDER[op.kind === 'update' && op.reactivate ? 'reactivate' : op.kind] ?? 9;
 
-function section(title: SectionTitle): { entries: ChangeEntry[]; tally: { added: number; changed: number; removed: number }; done: () => ChangeSection } {
+function section(title: SectionTitle): {
+  entries: ChangeEntry[];
+  tally: { added: number; changed: number; removed: number };
+  done: () => ChangeSection;
+} {
   const entries: ChangeEntry[] = [];
   const tally = { added: 0, changed: 0, removed: 0 };
   return { entries, tally, done: () => ({ title, tally, entries }) };
@@ -86,12 +101,22 @@ export function takeovers(plan: Plan): { teams: TeamUpdate[]; users: UserUpdate[
   const teams = plan.teams.filter((op): op is TeamUpdate => op.kind === 'update' && isTakeover(op.takeover));
   const users = plan.users.filter((op): op is UserUpdate => op.kind === 'update' && isTakeover(op.takeover));
   const rank = (t: Takeover | null): number => (t === null ? 9 : TAKEOVER_ORDER[t.kind]);
-  return { teams: teams.sort((a, b) => rank(a.takeover) - rank(b.takeover)), users: users.sort((a, b) => rank(a.takeover) - rank(b.takeover)) };
+  return {
+    teams: teams.sort((a, b) => rank(a.takeover) - rank(b.takeover)),
+    users: users.sort((a, b) => rank(a.takeover) - rank(b.takeover)),
+  };
 }
 
 function takeoverSpans(t: Takeover, to: string): Span[] {
   if (t.kind === 'unmarked') return [note('  (no externalId → '), data(to, 'new'), note(')')];
-  return [note('  (externalId '), data(t.previousExternalId ?? '', 'old'), note(' → '), data(to, 'new'), note(t.kind === 'foreign' ? ', marked by another integration' : ''), note(')')];
+  return [
+    note('  (externalId '),
+    data(t.previousExternalId ?? '', 'old'),
+    note(' → '),
+    data(to, 'new'),
+    note(t.kind === 'foreign' ? ', marked by another integration' : ''),
+    note(')'),
+  ];
 }
 
 /** Teams and users the sync takes over from another integration, or that nobody had marked. */
@@ -110,7 +135,11 @@ function takeoverSection(plan: Plan): ChangeSection {
   }
   for (const op of users) {
     if (op.takeover === null) continue;
-    s.entries.push({ lines: [head('~', text('user '), ...who(op.attributes.displayName, op.attributes.userName), ...takeoverSpans(op.takeover, op.employeeId))] });
+    s.entries.push({
+      lines: [
+        head('~', text('user '), ...who(op.attributes.displayName, op.attributes.userName), ...takeoverSpans(op.takeover, op.employeeId)),
+      ],
+    });
     s.tally.changed++;
   }
   return s.done();
@@ -129,10 +158,14 @@ function users(plan: Plan): ChangeSection {
       const titleValue = op.attributes.profile.title ?? null;
       const title = titleValue === null ? [] : [note(', title: '), data(titleValue)];
       const invite = op.invite === 'leapsome' ? 'invited by Leapsome' : 'invite pending';
-      s.entries.push({ lines: [head('+', ...who(op.attributes.displayName, op.attributes.userName), note('  (new'), ...title, note(`; ${invite})`))] });
+      s.entries.push({
+        lines: [head('+', ...who(op.attributes.displayName, op.attributes.userName), note('  (new'), ...title, note(`; ${invite})`))],
+      });
       s.tally.added++;
     } else if (op.kind === 'deactivate') {
-      s.entries.push({ lines: [head('-', ...who(op.name, op.userName), text('  deactivated: '), data(op.reason), ...provenanceNote(op.provenance))] });
+      s.entries.push({
+        lines: [head('-', ...who(op.name, op.userName), text('  deactivated: '), data(op.reason), ...provenanceNote(op.provenance))],
+      });
       s.tally.removed++;
     } else {
       // A takeover's new externalId is shown under Takeovers.
@@ -145,7 +178,10 @@ function users(plan: Plan): ChangeSection {
           ? head('+', ...who(op.attributes.displayName, op.attributes.userName), text('  reactivated'), ...provenanceNote(op.provenance))
           : head('~', ...who(op.attributes.displayName, op.attributes.userName)),
       ];
-      for (const ch of changes) lines.push(detail('~', text(`${ch.field}: `), value(ch.from, 'old'), text(' → '), value(ch.to, 'new'), ...provenanceNote(op.provenance)));
+      for (const ch of changes)
+        lines.push(
+          detail('~', text(`${ch.field}: `), value(ch.from, 'old'), text(' → '), value(ch.to, 'new'), ...provenanceNote(op.provenance)),
+        );
       if (op.additionalManagers !== null) lines.push(additionalManagersLine(op.additionalManagers, op.provenance));
       s.entries.push({ lines });
       if (op.reactivate) s.tally.added++;
@@ -160,14 +196,39 @@ function teams(plan: Plan): ChangeSection {
   for (const op of plan.teams) {
     if (op.kind === 'create') {
       const n = op.members.length;
-      s.entries.push({ lines: [head('+', data(op.displayName), note('  (new team from Personio '), ...sourceSpans(op), note(`, ${plural(n, 'member')})`))] });
+      s.entries.push({
+        lines: [head('+', data(op.displayName), note('  (new team from Personio '), ...sourceSpans(op), note(`, ${plural(n, 'member')})`))],
+      });
       s.tally.added++;
     } else if (op.rename !== null) {
-      s.entries.push({ lines: [head('~', data(op.rename.from, 'old'), text(' → '), data(op.rename.to, 'new'), note('  (renamed)'), ...provenanceNote(op.provenance))] });
+      s.entries.push({
+        lines: [
+          head(
+            '~',
+            data(op.rename.from, 'old'),
+            text(' → '),
+            data(op.rename.to, 'new'),
+            note('  (renamed)'),
+            ...provenanceNote(op.provenance),
+          ),
+        ],
+      });
       s.tally.changed++;
     } else if (op.takeover?.kind === 'moved') {
       const unit = op.externalId.split(':').slice(2).join(':');
-      s.entries.push({ lines: [head('~', data(op.displayName), note(`  (now the team of Personio ${op.field} `), data(unit, 'new'), note(', was '), data(op.takeover.previousExternalId ?? '', 'old'), note(')'))] });
+      s.entries.push({
+        lines: [
+          head(
+            '~',
+            data(op.displayName),
+            note(`  (now the team of Personio ${op.field} `),
+            data(unit, 'new'),
+            note(', was '),
+            data(op.takeover.previousExternalId ?? '', 'old'),
+            note(')'),
+          ),
+        ],
+      });
       s.tally.changed++;
     }
   }
@@ -183,7 +244,13 @@ function memberships(plan: Plan): ChangeSection {
       s.entries.push({ lines: [head('+', data(op.displayName), note('  (new team)')), ...op.members.map((m) => member('+', m))] });
       s.tally.added += op.members.length;
     } else if (op.members !== null && (op.added.length > 0 || op.removed.length > 0)) {
-      s.entries.push({ lines: [head('~', data(op.displayName), ...provenanceNote(op.provenance)), ...op.added.map((m) => member('+', m)), ...op.removed.map((m) => member('-', m))] });
+      s.entries.push({
+        lines: [
+          head('~', data(op.displayName), ...provenanceNote(op.provenance)),
+          ...op.added.map((m) => member('+', m)),
+          ...op.removed.map((m) => member('-', m)),
+        ],
+      });
       s.tally.added += op.added.length;
       s.tally.removed += op.removed.length;
     }
@@ -195,12 +262,16 @@ function managers(plan: Plan): ChangeSection {
   const s = section('Managers');
   for (const op of plan.users) {
     if (op.kind === 'create' && op.manager !== null) {
-      s.entries.push({ lines: [head('~', data(op.attributes.displayName), text(': (none) → '), data(op.manager.name, 'new'), note('  (new user)'))] });
+      s.entries.push({
+        lines: [head('~', data(op.attributes.displayName), text(': (none) → '), data(op.manager.name, 'new'), note('  (new user)'))],
+      });
       s.tally.changed++;
     } else if (op.kind === 'update' && op.manager !== null) {
       const from = op.manager.from === null ? text('(none)') : data(op.manager.from.name, 'old');
       const to = op.manager.to === null ? text('(cleared)') : data(op.manager.to.name, 'new');
-      s.entries.push({ lines: [head('~', data(op.attributes.displayName), text(': '), from, text(' → '), to, ...provenanceNote(op.provenance))] });
+      s.entries.push({
+        lines: [head('~', data(op.attributes.displayName), text(': '), from, text(' → '), to, ...provenanceNote(op.provenance))],
+      });
       s.tally.changed++;
     }
   }
@@ -214,10 +285,15 @@ export function planChanges(plan: Plan): ChangeSection[] {
 
 /** `+3 ~2 -1`, leaving out what is zero. */
 export function tallyText(t: Tally): string {
-  return [t.added > 0 ? `+${t.added}` : '', t.changed > 0 ? `~${t.changed}` : '', t.removed > 0 ? `-${t.removed}` : ''].filter((s) => s !== '').join(' ');
+  return [t.added > 0 ? `+${t.added}` : '', t.changed > 0 ? `~${t.changed}` : '', t.removed > 0 ? `-${t.removed}` : '']
+    .filter((s) => s !== '')
+    .join(' ');
 }
 
 /** All sections' tallies added up: the plan's closing counts line. */
 export function totalTally(sections: readonly ChangeSection[]): Tally {
-  return sections.reduce((sum, s) => ({ added: sum.added + s.tally.added, changed: sum.changed + s.tally.changed, removed: sum.removed + s.tally.removed }), { added: 0, changed: 0, removed: 0 });
+  return sections.reduce(
+    (sum, s) => ({ added: sum.added + s.tally.added, changed: sum.changed + s.tally.changed, removed: sum.removed + s.tally.removed }),
+    { added: 0, changed: 0, removed: 0 },
+  );
 }

@@ -45,20 +45,49 @@ function categories(d: PersonioDigest): Category[] {
       header: ['Person', 'Personio id', 'Now'],
       rows: d.leavers.map((p) => [e(p.name), e(p.id), p.status === null ? 'no longer in Personio' : `status ${p.status}`]),
     },
-    { title: 'Moves between org units', header: ['Person', 'Field', 'From', 'To'], rows: d.moves.map((m) => [who(m.person), m.field, unitName(m.from), unitName(m.to)]) },
-    { title: 'Org units renamed', header: ['Field', 'Id', 'Old name', 'New name'], rows: d.renames.map((r) => [r.field, e(r.id), e(r.from), e(r.to)]) },
+    {
+      title: 'Moves between org units',
+      header: ['Person', 'Field', 'From', 'To'],
+      rows: d.moves.map((m) => [who(m.person), m.field, unitName(m.from), unitName(m.to)]),
+    },
+    {
+      title: 'Org units renamed',
+      header: ['Field', 'Id', 'Old name', 'New name'],
+      rows: d.renames.map((r) => [r.field, e(r.id), e(r.from), e(r.to)]),
+    },
     {
       title: 'Supervisor changes',
       header: ['Person', 'Old supervisor', 'New supervisor'],
-      rows: d.supervisorChanges.map((c) => [who(c.person), c.from === null ? '<i>none</i>' : who(c.from), c.to === null ? '<i>none</i>' : who(c.to)]),
+      rows: d.supervisorChanges.map((c) => [
+        who(c.person),
+        c.from === null ? '<i>none</i>' : who(c.from),
+        c.to === null ? '<i>none</i>' : who(c.to),
+      ]),
     },
-    { title: 'Title changes', header: ['Person', 'Old title', 'New title'], rows: d.titleChanges.map((c) => [who(c.person), text(c.from), text(c.to)]) },
-    { title: 'Email changes', header: ['Person', 'Old email', 'New email'], rows: d.emailChanges.map((c) => [who(c.person), text(c.from), text(c.to)]) },
-    { title: 'Name changes', header: ['Personio id', 'Old name', 'New name'], rows: d.nameChanges.map((c) => [e(c.person.id), text(c.from), text(c.to)]) },
+    {
+      title: 'Title changes',
+      header: ['Person', 'Old title', 'New title'],
+      rows: d.titleChanges.map((c) => [who(c.person), text(c.from), text(c.to)]),
+    },
+    {
+      title: 'Email changes',
+      header: ['Person', 'Old email', 'New email'],
+      rows: d.emailChanges.map((c) => [who(c.person), text(c.from), text(c.to)]),
+    },
+    {
+      title: 'Name changes',
+      header: ['Personio id', 'Old name', 'New name'],
+      rows: d.nameChanges.map((c) => [e(c.person.id), text(c.from), text(c.to)]),
+    },
     {
       title: 'Attribute changes',
       header: ['Person', 'Attribute', 'Old', 'New'],
-      rows: d.attributeChanges.map((c) => [who(c.person), `${e(c.attribute)}${c.fields.length === 0 ? '' : ` (${c.fields.map(e).join(', ')})`}`, values(c.from), values(c.to)]),
+      rows: d.attributeChanges.map((c) => [
+        who(c.person),
+        `${e(c.attribute)}${c.fields.length === 0 ? '' : ` (${c.fields.map(e).join(', ')})`}`,
+        values(c.from),
+        values(c.to),
+      ]),
     },
   ];
 }
@@ -91,7 +120,10 @@ export function renderDigest(digest: PersonioDigest | null, takenAt: string | nu
   const present = categories(digest).filter((c) => c.rows.length > 0);
   if (present.length === 0) return `${heading}\nNo changes in Personio since the last run.\n`;
   if (options.detail === 'counts') {
-    return `${heading}\n${table(['Change', 'Count'], digestCounts(digest).map((c) => [c.title, String(c.count)]))}\n`;
+    return `${heading}\n${table(
+      ['Change', 'Count'],
+      digestCounts(digest).map((c) => [c.title, String(c.count)]),
+    )}\n`;
   }
   const maxRows = Math.max(0, options.maxRows ?? DEFAULT_MAX_ROWS);
   return [heading, ...present.map((c) => renderCategory(c, maxRows))].join('\n');

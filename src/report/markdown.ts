@@ -28,7 +28,9 @@ export interface TableSectionOptions {
 export function tableSection(heading: string, header: Row, rows: readonly Row[], options: TableSectionOptions): string {
   const shown = rows.slice(0, options.maxRows);
   const more = rows.length - shown.length;
-  const body = table(header, shown) + (more > 0 ? `\n\n… and ${more} more${options.restIn === undefined ? '' : `, listed in ${options.restIn}`}.` : '');
+  const body =
+    table(header, shown) +
+    (more > 0 ? `\n\n… and ${more} more${options.restIn === undefined ? '' : `, listed in ${options.restIn}`}.` : '');
   if (rows.length <= FOLD_AFTER_ROWS) return `${heading}\n\n${body}\n`;
   return `${heading}\n\n${folded(`Show ${rows.length} rows`, `${body}\n`)}`;
 }

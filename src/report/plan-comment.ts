@@ -26,7 +26,9 @@ export interface CommentOptions {
 
 /** Whether a run deserves a new comment: it would change something, hit a clash, or a brake would stop it. */
 export function commentWorthy(outcome: RunOutcome): boolean {
-  return hasChanges(outcome.plan) || outcome.plan.clashes.length > 0 || outcome.refusedReason !== null || outcome.plan.deactivationGuard.exceeded;
+  return (
+    hasChanges(outcome.plan) || outcome.plan.clashes.length > 0 || outcome.refusedReason !== null || outcome.plan.deactivationGuard.exceeded
+  );
 }
 
 /** Inline code: entities would show literally there, so only line breaks and backticks are removed. */
@@ -34,7 +36,10 @@ const inlineCode = (text: string): string => `\`${codeText(text).replace(/`/g, "
 
 function intro(options: CommentOptions): string {
   const at = options.headSha === null ? '' : ` at ${inlineCode(options.headSha.slice(0, 12))}`;
-  const config = options.configFile === null ? 'the built-in defaults and the workflow inputs (no config file)' : `${inlineCode(options.configFile)} from this pull request`;
+  const config =
+    options.configFile === null
+      ? 'the built-in defaults and the workflow inputs (no config file)'
+      : `${inlineCode(options.configFile)} from this pull request`;
   return [
     PLAN_COMMENT_MARKER,
     '## Personio → Leapsome: plan for this pull request',
@@ -71,7 +76,12 @@ export function renderPlanComment(outcome: RunOutcome, options: CommentOptions):
   const head = `${intro(options)}\n\n${status(outcome)}\n`;
   if (options.detail === 'counts') {
     const body = countSections(outcome);
-    return fit(`${head}\n${body === '' ? 'No changes: Leapsome already matches Personio.\n' : body}\n${footer(outcome, options, false)}\n`, head, outcome, options);
+    return fit(
+      `${head}\n${body === '' ? 'No changes: Leapsome already matches Personio.\n' : body}\n${footer(outcome, options, false)}\n`,
+      head,
+      outcome,
+      options,
+    );
   }
   const blocks = diffBlocks(outcome.plan);
   const restIn = summaryLink(options, 'job summary');
@@ -104,7 +114,9 @@ export function renderFailureComment(message: string, options: CommentOptions, c
     '## Personio → Leapsome: plan for this pull request',
     '',
     '> [!CAUTION]',
-    cause === 'settings' ? `> No plan${at}: the settings of this pull request cannot be used.` : `> No plan${at}: the run failed before a plan was made.`,
+    cause === 'settings'
+      ? `> No plan${at}: the settings of this pull request cannot be used.`
+      : `> No plan${at}: the run failed before a plan was made.`,
     '',
     ...message.split('\n').map((line) => (line.startsWith('- ') ? `- ${e(line.slice(2))}` : e(line))),
     '',

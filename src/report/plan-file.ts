@@ -10,7 +10,12 @@ import { PLAN_FILE_TOOL, PLAN_FILE_VERSION, type PlanDocument } from '../plan-fi
 export interface PlanContext {
   readonly actionVersion: string;
   readonly leapsomeBaseUrl: string;
-  readonly run: { readonly repository: string | null; readonly runId: string | null; readonly url: string | null; readonly event: string | null };
+  readonly run: {
+    readonly repository: string | null;
+    readonly runId: string | null;
+    readonly url: string | null;
+    readonly event: string | null;
+  };
 }
 
 const orNull = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
@@ -21,7 +26,10 @@ export function runContext(env: NodeJS.ProcessEnv = process.env): PlanContext['r
   const runId = orNull(env.GITHUB_RUN_ID);
   const server = orNull(env.GITHUB_SERVER_URL) ?? 'https://github.com';
   const attempt = orNull(env.GITHUB_RUN_ATTEMPT);
-  const url = repository !== null && runId !== null ? `${server}/${repository}/actions/runs/${runId}${attempt !== null && attempt !== '1' ? `/attempts/${attempt}` : ''}` : null;
+  const url =
+    repository !== null && runId !== null
+      ? `${server}/${repository}/actions/runs/${runId}${attempt !== null && attempt !== '1' ? `/attempts/${attempt}` : ''}`
+      : null;
   return { repository, runId, url, event: orNull(env.GITHUB_EVENT_NAME) };
 }
 
@@ -48,6 +56,8 @@ export function planDocument(outcome: RunOutcome, context: PlanContext): PlanDoc
     },
     failures: outcome.apply?.failures ?? [],
     approvedPlan:
-      outcome.approvedPlan === undefined ? null : { planId: outcome.approvedPlan.planId, plannedAt: outcome.approvedPlan.plannedAt, stale: outcome.approvedPlan.stale },
+      outcome.approvedPlan === undefined
+        ? null
+        : { planId: outcome.approvedPlan.planId, plannedAt: outcome.approvedPlan.plannedAt, stale: outcome.approvedPlan.stale },
   };
 }

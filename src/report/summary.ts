@@ -1,7 +1,19 @@
 // The job summary: a review of what changed (or would change), rendered from the Plan and the
 // apply result only. All text from Personio or Leapsome goes through escapeText (or codeText inside
 // the diff blocks). With `detail: 'counts'` it holds numbers only: no name, email or value.
-import type { Clash, FieldValue, PersonLabel, Plan, PreboardEntry, Provenance, SupervisorCycle, Takeover, TeamMember, TeamOp, UserOp } from '../domain/plan.js';
+import type {
+  Clash,
+  FieldValue,
+  PersonLabel,
+  Plan,
+  PreboardEntry,
+  Provenance,
+  SupervisorCycle,
+  Takeover,
+  TeamMember,
+  TeamOp,
+  UserOp,
+} from '../domain/plan.js';
 import { planId, shortPlanId } from '../plan-file/plan-id.js';
 import { escapeText } from './escape.js';
 import { folded, table, tableSection } from './markdown.js';
@@ -43,10 +55,15 @@ export const PREBOARD_STATE: Readonly<Record<PreboardEntry['state'], string>> = 
   waiting: 'no account yet',
   'no-hire-date': 'no account: no hire date in Personio',
 };
-const why = (p: Provenance): string => (p === 'personio' ? 'changed in Personio' : p === 'leapsome-edit' ? 'overrides a manual edit in Leapsome' : '—');
+const why = (p: Provenance): string =>
+  p === 'personio' ? 'changed in Personio' : p === 'leapsome-edit' ? 'overrides a manual edit in Leapsome' : '—';
 const code = (text: string | null): string => (text === null ? '<i>none</i>' : `<code>${e(text)}</code>`);
 const takeoverHow = (t: Takeover): string =>
-  t.kind === 'foreign' ? 'marked by another integration' : t.kind === 'unmarked' ? 'had no externalId' : 'the sync\'s team of a unit it no longer has';
+  t.kind === 'foreign'
+    ? 'marked by another integration'
+    : t.kind === 'unmarked'
+      ? 'had no externalId'
+      : "the sync's team of a unit it no longer has";
 const sources = (op: TeamOp): string => (op.sources.length > 1 ? op.sources.map((s) => `${s.field} ${e(s.name)}`).join(' + ') : op.field);
 
 /** `team "Engineering"` or `user Anna Schmidt <anna@…>`, as the subject of a clash. */
@@ -62,7 +79,12 @@ export function clashResolution(clash: Clash, quote: (setting: string) => string
 
 function userLabel(op: UserOp): PersonLabel {
   if (op.kind === 'deactivate') return { employeeId: op.employeeId, leapsomeId: op.leapsomeId, name: op.name, email: op.userName };
-  return { employeeId: op.employeeId, leapsomeId: op.kind === 'update' ? op.leapsomeId : null, name: op.attributes.displayName, email: op.attributes.userName };
+  return {
+    employeeId: op.employeeId,
+    leapsomeId: op.kind === 'update' ? op.leapsomeId : null,
+    name: op.attributes.displayName,
+    email: op.attributes.userName,
+  };
 }
 
 function sections(outcome: RunOutcome): Section[] {
@@ -75,7 +97,12 @@ function sections(outcome: RunOutcome): Section[] {
   for (const op of plan.users) {
     const who = person(userLabel(op));
     if (op.kind === 'create') {
-      created.push([who, show(op.attributes.profile.title ?? null), op.manager === null ? '—' : e(op.manager.name), op.invite === 'leapsome' ? 'invited by Leapsome' : 'invite pending']);
+      created.push([
+        who,
+        show(op.attributes.profile.title ?? null),
+        op.manager === null ? '—' : e(op.manager.name),
+        op.invite === 'leapsome' ? 'invited by Leapsome' : 'invite pending',
+      ]);
       if (op.manager !== null) managers.push([who, '—', e(op.manager.name), 'new user']);
     } else if (op.kind === 'deactivate') {
       deactivated.push([who, e(op.reason), why(op.provenance)]);
@@ -87,11 +114,22 @@ function sections(outcome: RunOutcome): Section[] {
         updated.push([who, change.field, `${show(change.from)} → ${show(change.to)}`, why(op.provenance)]);
       }
       if (op.additionalManagers !== null) {
-        const list = (people: readonly { readonly name: string }[]): string => (people.length === 0 ? '<i>none</i>' : people.map((p) => e(p.name)).join(', '));
-        updated.push([who, 'additional-managers', `${list(op.additionalManagers.from)} → ${list(op.additionalManagers.to)}`, why(op.provenance)]);
+        const list = (people: readonly { readonly name: string }[]): string =>
+          people.length === 0 ? '<i>none</i>' : people.map((p) => e(p.name)).join(', ');
+        updated.push([
+          who,
+          'additional-managers',
+          `${list(op.additionalManagers.from)} → ${list(op.additionalManagers.to)}`,
+          why(op.provenance),
+        ]);
       }
       if (op.manager !== null) {
-        managers.push([who, op.manager.from === null ? '—' : e(op.manager.from.name), op.manager.to === null ? '— (cleared)' : e(op.manager.to.name), why(op.provenance)]);
+        managers.push([
+          who,
+          op.manager.from === null ? '—' : e(op.manager.from.name),
+          op.manager.to === null ? '— (cleared)' : e(op.manager.to.name),
+          why(op.provenance),
+        ]);
       }
     }
   }
@@ -104,32 +142,68 @@ function sections(outcome: RunOutcome): Section[] {
       if (op.members.length > 0) memberships.push([e(op.displayName), members(op.members), '—', 'new team']);
     } else {
       if (op.rename !== null) teamsRenamed.push([e(op.rename.from), e(op.rename.to), why(op.provenance)]);
-      else if (op.takeover?.kind === 'moved') teamsRenamed.push([e(op.displayName), `${e(op.displayName)} (now the team of ${sources(op)} ${e(op.externalId)})`, '']);
+      else if (op.takeover?.kind === 'moved')
+        teamsRenamed.push([e(op.displayName), `${e(op.displayName)} (now the team of ${sources(op)} ${e(op.externalId)})`, '']);
       if (op.members !== null) memberships.push([e(op.displayName), members(op.added), members(op.removed), why(op.provenance)]);
     }
   }
   const taken = takeovers(plan);
   const takenOver: Row[] = [
-    ...taken.teams.flatMap((op): Row[] => (op.takeover === null ? [] : [[`team ${e(op.displayName)}`, code(op.takeover.previousExternalId), code(op.externalId), takeoverHow(op.takeover), String(op.removed.length)]])),
-    ...taken.users.flatMap((op): Row[] => (op.takeover === null ? [] : [[`user ${person(userLabel(op))}`, code(op.takeover.previousExternalId), code(op.employeeId), takeoverHow(op.takeover), '—']])),
+    ...taken.teams.flatMap((op): Row[] =>
+      op.takeover === null
+        ? []
+        : [
+            [
+              `team ${e(op.displayName)}`,
+              code(op.takeover.previousExternalId),
+              code(op.externalId),
+              takeoverHow(op.takeover),
+              String(op.removed.length),
+            ],
+          ],
+    ),
+    ...taken.users.flatMap((op): Row[] =>
+      op.takeover === null
+        ? []
+        : [[`user ${person(userLabel(op))}`, code(op.takeover.previousExternalId), code(op.employeeId), takeoverHow(op.takeover), '—']],
+    ),
   ];
-  const clashes = plan.clashes.map((c): Row => [clashSubject(c), `${e(c.holder.name)} (${e(c.holder.leapsomeId)})`, code(c.holder.externalId), clashResolution(c), e(c.detail)]);
+  const clashes = plan.clashes.map((c): Row => [
+    clashSubject(c),
+    `${e(c.holder.name)} (${e(c.holder.leapsomeId)})`,
+    code(c.holder.externalId),
+    clashResolution(c),
+    e(c.detail),
+  ]);
   const skipped = plan.skipped.map((s): Row => [person(s.person), s.person.employeeId ?? '—', s.reason, e(s.detail)]);
   const failures = outcomeFailures(outcome).map((f): Row => [f.person ? person(f.person) : e(f.team ?? '—'), f.operation, e(f.reason)]);
   const warnings = plan.warnings.map((w): Row => [w.person ? person(w.person) : '—', e(w.message)]);
-  const stale = (outcome.approvedPlan?.stale ?? []).map((st): Row => [st.person ? person(st.person) : e(st.team ?? '—'), st.operation, e(st.reason)]);
+  const stale = (outcome.approvedPlan?.stale ?? []).map((st): Row => [
+    st.person ? person(st.person) : e(st.team ?? '—'),
+    st.operation,
+    e(st.reason),
+  ]);
   const cycles = plan.supervisorCycles.map((c): Row => [
     cycle(c),
     'Synced like everyone else, except these manager links: left as Leapsome has them. Fix the supervisors in Personio.',
   ]);
-  const preboarding = plan.preboarding.map((p): Row => [person(p.person), p.hireDate ?? '—', p.accountFrom ?? '—', PREBOARD_STATE[p.state]]);
+  const preboarding = plan.preboarding.map((p): Row => [
+    person(p.person),
+    p.hireDate ?? '—',
+    p.accountFrom ?? '—',
+    PREBOARD_STATE[p.state],
+  ]);
   return [
     { title: 'Failures', header: ['Who', 'Operation', 'Error'], rows: failures },
     { title: NOT_TAKEN_OVER, header: ['Team or user', 'Held by (Leapsome)', 'Its externalId', 'To resolve', 'Why'], rows: clashes },
     { title: 'Skipped records', header: ['Who', 'Personio id', 'Reason', 'Detail'], rows: skipped },
     { title: 'Supervisor cycles', header: ['Supervisor chain (each reports to the next)', 'What the sync did'], rows: cycles },
     { title: 'Not applied: changed in Leapsome since the plan was made', header: ['Who', 'Operation', 'Why'], rows: stale },
-    { title: 'Taken over', header: ['Team or user', 'externalId before', 'externalId now', 'How', 'Stale members removed'], rows: takenOver },
+    {
+      title: 'Taken over',
+      header: ['Team or user', 'externalId before', 'externalId now', 'How', 'Stale members removed'],
+      rows: takenOver,
+    },
     { title: 'Created users', header: ['User', 'Title', 'Manager', 'Invite'], rows: created },
     { title: 'Reactivated users', header: ['User', 'Why'], rows: reactivated },
     { title: 'Deactivated users', header: ['User', 'Reason', 'Why'], rows: deactivated },
@@ -139,13 +213,23 @@ function sections(outcome: RunOutcome): Section[] {
     { title: 'Teams renamed', header: ['Old name', 'New name', 'Why'], rows: teamsRenamed },
     { title: 'Membership changes', header: ['Team', 'Added', 'Removed', 'Why'], rows: memberships },
     { title: 'Warnings', header: ['Who', 'Warning'], rows: warnings },
-    { title: 'Pre-boarding: when onboarding employees get their account', header: ['Who', 'Hire date', 'Account from', 'This run'], rows: preboarding },
+    {
+      title: 'Pre-boarding: when onboarding employees get their account',
+      header: ['Who', 'Hire date', 'Account from', 'This run'],
+      rows: preboarding,
+    },
   ];
 }
 
 const NOT_TAKEN_OVER = 'Not taken over: held by something else';
 /** What did not sync: each row counts in `failed`. */
-const PROBLEMS = new Set(['Failures', NOT_TAKEN_OVER, 'Skipped records', 'Supervisor cycles', 'Not applied: changed in Leapsome since the plan was made']);
+const PROBLEMS = new Set([
+  'Failures',
+  NOT_TAKEN_OVER,
+  'Skipped records',
+  'Supervisor cycles',
+  'Not applied: changed in Leapsome since the plan was made',
+]);
 /** Sections shown outside the folded tables: what a reviewer must act on, and the pre-boarding schedule. */
 const ATTENTION = new Set([...PROBLEMS, 'Warnings', 'Pre-boarding: when onboarding employees get their account']);
 
@@ -157,7 +241,9 @@ function renderSection(section: Section, maxRows: number, restIn = 'the plan fil
 function modeText(outcome: RunOutcome, options: SummaryOptions): string {
   if (outcome.mode === 'refused') return 'Refused: nothing was written to Leapsome';
   if (outcome.approvedPlan !== undefined) {
-    return outcome.mode === 'dry-run' ? 'Dry run of an approved plan: checked against Leapsome, nothing was written' : 'Applied an approved plan to Leapsome';
+    return outcome.mode === 'dry-run'
+      ? 'Dry run of an approved plan: checked against Leapsome, nothing was written'
+      : 'Applied an approved plan to Leapsome';
   }
   if (outcome.mode === 'applied') return 'Applied to Leapsome';
   return options.pullRequest === true
@@ -179,7 +265,9 @@ export function planNotes(outcome: RunOutcome, options: { readonly planId?: bool
       `Approved plan \`${shortPlanId(approved.planId)}\`, made ${formatTakenAt(approved.plannedAt)}${by === null ? '' : ` ([run](${by}))`}: ${applied} operation(s) still matched Leapsome; ${approved.stale.length} skipped because their Leapsome record changed since.`,
     );
   } else if (outcome.fingerprints !== undefined && outcome.mode === 'dry-run' && options.planId !== false) {
-    lines.push(`Plan id \`${shortPlanId(planId(outcome.plan, outcome.fingerprints))}\`: an apply run given this plan file shows the same id.`);
+    lines.push(
+      `Plan id \`${shortPlanId(planId(outcome.plan, outcome.fingerprints))}\`: an apply run given this plan file shows the same id.`,
+    );
   }
   const switchOver = switchOverNote(outcome.plan, outcome.mode === 'applied');
   if (switchOver !== null) lines.push(switchOver);
@@ -191,7 +279,6 @@ export function planNotes(outcome: RunOutcome, options: { readonly planId?: bool
   }
   return lines;
 }
-
 
 function bothKinds(teams: number, users: number): string {
   return [teams > 0 ? plural(teams, 'team') : '', users > 0 ? plural(users, 'user') : ''].filter((p) => p !== '').join(' and ');
@@ -218,7 +305,12 @@ export function switchOverText(plan: Plan, applied: boolean, quote: (setting: st
     const foreign = (ops: readonly { takeover: Takeover | null }[]): number => ops.filter((op) => op.takeover?.kind === 'foreign').length;
     const marked = bothKinds(foreign(teams), foreign(users));
     const unmarked = bothKinds(teams.length - foreign(teams), users.length - foreign(users));
-    const detail = [marked === '' ? '' : `${marked} another integration had marked`, unmarked === '' ? '' : `${unmarked} without externalId`].filter((p) => p !== '').join(', ');
+    const detail = [
+      marked === '' ? '' : `${marked} another integration had marked`,
+      unmarked === '' ? '' : `${unmarked} without externalId`,
+    ]
+      .filter((p) => p !== '')
+      .join(', ');
     parts.push(
       `${bothKinds(teams.length, users.length)} ${applied ? 'taken over' : 'to take over'} (${detail}): from now on their names and members follow Personio. They are listed under Takeovers.`,
     );
@@ -236,8 +328,32 @@ export function switchOverText(plan: Plan, applied: boolean, quote: (setting: st
 export function countsTable(outcome: RunOutcome): string {
   const c = outcomeCounts(outcome);
   return table(
-    ['Created', 'Updated', 'Reactivated', 'Deactivated', 'Teams created', 'Teams renamed', 'Membership changes', 'Manager changes', 'Taken over', 'Failed or skipped'],
-    [[c.created, c.updated, c.reactivated, c.deactivated, c.teamsCreated, c.teamsRenamed, c.membershipChanges, c.managerChanges, c.takenOver, failedCount(outcome)].map(String)],
+    [
+      'Created',
+      'Updated',
+      'Reactivated',
+      'Deactivated',
+      'Teams created',
+      'Teams renamed',
+      'Membership changes',
+      'Manager changes',
+      'Taken over',
+      'Failed or skipped',
+    ],
+    [
+      [
+        c.created,
+        c.updated,
+        c.reactivated,
+        c.deactivated,
+        c.teamsCreated,
+        c.teamsRenamed,
+        c.membershipChanges,
+        c.managerChanges,
+        c.takenOver,
+        failedCount(outcome),
+      ].map(String),
+    ],
   );
 }
 
@@ -300,13 +416,18 @@ export function renderSummary(outcome: RunOutcome, options: SummaryOptions = {})
     // What needs attention stays in view; the per-change tables repeat the diff with columns
     // (invite state, reasons, provenance), so they are folded into one block.
     const attention = all.filter((s) => ATTENTION.has(s.title)).map((s) => renderSection(s, maxRows));
-    const tables = all.filter((s) => !ATTENTION.has(s.title)).map((s) => renderSection(s, maxRows)).filter((t) => t !== '');
+    const tables = all
+      .filter((s) => !ATTENTION.has(s.title))
+      .map((s) => renderSection(s, maxRows))
+      .filter((t) => t !== '');
     const parts = [
       headline(outcome, options),
       digestSection(outcome, maxRows),
       renderPlanDiff(blocks, maxRows, 'the tables below and the plan file'),
       ...attention,
-      tables.length === 0 ? '' : folded('<b>Every change as a table</b> (with invite state, reasons and whether it comes from Personio)', tables.join('\n')),
+      tables.length === 0
+        ? ''
+        : folded('<b>Every change as a table</b> (with invite state, reasons and whether it comes from Personio)', tables.join('\n')),
     ].filter((p) => p !== '');
     if (!all.some((s) => s.rows.length > 0)) parts.push('No changes: Leapsome already matches Personio.\n');
     const text = parts.join('\n');
@@ -320,23 +441,56 @@ export function countSections(outcome: RunOutcome): string {
   const parts: string[] = [];
   const blocks = diffBlocks(outcome.plan).filter((b) => b.entries.length > 0);
   if (blocks.length > 0) {
-    parts.push(`### Plan\n\n${table(['Area', 'Added (+)', 'Changed (~)', 'Removed (-)'], blocks.map((b) => [b.title, String(b.tally.added), String(b.tally.changed), String(b.tally.removed)]))}\n`);
+    parts.push(
+      `### Plan\n\n${table(
+        ['Area', 'Added (+)', 'Changed (~)', 'Removed (-)'],
+        blocks.map((b) => [b.title, String(b.tally.added), String(b.tally.changed), String(b.tally.removed)]),
+      )}\n`,
+    );
   }
   const byKey = (title: string, header: string, keys: readonly string[]): void => {
     if (keys.length === 0) return;
     const counts = new Map<string, number>();
     for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-    parts.push(`### ${title} (${keys.length})\n\n${table([header, 'Count'], [...counts].map(([k, n]) => [e(k), String(n)]))}\n`);
+    parts.push(
+      `### ${title} (${keys.length})\n\n${table(
+        [header, 'Count'],
+        [...counts].map(([k, n]) => [e(k), String(n)]),
+      )}\n`,
+    );
   };
-  byKey('Failures', 'Operation', outcomeFailures(outcome).map((f) => f.operation));
-  byKey(NOT_TAKEN_OVER, 'Kind', outcome.plan.clashes.map((c) => `${c.kind}: ${clashResolution(c)}`));
-  byKey('Skipped records', 'Reason', outcome.plan.skipped.map((s) => s.reason));
+  byKey(
+    'Failures',
+    'Operation',
+    outcomeFailures(outcome).map((f) => f.operation),
+  );
+  byKey(
+    NOT_TAKEN_OVER,
+    'Kind',
+    outcome.plan.clashes.map((c) => `${c.kind}: ${clashResolution(c)}`),
+  );
+  byKey(
+    'Skipped records',
+    'Reason',
+    outcome.plan.skipped.map((s) => s.reason),
+  );
   if (outcome.plan.supervisorCycles.length > 0) {
-    parts.push(`### Supervisor cycles (${outcome.plan.supervisorCycles.length})\n\nEmployees whose supervisors form a loop: synced, except the manager links inside each loop. Names are left out of this summary.\n`);
+    parts.push(
+      `### Supervisor cycles (${outcome.plan.supervisorCycles.length})\n\nEmployees whose supervisors form a loop: synced, except the manager links inside each loop. Names are left out of this summary.\n`,
+    );
   }
-  byKey('Pre-boarding', 'This run', outcome.plan.preboarding.map((p) => PREBOARD_STATE[p.state]));
-  byKey('Not applied: changed in Leapsome since the plan was made', 'Operation', (outcome.approvedPlan?.stale ?? []).map((st) => st.operation));
-  if (outcome.plan.warnings.length > 0) parts.push(`### Warnings (${outcome.plan.warnings.length})\n\nDetails are left out of this summary.\n`);
+  byKey(
+    'Pre-boarding',
+    'This run',
+    outcome.plan.preboarding.map((p) => PREBOARD_STATE[p.state]),
+  );
+  byKey(
+    'Not applied: changed in Leapsome since the plan was made',
+    'Operation',
+    (outcome.approvedPlan?.stale ?? []).map((st) => st.operation),
+  );
+  if (outcome.plan.warnings.length > 0)
+    parts.push(`### Warnings (${outcome.plan.warnings.length})\n\nDetails are left out of this summary.\n`);
   return parts.join('\n');
 }
 

@@ -43,7 +43,12 @@ function spanPiece(span: Span, marker: Marker): Piece {
 
 function changeLine(look: Look, line: ChangeLine): string[] {
   const prefix: Piece[] = [{ text: '  ' }, { text: line.marker, style: MARKER_STYLE[line.marker] }, { text: line.nested ? '    ' : ' ' }];
-  return layout(look, prefix, line.spans.map((s) => spanPiece(s, line.marker)), line.nested ? 7 : 4);
+  return layout(
+    look,
+    prefix,
+    line.spans.map((s) => spanPiece(s, line.marker)),
+    line.nested ? 7 : 4,
+  );
 }
 
 /** Lines of a list, folded after about `max` lines with a count of what is left out. */
@@ -92,11 +97,15 @@ const plainWords = (text: string): string => text.replace(/`([^`\n]*)`/g, "'$1'"
 /** Records that did not sync and warnings, with names (full detail). */
 function problems(outcome: RunOutcome): Problem[] {
   const list: Problem[] = [];
-  if (outcome.refusedReason !== null && outcome.refusedReason !== APPLY_CANCELLED) list.push({ level: 'error', text: plainWords(safe(outcome.refusedReason)) });
+  if (outcome.refusedReason !== null && outcome.refusedReason !== APPLY_CANCELLED)
+    list.push({ level: 'error', text: plainWords(safe(outcome.refusedReason)) });
   for (const c of outcome.plan.clashes) {
     const what = c.kind === 'team' ? `team ${safe(c.displayName)}` : `user ${person(c.person)}`;
     const holder = `${c.kind === 'team' ? 'Leapsome team' : 'Leapsome user'} ${safe(c.holder.name)} (${safe(c.holder.leapsomeId)}, externalId ${safe(c.holder.externalId ?? 'none')})`;
-    list.push({ level: 'error', text: `not taken over: ${what} is held by ${holder}. ${plainWords(safe(c.detail))} To resolve: ${clashResolution(c, asTyped)}.` });
+    list.push({
+      level: 'error',
+      text: `not taken over: ${what} is held by ${holder}. ${plainWords(safe(c.detail))} To resolve: ${clashResolution(c, asTyped)}.`,
+    });
   }
   const g = outcome.plan.deactivationGuard;
   if (outcome.mode === 'dry-run' && g.exceeded) {
@@ -110,14 +119,23 @@ function problems(outcome: RunOutcome): Problem[] {
     list.push({ level: 'error', text: `failed to ${f.operation}${subject}: ${safe(f.reason)}` });
   }
   for (const s of outcome.plan.skipped) {
-    list.push({ level: 'error', text: `skipped ${person(s.person)} (Personio id ${safe(s.person.employeeId ?? 'unknown')}): ${s.reason}: ${safe(s.detail)}` });
+    list.push({
+      level: 'error',
+      text: `skipped ${person(s.person)} (Personio id ${safe(s.person.employeeId ?? 'unknown')}): ${s.reason}: ${safe(s.detail)}`,
+    });
   }
   for (const c of outcome.plan.supervisorCycles) {
-    list.push({ level: 'error', text: `supervisor cycle: ${safe(cycleText(c))}. Synced like everyone else, except these manager links: left as Leapsome has them; fix the supervisors in Personio.` });
+    list.push({
+      level: 'error',
+      text: `supervisor cycle: ${safe(cycleText(c))}. Synced like everyone else, except these manager links: left as Leapsome has them; fix the supervisors in Personio.`,
+    });
   }
   for (const st of outcome.approvedPlan?.stale ?? []) {
     const subject = st.person !== null ? ` for ${person(st.person)}` : st.team !== null ? ` ${safe(st.team)}` : '';
-    list.push({ level: 'error', text: `not applied, changed in Leapsome since the plan was made: ${st.operation}${subject}: ${safe(st.reason)}` });
+    list.push({
+      level: 'error',
+      text: `not applied, changed in Leapsome since the plan was made: ${st.operation}${subject}: ${safe(st.reason)}`,
+    });
   }
   for (const w of outcome.plan.warnings) list.push({ level: 'warning', text: plainWords(safe(w.message)) });
   return list;
@@ -131,22 +149,43 @@ function problemCounts(outcome: RunOutcome): Problem[] {
     if (keys.length === 0) return;
     const tally = new Map<string, number>();
     for (const key of keys) tally.set(key, (tally.get(key) ?? 0) + 1);
-    list.push({ level: 'error', text: `${what}: ${[...tally].map(([k, n]) => `${k} ${count(n)}`).join(', ')} (names left out: summary-detail counts)` });
+    list.push({
+      level: 'error',
+      text: `${what}: ${[...tally].map(([k, n]) => `${k} ${count(n)}`).join(', ')} (names left out: summary-detail counts)`,
+    });
   };
-  byKey('failed', outcomeFailures(outcome).map((f) => f.operation));
-  byKey('not taken over, held by something else', outcome.plan.clashes.map((c) => `${c.kind}: ${clashResolution(c, asTyped)}`));
-  byKey('skipped', outcome.plan.skipped.map((s) => s.reason));
+  byKey(
+    'failed',
+    outcomeFailures(outcome).map((f) => f.operation),
+  );
+  byKey(
+    'not taken over, held by something else',
+    outcome.plan.clashes.map((c) => `${c.kind}: ${clashResolution(c, asTyped)}`),
+  );
+  byKey(
+    'skipped',
+    outcome.plan.skipped.map((s) => s.reason),
+  );
   if (outcome.plan.supervisorCycles.length > 0) {
-    list.push({ level: 'error', text: `${counted(outcome.plan.supervisorCycles.length, 'supervisor cycle')}: manager links inside each left as they are (names left out: summary-detail counts)` });
+    list.push({
+      level: 'error',
+      text: `${counted(outcome.plan.supervisorCycles.length, 'supervisor cycle')}: manager links inside each left as they are (names left out: summary-detail counts)`,
+    });
   }
-  byKey('not applied, changed in Leapsome since the plan was made', (outcome.approvedPlan?.stale ?? []).map((s) => s.operation));
-  if (outcome.plan.warnings.length > 0) list.push({ level: 'warning', text: `${counted(outcome.plan.warnings.length, 'warning')} (details left out: summary-detail counts)` });
+  byKey(
+    'not applied, changed in Leapsome since the plan was made',
+    (outcome.approvedPlan?.stale ?? []).map((s) => s.operation),
+  );
+  if (outcome.plan.warnings.length > 0)
+    list.push({ level: 'warning', text: `${counted(outcome.plan.warnings.length, 'warning')} (details left out: summary-detail counts)` });
   return list;
 }
 
 /** `error: …` and `warning: …` lines, wrapped under their text and folded like the lists. */
 function problemLines(look: Look, list: readonly Problem[], options: TerminalOptions): string[] {
-  const entries = list.map((p) => layout(look, [{ text: `${p.level}:`, style: p.level }, { text: ' ' }], [{ text: p.text }], p.level.length + 2));
+  const entries = list.map((p) =>
+    layout(look, [{ text: `${p.level}:`, style: p.level }, { text: ' ' }], [{ text: p.text }], p.level.length + 2),
+  );
   return folded(look, entries, options.foldAfter ?? DEFAULT_FOLD_AFTER, options.full);
 }
 
@@ -215,12 +254,17 @@ function footnotes(outcome: RunOutcome): string[] {
   const notes: string[] = [];
   if (outcome.mode === 'dry-run' && outcome.approvedPlan === undefined && outcome.fingerprints !== undefined) {
     const writes = plannedWrites(outcome.plan);
-    if (writes > 0) notes.push(`Applying it takes ${counted(writes, 'write')} to Leapsome. Plan id ${shortPlanId(planId(outcome.plan, outcome.fingerprints))} (saved with --out, apply --plan-file shows the same id).`);
+    if (writes > 0)
+      notes.push(
+        `Applying it takes ${counted(writes, 'write')} to Leapsome. Plan id ${shortPlanId(planId(outcome.plan, outcome.fingerprints))} (saved with --out, apply --plan-file shows the same id).`,
+      );
   }
   const approved = outcome.approvedPlan;
   if (approved !== undefined) {
     const still = outcome.plan.users.length + outcome.plan.teams.length;
-    notes.push(`Approved plan ${shortPlanId(approved.planId)}, made ${when(approved.plannedAt)}: ${counted(still, 'operation')} still matched Leapsome, ${count(approved.stale.length)} skipped because their Leapsome record changed since.`);
+    notes.push(
+      `Approved plan ${shortPlanId(approved.planId)}, made ${when(approved.plannedAt)}: ${counted(still, 'operation')} still matched Leapsome, ${count(approved.stale.length)} skipped because their Leapsome record changed since.`,
+    );
   }
   if (outcome.requests !== null) {
     const r = outcome.requests;
@@ -242,7 +286,16 @@ function preboardLines(look: Look, outcome: RunOutcome, options: TerminalOptions
     return [heading, ...layout(look, [{ text: '  ' }], [{ text: [...tally].map(([state, n]) => `${state}: ${count(n)}`).join(', ') }], 2)];
   }
   const lines = entries.map((e) =>
-    layout(look, [{ text: '  ' }], [{ text: `${person(e.person)}: hire date ${e.hireDate ?? 'none'}, account from ${e.accountFrom ?? '—'}; ${PREBOARD_STATE[e.state]}` }], 4),
+    layout(
+      look,
+      [{ text: '  ' }],
+      [
+        {
+          text: `${person(e.person)}: hire date ${e.hireDate ?? 'none'}, account from ${e.accountFrom ?? '—'}; ${PREBOARD_STATE[e.state]}`,
+        },
+      ],
+      4,
+    ),
   );
   return [heading, ...folded(look, lines, options.foldAfter ?? DEFAULT_FOLD_AFTER, options.full)];
 }
@@ -260,7 +313,8 @@ export function renderTerminal(outcome: RunOutcome, options: TerminalOptions): s
     const digest = digestLine(outcome);
     if (digest !== null) out.push(...muted(digest));
     const switchOver = switchOverText(outcome.plan, outcome.mode === 'applied', asTyped, 'the error lines below say so');
-    if (switchOver !== null) out.push('', ...layout(look, [{ text: 'Switch-over:', style: 'heading' }, { text: ' ' }], [{ text: switchOver }], 2));
+    if (switchOver !== null)
+      out.push('', ...layout(look, [{ text: 'Switch-over:', style: 'heading' }, { text: ' ' }], [{ text: switchOver }], 2));
   }
   if (present.length > 0 && !planShown) {
     out.push('', ...layout(look, [], [{ text: intro(outcome) }], 0));

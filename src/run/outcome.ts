@@ -52,7 +52,17 @@ export interface ApprovedPlanReport {
 
 /** The changes a plan contains, counted the way the outputs and the headline report them. */
 export function plannedCounts(plan: Plan): ApplyCounts {
-  const counts: ApplyCounts = { created: 0, updated: 0, reactivated: 0, deactivated: 0, teamsCreated: 0, teamsRenamed: 0, membershipChanges: 0, managerChanges: 0, takenOver: 0 };
+  const counts: ApplyCounts = {
+    created: 0,
+    updated: 0,
+    reactivated: 0,
+    deactivated: 0,
+    teamsCreated: 0,
+    teamsRenamed: 0,
+    membershipChanges: 0,
+    managerChanges: 0,
+    takenOver: 0,
+  };
   for (const op of plan.users) {
     if (op.kind === 'create') {
       counts.created++;

@@ -54,11 +54,13 @@ const IDENTITY = ['first_name', 'last_name', 'preferred_name', 'email', 'status'
 export function attributeNeeds(settings: Settings): AttributeNeed[] {
   const needs: AttributeNeed[] = IDENTITY.map((source) => ({ source, neededBy: 'the sync itself', at: null }));
   for (const rule of settings.fields) {
-    const hint = rule.at === null ? `It is read by default; \`${rule.field}: off\` under \`fields\` in the config file stops reading it.` : undefined;
+    const hint =
+      rule.at === null ? `It is read by default; \`${rule.field}: off\` under \`fields\` in the config file stops reading it.` : undefined;
     needs.push({ source: rule.from, neededBy: settingName(rule.field), at: rule.at, ...(hint === undefined ? {} : { hint }) });
   }
   for (const field of settings.plan.teamsFrom) needs.push({ source: field, neededBy: 'teams-from', at: null });
-  if (settings.plan.exclude.some((rule) => rule.kind === 'department')) needs.push({ source: 'department', neededBy: 'exclude (department: rules)', at: null });
+  if (settings.plan.exclude.some((rule) => rule.kind === 'department'))
+    needs.push({ source: 'department', neededBy: 'exclude (department: rules)', at: null });
   // Whatever `fields` says about start-date: the hire date decides when a joiner's account comes.
   if (settings.plan.preboardDays !== null) needs.push({ source: 'hire_date', neededBy: 'preboard-days', at: null });
   return needs;
@@ -93,7 +95,10 @@ async function confirmVanished(
   for (const id of missing) {
     const answer = answers.get(id);
     if (answer === undefined) {
-      lookups.set(id, { kind: 'failed', reason: `not looked up: ${missing.length} employees were missing from the list, and a run looks up at most ${MAX_VANISHED_LOOKUPS}` });
+      lookups.set(id, {
+        kind: 'failed',
+        reason: `not looked up: ${missing.length} employees were missing from the list, and a run looks up at most ${MAX_VANISHED_LOOKUPS}`,
+      });
     } else if (answer.kind === 'found' || answer.kind === 'unreadable') {
       lookups.set(id, { kind: 'found' });
       if (answer.kind === 'found') found.push(answer.employee);
@@ -121,7 +126,10 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   const reading = progress.start('Reading Personio and Leapsome', 'records');
   const resolved = deps.personio.readableAttributes().then((list) => resolveSources(needs, list));
   const early = queryWithoutList(needs);
-  const reads = Promise.all([(early === null ? resolved : Promise.resolve(early)).then((query) => deps.personio.readEmployees(query, reading)), deps.leapsome.readState(reading)]);
+  const reads = Promise.all([
+    (early === null ? resolved : Promise.resolve(early)).then((query) => deps.personio.readEmployees(query, reading)),
+    deps.leapsome.readState(reading),
+  ]);
   reads.catch(() => undefined); // handled below, once the attribute list has passed
   // The snapshot is a reviewer's aid and a brake, never the source of truth: the plan below is
   // always computed against live Leapsome. It is restored (downloaded, decrypted, parsed) while
@@ -137,7 +145,9 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
     reading.end();
   }
   if (listing.firstProblem !== null) {
-    deps.log(`Personio's employee list did not hold together (${listing.firstProblem}), so it was read again: ${listing.problem === null ? 'consistent the second time' : `still inconsistent (${listing.problem}); no deactivations this run`}.`);
+    deps.log(
+      `Personio's employee list did not hold together (${listing.firstProblem}), so it was read again: ${listing.problem === null ? 'consistent the second time' : `still inconsistent (${listing.problem}); no deactivations this run`}.`,
+    );
   }
   const { state: personio, facts } = await confirmVanished(deps.personio, listing, leapsome, query, deps.log);
   const restored = restoring === null ? null : await restoring;
@@ -149,7 +159,12 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   );
 
   const statuses = settings.plan.statuses;
-  const plan = labelProvenance(planSync({ personio, leapsome, settings: settings.plan, listing: facts, now: readAt.getTime() }), previous, personio.employees, settings.plan.fields);
+  const plan = labelProvenance(
+    planSync({ personio, leapsome, settings: settings.plan, listing: facts, now: readAt.getTime() }),
+    previous,
+    personio.employees,
+    settings.plan.fields,
+  );
   // Only known once Leapsome is read, but still a configuration error: reported before any write.
   throwOnHandMadeCollisions(plan.clashes);
   const sourceProblem = checkSourceDrop({
@@ -187,7 +202,8 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
     if (!(await deps.confirm(preview))) cancelled = APPLY_CANCELLED;
   }
 
-  const apply = sourceProblem !== null || cancelled !== null || settings.dryRun ? null : await applyWithProgress(plan, deps.leapsome, progress);
+  const apply =
+    sourceProblem !== null || cancelled !== null || settings.dryRun ? null : await applyWithProgress(plan, deps.leapsome, progress);
   const refusedReason = sourceProblem ?? cancelled ?? apply?.refused ?? null;
   const mode: RunOutcome['mode'] = refusedReason !== null ? 'refused' : settings.dryRun ? 'dry-run' : 'applied';
 

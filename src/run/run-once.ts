@@ -38,7 +38,10 @@ export interface RunHost {
 /** Runs the sync the settings describe, or applies the approved plan they name. */
 export async function runOnce(settings: Settings, host: RunHost): Promise<RunOutcome> {
   const clock = runClock();
-  if (clock.pretended !== null) host.info(`Warning: ${CLOCK_VARIABLE} is set: this run pretends to start at ${clock.pretended}. It is a test knob; never set it in a workflow.`);
+  if (clock.pretended !== null)
+    host.info(
+      `Warning: ${CLOCK_VARIABLE} is set: this run pretends to start at ${clock.pretended}. It is a test knob; never set it in a workflow.`,
+    );
   const now = host.now ?? clock.now;
   const closers: Array<() => Promise<void>> = [];
   // Users are read with the fields the sync owns: for an approved plan, those it was made with,
@@ -52,7 +55,11 @@ export async function runOnce(settings: Settings, host: RunHost): Promise<RunOut
     if (settings.planFile !== null) {
       const approved = await readPlanFile(resolve(host.workspace, settings.planFile));
       const leapsome = leapsomeClient(approved.fields);
-      host.info(settings.dryRun ? `Dry run: checking the approved plan ${approved.planId} against Leapsome; nothing will be written.` : `Applying the approved plan ${approved.planId}.`);
+      host.info(
+        settings.dryRun
+          ? `Dry run: checking the approved plan ${approved.planId} against Leapsome; nothing will be written.`
+          : `Applying the approved plan ${approved.planId}.`,
+      );
       return await runApprovedPlan(settings, approved, { leapsome, log: host.info, now, progress: host.progress });
     }
     const personio = createPersonioClient({
@@ -83,7 +90,11 @@ export async function runOnce(settings: Settings, host: RunHost): Promise<RunOut
 
 /** The key the snapshot is encrypted with: from `snapshot-key`, else from the two credentials. */
 export function snapshotEncryptionKey(settings: Settings): Buffer {
-  return deriveSnapshotKey({ snapshotKey: settings.snapshotKey, personioClientSecret: settings.personio.clientSecret, leapsomeToken: settings.leapsome.token });
+  return deriveSnapshotKey({
+    snapshotKey: settings.snapshotKey,
+    personioClientSecret: settings.personio.clientSecret,
+    leapsomeToken: settings.leapsome.token,
+  });
 }
 
 /** Exit codes (documented in the README; scripts rely on them): 0 done or nothing to do; 1 records failed or a safety brake refused the run; 2 usage or configuration error. */

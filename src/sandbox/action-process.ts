@@ -57,7 +57,12 @@ export async function runActionProcess(options: ActionProcessOptions): Promise<A
   const outputFile = join(workDir, 'output.txt');
   writeFileSync(summaryFile, '');
   writeFileSync(outputFile, '');
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_STEP_SUMMARY: summaryFile, GITHUB_OUTPUT: outputFile, ...options.env };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_OUTPUT: outputFile,
+    ...options.env,
+  };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
   const started = performance.now();
@@ -73,7 +78,9 @@ export async function runActionProcess(options: ActionProcessOptions): Promise<A
   const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
   const { killWhen } = options;
   const watcher = killWhen === undefined ? undefined : setInterval(() => killWhen() && child.kill('SIGKILL'), 2);
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on('close', (c, s) => resolve([c, s])),
+  );
   clearTimeout(timer);
   clearInterval(watcher);
   return {

@@ -83,7 +83,18 @@ export const MENTORS_KEY = 'dynamic_1146710';
 /** date, universal id date_of_birth (the key Personio's own example uses). */
 export const BIRTHDAY_KEY = 'dynamic_180883';
 export const LEVELS = ['L1', 'L2', 'L3', 'L4', 'L5'] as const;
-export const SKILLS = ['TypeScript', 'Go', 'SQL', 'Kotlin', 'Figma', 'Negotiation', 'Public speaking', 'Excel', 'Recruiting', 'Kubernetes'] as const;
+export const SKILLS = [
+  'TypeScript',
+  'Go',
+  'SQL',
+  'Kotlin',
+  'Figma',
+  'Negotiation',
+  'Public speaking',
+  'Excel',
+  'Recruiting',
+  'Kubernetes',
+] as const;
 
 interface DepartmentSpec {
   readonly name: string;
@@ -97,48 +108,214 @@ interface DepartmentSpec {
 }
 
 const DEPARTMENTS: readonly DepartmentSpec[] = [
-  { name: 'Engineering', weight: 34, head: 'VP Engineering', lead: 'Engineering Manager', core: true,
+  {
+    name: 'Engineering',
+    weight: 34,
+    head: 'VP Engineering',
+    lead: 'Engineering Manager',
+    core: true,
     teams: ['Platform', 'Backend', 'Frontend', 'Mobile', 'Data', 'Infrastructure', 'Security', 'QA', 'Payments', 'Search'],
-    roles: ['Backend Engineer', 'Frontend Engineer', 'Software Engineer', 'Data Engineer', 'Site Reliability Engineer', 'QA Engineer'] },
-  { name: 'Sales', weight: 18, head: 'VP Sales', lead: 'Sales Team Lead', core: true,
+    roles: ['Backend Engineer', 'Frontend Engineer', 'Software Engineer', 'Data Engineer', 'Site Reliability Engineer', 'QA Engineer'],
+  },
+  {
+    name: 'Sales',
+    weight: 18,
+    head: 'VP Sales',
+    lead: 'Sales Team Lead',
+    core: true,
     teams: ['DACH Sales', 'UK Sales', 'Nordics Sales', 'Enterprise Sales', 'Inside Sales', 'Partnerships'],
-    roles: ['Account Executive', 'Sales Development Representative', 'Sales Manager'] },
-  { name: 'Customer Success', weight: 12, head: 'Head of Customer Success', lead: 'Customer Success Lead', core: false,
+    roles: ['Account Executive', 'Sales Development Representative', 'Sales Manager'],
+  },
+  {
+    name: 'Customer Success',
+    weight: 12,
+    head: 'Head of Customer Success',
+    lead: 'Customer Success Lead',
+    core: false,
     teams: ['Onboarding', 'Support', 'Account Management'],
-    roles: ['Customer Success Manager', 'Support Specialist', 'Implementation Consultant'] },
-  { name: 'Product', weight: 9, head: 'Head of Product', lead: 'Group Product Manager', core: true,
+    roles: ['Customer Success Manager', 'Support Specialist', 'Implementation Consultant'],
+  },
+  {
+    name: 'Product',
+    weight: 9,
+    head: 'Head of Product',
+    lead: 'Group Product Manager',
+    core: true,
     teams: ['Product Management', 'Design', 'User Research'],
-    roles: ['Product Manager', 'Product Designer', 'UX Researcher'] },
-  { name: 'Marketing', weight: 9, head: 'Head of Marketing', lead: 'Marketing Team Lead', core: true,
+    roles: ['Product Manager', 'Product Designer', 'UX Researcher'],
+  },
+  {
+    name: 'Marketing',
+    weight: 9,
+    head: 'Head of Marketing',
+    lead: 'Marketing Team Lead',
+    core: true,
     teams: ['Brand', 'Content', 'Performance Marketing', 'Product Marketing'],
-    roles: ['Marketing Manager', 'Content Writer', 'Performance Marketer'] },
-  { name: 'Operations', weight: 6, head: 'Head of Operations', lead: 'Operations Lead', core: false,
+    roles: ['Marketing Manager', 'Content Writer', 'Performance Marketer'],
+  },
+  {
+    name: 'Operations',
+    weight: 6,
+    head: 'Head of Operations',
+    lead: 'Operations Lead',
+    core: false,
     teams: ['IT', 'Workplace', 'Legal'],
-    roles: ['IT Administrator', 'Office Manager', 'Legal Counsel'] },
-  { name: 'People', weight: 6, head: 'Head of People', lead: 'People Team Lead', core: true,
+    roles: ['IT Administrator', 'Office Manager', 'Legal Counsel'],
+  },
+  {
+    name: 'People',
+    weight: 6,
+    head: 'Head of People',
+    lead: 'People Team Lead',
+    core: true,
     teams: ['Recruiting', 'People Operations', 'Learning & Development'],
-    roles: ['Recruiter', 'People Partner', 'HR Generalist'] },
-  { name: 'Finance', weight: 6, head: 'Chief Financial Officer', lead: 'Finance Team Lead', core: true,
+    roles: ['Recruiter', 'People Partner', 'HR Generalist'],
+  },
+  {
+    name: 'Finance',
+    weight: 6,
+    head: 'Chief Financial Officer',
+    lead: 'Finance Team Lead',
+    core: true,
     teams: ['Accounting', 'Controlling', 'Payroll'],
-    roles: ['Accountant', 'Financial Analyst', 'Payroll Specialist'] },
+    roles: ['Accountant', 'Financial Analyst', 'Payroll Specialist'],
+  },
 ];
 
-const FEMALE = ['Anna', 'Maria', 'Katharina', 'Laura', 'Julia', 'Sophie', 'Lena', 'Hannah', 'Emma', 'Mia', 'Clara', 'Lea',
-  'Sarah', 'Elisabeth', 'Franziska', 'Johanna', 'Nina', 'Paula', 'Charlotte', 'Amelie', 'Jennifer', 'Daniela', 'Olivia',
-  'Isabel', 'Fatima', 'Aylin', 'Priya', 'Chloe', 'Ingrid', 'Zoe'];
-const MALE = ['Jonas', 'Lukas', 'Maximilian', 'Alexander', 'Felix', 'Paul', 'Leon', 'Tom', 'Johannes', 'David', 'Moritz',
-  'Benjamin', 'Christopher', 'Daniel', 'Simon', 'Jan', 'Tobias', 'Matthias', 'Nikolaus', 'Theodor', 'Oliver', 'Samuel',
-  'Mehmet', 'Arjun', 'Lars', 'Mateo', 'Kenji', 'Omar', 'Henrik', 'Noah'];
+const FEMALE = [
+  'Anna',
+  'Maria',
+  'Katharina',
+  'Laura',
+  'Julia',
+  'Sophie',
+  'Lena',
+  'Hannah',
+  'Emma',
+  'Mia',
+  'Clara',
+  'Lea',
+  'Sarah',
+  'Elisabeth',
+  'Franziska',
+  'Johanna',
+  'Nina',
+  'Paula',
+  'Charlotte',
+  'Amelie',
+  'Jennifer',
+  'Daniela',
+  'Olivia',
+  'Isabel',
+  'Fatima',
+  'Aylin',
+  'Priya',
+  'Chloe',
+  'Ingrid',
+  'Zoe',
+];
+const MALE = [
+  'Jonas',
+  'Lukas',
+  'Maximilian',
+  'Alexander',
+  'Felix',
+  'Paul',
+  'Leon',
+  'Tom',
+  'Johannes',
+  'David',
+  'Moritz',
+  'Benjamin',
+  'Christopher',
+  'Daniel',
+  'Simon',
+  'Jan',
+  'Tobias',
+  'Matthias',
+  'Nikolaus',
+  'Theodor',
+  'Oliver',
+  'Samuel',
+  'Mehmet',
+  'Arjun',
+  'Lars',
+  'Mateo',
+  'Kenji',
+  'Omar',
+  'Henrik',
+  'Noah',
+];
 const NEUTRAL = ['Alex', 'Kim', 'Robin', 'Sascha', 'Charlie', 'Luca', 'Jules', 'Sam', 'Toni', 'Maxi'];
-const LAST = ['Schneider', 'Weber', 'Becker', 'Mueller', 'Schmidt', 'Fischer', 'Wagner', 'Hoffmann', 'Schulz', 'Koch',
-  'Richter', 'Klein', 'Wolf', 'Neumann', 'Schwarz', 'Braun', 'Zimmermann', 'Krueger', 'Hartmann', 'Lange', 'Werner',
-  'Krause', 'Meier', 'Lehmann', 'Schmid', 'Schulze', 'Maier', 'Koehler', 'Herrmann', 'Walter', 'Smith', 'Jones', 'Brown',
-  'Taylor', 'Wilson', 'Nielsen', 'Jensen', 'Rossi', 'Garcia', 'Kowalski', 'Yilmaz', 'Nguyen', 'Sharma', 'Tanaka',
-  'Silva', 'Novak', 'Dubois', 'Andersson', 'OBrien', 'Costa'];
+const LAST = [
+  'Schneider',
+  'Weber',
+  'Becker',
+  'Mueller',
+  'Schmidt',
+  'Fischer',
+  'Wagner',
+  'Hoffmann',
+  'Schulz',
+  'Koch',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Neumann',
+  'Schwarz',
+  'Braun',
+  'Zimmermann',
+  'Krueger',
+  'Hartmann',
+  'Lange',
+  'Werner',
+  'Krause',
+  'Meier',
+  'Lehmann',
+  'Schmid',
+  'Schulze',
+  'Maier',
+  'Koehler',
+  'Herrmann',
+  'Walter',
+  'Smith',
+  'Jones',
+  'Brown',
+  'Taylor',
+  'Wilson',
+  'Nielsen',
+  'Jensen',
+  'Rossi',
+  'Garcia',
+  'Kowalski',
+  'Yilmaz',
+  'Nguyen',
+  'Sharma',
+  'Tanaka',
+  'Silva',
+  'Novak',
+  'Dubois',
+  'Andersson',
+  'OBrien',
+  'Costa',
+];
 const NICKNAMES: Readonly<Record<string, string>> = {
-  Alexander: 'Alex', Katharina: 'Kathi', Maximilian: 'Max', Johannes: 'Hannes', Elisabeth: 'Lisa', Christopher: 'Chris',
-  Benjamin: 'Ben', Daniela: 'Dani', Nikolaus: 'Niko', Jennifer: 'Jenny', Franziska: 'Franzi', Theodor: 'Theo',
-  Maria: 'Mia', Samuel: 'Sam', Charlotte: 'Lotte', Tobias: 'Tobi',
+  Alexander: 'Alex',
+  Katharina: 'Kathi',
+  Maximilian: 'Max',
+  Johannes: 'Hannes',
+  Elisabeth: 'Lisa',
+  Christopher: 'Chris',
+  Benjamin: 'Ben',
+  Daniela: 'Dani',
+  Nikolaus: 'Niko',
+  Jennifer: 'Jenny',
+  Franziska: 'Franzi',
+  Theodor: 'Theo',
+  Maria: 'Mia',
+  Samuel: 'Sam',
+  Charlotte: 'Lotte',
+  Tobias: 'Tobi',
 };
 const SENIORITY = ['Junior ', '', '', 'Senior '];
 
@@ -186,7 +363,7 @@ export function sampleCompany(options: SampleCompanyOptions = {}): SandboxEmploy
     const email = uniqueEmail(emails, firstName, lastName, domain);
     const o = rand();
     const office = (o < 0.5 ? offices[0] : o < 0.8 ? offices[1] : offices[2]) ?? null;
-    const hire = role.hireFrom + Math.floor(rand() * Math.max(DAY_MS, today - 30 * DAY_MS - role.hireFrom) / DAY_MS) * DAY_MS;
+    const hire = role.hireFrom + Math.floor((rand() * Math.max(DAY_MS, today - 30 * DAY_MS - role.hireFrom)) / DAY_MS) * DAY_MS;
     const created = hire - 21 * DAY_MS + randInt(rand, 8, 17) * 3_600_000 + randInt(rand, 0, 3599) * 1000;
     const modified = created + Math.floor(rand() * Math.max(1, today - created));
     const e: SandboxEmployee = {
@@ -232,19 +409,28 @@ export function sampleCompany(options: SampleCompanyOptions = {}): SandboxEmploy
 
   const leaves: SandboxEmployee[] = [];
   const specs = size - 1 >= 60 ? DEPARTMENTS : DEPARTMENTS.filter((d) => d.core);
-  const sizes = allocate(size - 1, specs.map((d) => d.weight));
+  const sizes = allocate(
+    size - 1,
+    specs.map((d) => d.weight),
+  );
   specs.forEach((spec, index) => {
     const deptSize = sizes[index] ?? 0;
     if (deptSize === 0) return;
     const department: SandboxOrgUnit = { id: 281521 + index, name: spec.name };
     const costCenter = `CC-${100 + 10 * index}`;
     const start = employees.length;
-    const head = person({ position: spec.head, department, team: null, supervisorId: ceo.id, hireFrom: Date.parse('2015-06-01T00:00:00Z') });
+    const head = person({
+      position: spec.head,
+      department,
+      team: null,
+      supervisorId: ceo.id,
+      hireFrom: Date.parse('2015-06-01T00:00:00Z'),
+    });
     const rest = deptSize - 1;
     // Teams of ~TEAM_SIZE (lead + members); above SPAN teams, directors form extra layers.
     const teamCount = rest === 0 ? 0 : Math.max(1, Math.round(rest / TEAM_SIZE));
     const layers: number[] = [];
-    for (let n = teamCount; n > SPAN + 2; ) {
+    for (let n = teamCount; n > SPAN + 2;) {
       n = Math.ceil(n / SPAN);
       layers.unshift(n);
     }
@@ -253,7 +439,15 @@ export function sampleCompany(options: SampleCompanyOptions = {}): SandboxEmploy
       const layer: SandboxEmployee[] = [];
       for (let i = 0; i < count; i += 1) {
         const boss = managers[Math.floor((i * managers.length) / count)] ?? head;
-        layer.push(person({ position: `Director ${spec.name}`, department, team: null, supervisorId: boss.id, hireFrom: Date.parse('2016-01-01T00:00:00Z') }));
+        layer.push(
+          person({
+            position: `Director ${spec.name}`,
+            department,
+            team: null,
+            supervisorId: boss.id,
+            hireFrom: Date.parse('2016-01-01T00:00:00Z'),
+          }),
+        );
       }
       managers = layer;
     }
@@ -304,7 +498,11 @@ function addProfileAttributes(employees: SandboxEmployee[], seed: number): void 
     e.dynamic[REMOTE_DAYS_KEY] = randInt(rand, 0, 5);
     e.dynamic[BIRTHDAY_KEY] = isoDate(Date.UTC(randInt(rand, 1962, 2002), randInt(rand, 0, 11), randInt(rand, 1, 28)));
     const code = e.dynamic[COST_CENTER_CODE_KEY];
-    const centre = (name: string, percentage: number): SandboxCostCenter => ({ id: 82_000 + Number(name.replace(/\D/g, '')), name, percentage });
+    const centre = (name: string, percentage: number): SandboxCostCenter => ({
+      id: 82_000 + Number(name.replace(/\D/g, '')),
+      name,
+      percentage,
+    });
     if (typeof code === 'string') e.costCenters = rand() < 0.1 ? [centre('CC-000', 40), centre(code, 60)] : [centre(code, 100)];
     // Every eighth person has two mentors in their department: one by work email, one by Personio id.
     const department = e.department === null ? [] : (byDepartment.get(e.department.id) ?? []);
@@ -315,7 +513,12 @@ function addProfileAttributes(employees: SandboxEmployee[], seed: number): void 
 }
 
 /** A colleague who is not the person, their supervisor or `other`; null after a few misses (tiny departments). */
-function mentorFor(e: SandboxEmployee, department: readonly SandboxEmployee[], rand: () => number, other: SandboxEmployee | null): SandboxEmployee | null {
+function mentorFor(
+  e: SandboxEmployee,
+  department: readonly SandboxEmployee[],
+  rand: () => number,
+  other: SandboxEmployee | null,
+): SandboxEmployee | null {
   for (let attempt = 0; attempt < 8 && department.length > 0; attempt++) {
     const candidate = pick(rand, department);
     if (candidate.id !== e.id && candidate.id !== e.supervisorId && candidate !== other) return candidate;
@@ -335,7 +538,10 @@ function levelOf(position: string): (typeof LEVELS)[number] {
 function assignStatuses(leaves: SandboxEmployee[], rand: () => number, today: number): void {
   const n = leaves.length;
   const want = (share: number): number => (n >= 10 ? Math.max(1, Math.round(n * share)) : 0);
-  const order = leaves.map((e) => ({ e, key: rand() })).sort((a, b) => a.key - b.key).map((x) => x.e);
+  const order = leaves
+    .map((e) => ({ e, key: rand() }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.e);
   let i = 0;
   const take = (count: number, apply: (e: SandboxEmployee) => void): void => {
     for (let k = 0; k < count && i < order.length; k += 1, i += 1) {

@@ -85,7 +85,14 @@ export class FaultInjector {
     if (!this.applies(method, route)) return NO_FAULT;
     // Always draw the same number of values, so which branch fires never shifts later decisions.
     const [rHang, r429, rNoRetry, r5xx, rStatus, r500, rAfter, rJitter] = Array.from({ length: 8 }, () => this.rand()) as [
-      number, number, number, number, number, number, number, number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
     ];
     const latencyMs = (c.latencyMs ?? 0) + (c.latencyJitterMs ?? 0) * rJitter;
     const write = method !== 'GET' && method !== 'HEAD';
@@ -113,8 +120,7 @@ export class FaultInjector {
   }
 
   private applies(method: string, route: string): boolean {
-    const matches = (patterns: readonly string[]): boolean =>
-      patterns.some((p) => p === route || p === `${method} ${route}`);
+    const matches = (patterns: readonly string[]): boolean => patterns.some((p) => p === route || p === `${method} ${route}`);
     if (this.config.only !== undefined && !matches(this.config.only)) return false;
     if (this.config.exclude !== undefined && matches(this.config.exclude)) return false;
     return true;

@@ -25,7 +25,19 @@ export type { UserChanges } from './scim-store.js';
 export { DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES, ScimError, ENTERPRISE } from './scim-store.js';
 export { DEFAULT_CUSTOM_ATTRIBUTES, type AttributeDefinition } from './personio-wire.js';
 export { seedPreviousIntegration, builtinTeamMark, connectorUserMark, type PreviousIntegration } from './previous-integration.js';
-export type { SandboxOptions, SandboxCredentials, PersonioControl, LeapsomeUserInput, LeapsomeTeamInput, LeapsomeUserView, LeapsomeTeamView, LeapsomeControl, FaultControl, RateLimitControl, Sandbox } from './types.js';
+export type {
+  SandboxOptions,
+  SandboxCredentials,
+  PersonioControl,
+  LeapsomeUserInput,
+  LeapsomeTeamInput,
+  LeapsomeUserView,
+  LeapsomeTeamView,
+  LeapsomeControl,
+  FaultControl,
+  RateLimitControl,
+  Sandbox,
+} from './types.js';
 
 export const DEFAULT_CREDENTIALS: SandboxCredentials = {
   personioClientId: 'papi-sandbox-client-id',

@@ -47,7 +47,8 @@ export function divergences(sandbox: Sandbox, options: OracleOptions = {}): stri
       continue;
     }
     const expect = (field: string, actual: unknown, wanted: unknown) => {
-      if ((actual ?? null) !== (wanted ?? null)) problems.push(`employee ${e.id}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`);
+      if ((actual ?? null) !== (wanted ?? null))
+        problems.push(`employee ${e.id}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(wanted)}`);
     };
     expect('active', user.active, true);
     expect('userName', user.userName.toLowerCase(), e.email?.toLowerCase());

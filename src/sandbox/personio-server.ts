@@ -180,7 +180,11 @@ export class PersonioApi implements ApiDefinition {
     if (route === '/v1/auth') {
       return req.method === 'POST' ? this.auth(req) : this.errorResponse(405, 'Method not allowed', { allow: 'POST' });
     }
-    const known = route === EMPLOYEES || route === `${EMPLOYEES}/:id` || route === `${EMPLOYEES}/attributes` || route === `${EMPLOYEES}/custom-attributes`;
+    const known =
+      route === EMPLOYEES ||
+      route === `${EMPLOYEES}/:id` ||
+      route === `${EMPLOYEES}/attributes` ||
+      route === `${EMPLOYEES}/custom-attributes`;
     if (!known) return this.errorResponse(404, 'Es ist ein Problem aufgetreten');
     if (req.method !== 'GET') return this.errorResponse(405, 'Method not allowed', { allow: 'GET' });
     const auth = this.authenticate(req);
@@ -188,7 +192,13 @@ export class PersonioApi implements ApiDefinition {
     const headers = { authorization: `Bearer ${auth.token}` }; // the same token comes back
     if (route === EMPLOYEES) return this.listEmployees(req, headers);
     if (route === `${EMPLOYEES}/:id`) return this.oneEmployee(req, headers);
-    const data = this.allowed().map((d) => ({ key: d.key, label: d.label, type: d.type, universal_id: d.universal_id, options: d.options ?? [] }));
+    const data = this.allowed().map((d) => ({
+      key: d.key,
+      label: d.label,
+      type: d.type,
+      universal_id: d.universal_id,
+      options: d.options ?? [],
+    }));
     return jsonResponse(200, { success: true, data }, headers);
   }
 
@@ -196,7 +206,10 @@ export class PersonioApi implements ApiDefinition {
 
   private auth(req: SandboxRequest): SandboxResponse {
     if (req.query.has('client_id') || req.query.has('client_secret')) {
-      return this.errorResponse(403, 'Query-string credentials are no longer accepted; send client_id and client_secret in the request body');
+      return this.errorResponse(
+        403,
+        'Query-string credentials are no longer accepted; send client_id and client_secret in the request body',
+      );
     }
     const { clientId, clientSecret } = parseCredentials(req);
     if (clientId === null || clientSecret === null) return this.errorResponse(400, 'client_id and client_secret are required');
@@ -228,14 +241,16 @@ export class PersonioApi implements ApiDefinition {
     const offsetParam = req.query.get('offset');
     let limit = DEFAULT_LIMIT;
     if (limitParam !== null) {
-      if (!/^\d+$/.test(limitParam) || Number(limitParam) < 1) return this.errorResponse(400, 'The limit parameter must be an integer of at least 1');
+      if (!/^\d+$/.test(limitParam) || Number(limitParam) < 1)
+        return this.errorResponse(400, 'The limit parameter must be an integer of at least 1');
       limit = Number(limitParam);
       if (limit > MAX_LIMIT) {
         if (this.settings.limitAboveMax === 'error') return this.errorResponse(400, `The limit parameter must not exceed ${MAX_LIMIT}`);
         limit = MAX_LIMIT;
       }
     }
-    if (offsetParam !== null && !/^\d+$/.test(offsetParam)) return this.errorResponse(400, 'The offset parameter must be a non-negative integer');
+    if (offsetParam !== null && !/^\d+$/.test(offsetParam))
+      return this.errorResponse(400, 'The offset parameter must be a non-negative integer');
     const offset = offsetParam === null ? 0 : Number(offsetParam);
 
     const since = req.query.get('updated_since');
@@ -262,7 +277,9 @@ export class PersonioApi implements ApiDefinition {
     const page = selected.slice(offset, offset + limit);
     const kept = since === null && email === null ? page.filter(() => this.faults?.dropRecord('GET', EMPLOYEES) !== true) : page;
     const records = kept.map((entry) =>
-      entry.kind === 'raw' ? entry.record : this.catalogue.render(entry.employee, keys, (id) => this.store.lookup(id), this.settings.supervisorShape),
+      entry.kind === 'raw'
+        ? entry.record
+        : this.catalogue.render(entry.employee, keys, (id) => this.store.lookup(id), this.settings.supervisorShape),
     );
     const total = selected.length;
     if (since === null && email === null && offset === 0) {

@@ -44,19 +44,61 @@ const STANDARD: ReadonlyArray<AttributeDefinition & { readonly get: Getter }> = 
   { key: 'status', label: 'Status', type: 'standard', universal_id: 'status', get: (e) => e.status },
   { key: 'position', label: 'Position', type: 'standard', universal_id: 'position', get: (e) => e.position },
   { key: 'employment_type', label: 'Employment type', type: 'standard', universal_id: 'employment_type', get: (e) => e.employmentType },
-  { key: 'weekly_working_hours', label: 'Weekly hours', type: 'standard', universal_id: 'weekly_working_hours', get: (e) => e.weeklyWorkingHours },
+  {
+    key: 'weekly_working_hours',
+    label: 'Weekly hours',
+    type: 'standard',
+    universal_id: 'weekly_working_hours',
+    get: (e) => e.weeklyWorkingHours,
+  },
   { key: 'department', label: 'Department', type: 'standard', universal_id: 'department', get: (e) => org('Department', e.department) },
   { key: 'team', label: 'Team', type: 'standard', universal_id: 'team', get: (e) => org('Team', e.team) },
   { key: 'office', label: 'Office', type: 'standard', universal_id: 'office', get: (e) => org('Office', e.office) },
   { key: 'subcompany', label: 'Subcompany', type: 'standard', universal_id: 'subcompany', get: (e) => org('Subcompany', e.subcompany) },
-  { key: 'supervisor', label: 'Supervisor', type: 'standard', universal_id: 'supervisor', get: (e, lookup, shape) => supervisor(e, lookup, shape) },
+  {
+    key: 'supervisor',
+    label: 'Supervisor',
+    type: 'standard',
+    universal_id: 'supervisor',
+    get: (e, lookup, shape) => supervisor(e, lookup, shape),
+  },
   { key: 'hire_date', label: 'Hire date', type: 'date', universal_id: 'hire_date', get: (e) => date(e.hireDate) },
-  { key: 'contract_end_date', label: 'Contract ends', type: 'date', universal_id: 'contract_end_date', get: (e) => date(e.contractEndDate) },
-  { key: 'probation_period_end', label: 'Probation period end', type: 'date', universal_id: 'probation_period_end', get: (e) => date(e.probationPeriodEnd) },
-  { key: 'termination_date', label: 'Termination date', type: 'date', universal_id: 'termination_date', get: (e) => date(e.terminationDate) },
-  { key: 'last_working_day', label: 'Last day of work', type: 'date', universal_id: 'last_working_day', get: (e) => date(e.lastWorkingDay) },
+  {
+    key: 'contract_end_date',
+    label: 'Contract ends',
+    type: 'date',
+    universal_id: 'contract_end_date',
+    get: (e) => date(e.contractEndDate),
+  },
+  {
+    key: 'probation_period_end',
+    label: 'Probation period end',
+    type: 'date',
+    universal_id: 'probation_period_end',
+    get: (e) => date(e.probationPeriodEnd),
+  },
+  {
+    key: 'termination_date',
+    label: 'Termination date',
+    type: 'date',
+    universal_id: 'termination_date',
+    get: (e) => date(e.terminationDate),
+  },
+  {
+    key: 'last_working_day',
+    label: 'Last day of work',
+    type: 'date',
+    universal_id: 'last_working_day',
+    get: (e) => date(e.lastWorkingDay),
+  },
   { key: 'termination_type', label: 'Termination type', type: 'standard', universal_id: 'termination_type', get: (e) => e.terminationType },
-  { key: 'termination_reason', label: 'Termination reason', type: 'standard', universal_id: 'termination_reason', get: (e) => e.terminationReason },
+  {
+    key: 'termination_reason',
+    label: 'Termination reason',
+    type: 'standard',
+    universal_id: 'termination_reason',
+    get: (e) => e.terminationReason,
+  },
   {
     key: 'cost_centers',
     label: 'Cost center',
@@ -136,7 +178,10 @@ function supervisor(e: SandboxEmployee, lookup: (id: number) => SandboxEmployee 
   };
   const boss = lookup(e.supervisorId);
   if (shape === 'full' && boss !== undefined) {
-    attributes.first_name = attribute({ key: 'first_name', label: 'First name', type: 'standard', universal_id: 'first_name' }, boss.firstName);
+    attributes.first_name = attribute(
+      { key: 'first_name', label: 'First name', type: 'standard', universal_id: 'first_name' },
+      boss.firstName,
+    );
     attributes.last_name = attribute({ key: 'last_name', label: 'Last name', type: 'standard', universal_id: 'last_name' }, boss.lastName);
     attributes.email = attribute({ key: 'email', label: 'Email', type: 'standard', universal_id: 'email' }, boss.email);
   }

@@ -42,7 +42,9 @@ export function seedPreviousIntegration(sandbox: Sandbox): PreviousIntegration {
   const employees = sandbox.personio.list();
   const byId = new Map(employees.map((e) => [e.id, e]));
   const inScope = employees.filter((e) => IN_SCOPE.has(e.status) && e.email !== null && e.email !== '');
-  const departments = [...new Map(inScope.flatMap((e) => (e.department === null ? [] : [[e.department.id, e.department] as const]))).values()].sort((a, b) => a.id - b.id);
+  const departments = [
+    ...new Map(inScope.flatMap((e) => (e.department === null ? [] : [[e.department.id, e.department] as const]))).values(),
+  ].sort((a, b) => a.id - b.id);
   if (departments.length < 3) throw new Error('seedPreviousIntegration: the company needs at least three departments');
 
   // The last in-scope people without reports are the ones whose story differs from the rest.
@@ -110,7 +112,12 @@ export function seedPreviousIntegration(sandbox: Sandbox): PreviousIntegration {
   if (unmarkedUser === undefined) throw new Error('seedPreviousIntegration: no unmarked user');
 
   // A freelancer who is not in Personio, and the hand-made team's members.
-  const outsider = sandbox.leapsome.addUser({ userName: 'freelance.designer@example.com', givenName: 'Frida', familyName: 'Freelance', teamIds: [handMade.id] });
+  const outsider = sandbox.leapsome.addUser({
+    userName: 'freelance.designer@example.com',
+    givenName: 'Frida',
+    familyName: 'Freelance',
+    teamIds: [handMade.id],
+  });
   const clubbers = [movers[0], connector[0], inScope[0]].flatMap((e) => (e === undefined ? [] : [users.get(e.id)?.id ?? '']));
   for (const id of clubbers) {
     const user = sandbox.leapsome.getUser(id);

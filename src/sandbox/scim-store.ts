@@ -109,12 +109,31 @@ const BLANK_PROFILE = {
 } as const;
 
 /** What a PUT resets before applying its body (a full replacement; `active` only if given). */
-const PUT_RESET: Required<Omit<UserChanges, 'userName' | 'active' | 'custom'>> = { ...BLANK_PROFILE, manager: null, additionalManagers: null };
+const PUT_RESET: Required<Omit<UserChanges, 'userName' | 'active' | 'custom'>> = {
+  ...BLANK_PROFILE,
+  manager: null,
+  additionalManagers: null,
+};
 
 /** Fields copied verbatim from a change onto a user. */
 const PLAIN_FIELDS = [
-  'externalId', 'givenName', 'familyName', 'displayName', 'title', 'active', 'photo', 'location', 'department',
-  'costCenter', 'division', 'level', 'startDate', 'endDate', 'birthday', 'gender', 'employmentType',
+  'externalId',
+  'givenName',
+  'familyName',
+  'displayName',
+  'title',
+  'active',
+  'photo',
+  'location',
+  'department',
+  'costCenter',
+  'division',
+  'level',
+  'startDate',
+  'endDate',
+  'birthday',
+  'gender',
+  'employmentType',
 ] as const satisfies ReadonlyArray<keyof UserFields>;
 
 export interface WriteOptions {
@@ -353,12 +372,15 @@ export class ScimStore {
     for (const key of Object.keys(c.custom ?? {})) {
       if (!/^[0-9a-f]{24}$/i.test(key)) throw bad(`Custom attribute ids are 24 hex characters (got "${key}").`);
       // Writing an attribute that was never created is UNCONFIRMED in the real API; we refuse it.
-      if (this.customIds !== null && !this.customIds.has(key.toLowerCase())) throw bad(`Custom attribute "${key}" does not exist in the organisation.`);
+      if (this.customIds !== null && !this.customIds.has(key.toLowerCase()))
+        throw bad(`Custom attribute "${key}" does not exist in the organisation.`);
     }
     const out: UserChanges & { managerId?: string | null; additionalManagerIds?: string[] } = { ...c };
     if (c.manager !== undefined) out.managerId = c.manager === null || c.manager === '' ? null : this.resolveManager(self, c.manager).id;
     if (c.additionalManagers !== undefined) {
-      out.additionalManagerIds = [...new Set((c.additionalManagers ?? []).filter((r) => r !== '').map((r) => this.resolveManager(self, r).id))];
+      out.additionalManagerIds = [
+        ...new Set((c.additionalManagers ?? []).filter((r) => r !== '').map((r) => this.resolveManager(self, r).id)),
+      ];
     }
     return out;
   }

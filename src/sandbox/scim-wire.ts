@@ -16,7 +16,11 @@ const bad = (detail: string, scimType = 'invalidValue'): ScimError => new ScimEr
 
 /** RFC 7644 error body; `status` is a string as in Leapsome's 404 example. */
 export function scimError(status: number, detail: string, scimType?: string, headers: Record<string, string> = {}): SandboxResponse {
-  return jsonResponse(status, { schemas: [ERROR], status: String(status), ...(scimType === undefined ? {} : { scimType }), detail }, headers);
+  return jsonResponse(
+    status,
+    { schemas: [ERROR], status: String(status), ...(scimType === undefined ? {} : { scimType }), detail },
+    headers,
+  );
 }
 
 /** Exactly the documented 404 body. */
@@ -106,7 +110,11 @@ export function parseUserDefinition(body: Record<string, unknown>, options: Pars
   }
   const extra = ent.additionalManagers;
   if (extra === null) out.additionalManagers = null;
-  else if (typeof extra === 'string') out.additionalManagers = extra.split(',').map((s) => s.trim()).filter((s) => s !== ''); // help text: comma-separated
+  else if (typeof extra === 'string')
+    out.additionalManagers = extra
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''); // help text: comma-separated
   else if (Array.isArray(extra)) {
     out.additionalManagers = extra.map((v: unknown) => {
       if (typeof v !== 'string') throw bad(`${path('additionalManagers')} must be an array of strings.`);

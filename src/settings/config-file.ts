@@ -62,13 +62,20 @@ export function parseConfigFile(text: string, path: string): ConfigFile {
   const lineAt = (offset: number): number => lines.linePos(offset).line;
   if (doc.errors.length > 0) {
     throw new ConfigFileError(
-      doc.errors.map((error) => ({ file: path, line: lineAt(error.pos[0]), key: null, message: `not valid YAML: ${error.message.split('\n')[0] ?? error.message}` })),
+      doc.errors.map((error) => ({
+        file: path,
+        line: lineAt(error.pos[0]),
+        key: null,
+        message: `not valid YAML: ${error.message.split('\n')[0] ?? error.message}`,
+      })),
     );
   }
   const data: unknown = doc.contents === null ? {} : doc.toJS({ maxAliasCount: 100 });
   const parsed = configFileSchema.safeParse(data);
   if (!parsed.success) {
-    throw new ConfigFileError(parsed.error.issues.flatMap((issue) => problemsOf(issue, [], data, doc, path, lineAt)).sort((a, b) => a.line - b.line));
+    throw new ConfigFileError(
+      parsed.error.issues.flatMap((issue) => problemsOf(issue, [], data, doc, path, lineAt)).sort((a, b) => a.line - b.line),
+    );
   }
   const structured: Record<string, unknown> = {};
   for (const key of CONFIG_ONLY_KEYS) if (parsed.data[key] !== undefined) structured[key] = parsed.data[key];
@@ -84,16 +91,30 @@ export function parseConfigFile(text: string, path: string): ConfigFile {
 
 type KeyPath = readonly (string | number)[];
 
-function problemsOf(issue: z.core.$ZodIssue, prefix: KeyPath, data: unknown, doc: Document, file: string, lineAt: (offset: number) => number): ConfigProblem[] {
+function problemsOf(
+  issue: z.core.$ZodIssue,
+  prefix: KeyPath,
+  data: unknown,
+  doc: Document,
+  file: string,
+  lineAt: (offset: number) => number,
+): ConfigProblem[] {
   const path = [...prefix, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ file, line: lineAt(keyOffset(doc, [...path, key])), key: [...path, key].join('.'), message: unknownKeyMessage(path, key) }));
+    return issue.keys.map((key) => ({
+      file,
+      line: lineAt(keyOffset(doc, [...path, key])),
+      key: [...path, key].join('.'),
+      message: unknownKeyMessage(path, key),
+    }));
   }
   if (path.length === 0) return [{ file, line: 1, key: null, message: 'expected a mapping of settings, e.g. `statuses: [active, leave]`' }];
   // A union (a field's short or long form): a table is meant as the long form, so its own
   // problems (`map.L3`, `apply`) say more than "matches no alternative".
   if (issue.code === 'invalid_union' && isPlainObject(valueAt(data, path))) {
-    const branch = issue.errors.find((issues) => issues.length > 0 && issues.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys' || i.code === 'custom'));
+    const branch = issue.errors.find(
+      (issues) => issues.length > 0 && issues.every((i) => i.path.length > 0 || i.code === 'unrecognized_keys' || i.code === 'custom'),
+    );
     if (branch !== undefined) return branch.flatMap((inner) => problemsOf(inner, path, data, doc, file, lineAt));
   }
   const message = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
@@ -106,7 +127,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function valueAt(data: unknown, path: KeyPath): unknown {
   let value = data;
-  for (const key of path) value = isPlainObject(value) || Array.isArray(value) ? (value as Record<string | number, unknown>)[key] : undefined;
+  for (const key of path)
+    value = isPlainObject(value) || Array.isArray(value) ? (value as Record<string | number, unknown>)[key] : undefined;
   return value;
 }
 
@@ -134,7 +156,8 @@ function keyOffset(doc: Document, path: KeyPath): number {
 function unknownKeyMessage(parent: KeyPath, key: string): string {
   const reason = parent.length === 0 ? INPUT_ONLY_KEYS[key] : undefined;
   if (reason !== undefined) return `not allowed in the config file: ${reason}`;
-  const [what, allowed] = parent.length === 1 && parent[0] === 'fields' ? ['field', FIELDS_KEYS] : parent.length === 0 ? ['key', CONFIG_KEYS] : ['key', null];
+  const [what, allowed] =
+    parent.length === 1 && parent[0] === 'fields' ? ['field', FIELDS_KEYS] : parent.length === 0 ? ['key', CONFIG_KEYS] : ['key', null];
   const normalised = key.toLowerCase().replace(/[-_\s]/g, '');
   const near = allowed?.find((k) => editDistance(k.replace(/-/g, ''), normalised) <= 2);
   return `unknown ${what}${near === undefined ? '' : ` (did you mean \`${near}\`?)`}${allowed === null ? '' : `; allowed: ${allowed.join(', ')}`}`;

@@ -6,18 +6,22 @@ import { fieldsSchema } from './fields-schema.js';
 import { EXCLUDE_RULE, MAX_PREBOARD_DAYS, TEAM_SOURCE_HELP, THRESHOLD } from './grammar.js';
 import { teamNamesSchema } from './team-names-schema.js';
 
-
 const threshold = (what: string) =>
   z
-    .union([
-      z.int({ error: 'expected a whole number such as 10 or a percentage such as "20%"' }).min(0, 'cannot be negative'),
-      z.string().regex(THRESHOLD, 'expected a whole number such as 10 or a percentage up to "100%"'),
-    ], { error: 'expected a whole number such as 10 or a percentage such as "20%"' })
+    .union(
+      [
+        z.int({ error: 'expected a whole number such as 10 or a percentage such as "20%"' }).min(0, 'cannot be negative'),
+        z.string().regex(THRESHOLD, 'expected a whole number such as 10 or a percentage up to "100%"'),
+      ],
+      { error: 'expected a whole number such as 10 or a percentage such as "20%"' },
+    )
     .meta({ description: what });
 
 const listOf = <T extends string>(values: readonly T[], description: string) =>
   z
-    .array(z.enum(values as unknown as [T, ...T[]], { error: `expected one of ${values.join(', ')}` }), { error: `expected a list, e.g. [${values[0]}]` })
+    .array(z.enum(values as unknown as [T, ...T[]], { error: `expected one of ${values.join(', ')}` }), {
+      error: `expected a list, e.g. [${values[0]}]`,
+    })
     .min(1, 'needs at least one value')
     .meta({ description });
 
@@ -40,7 +44,13 @@ const inputKeys = {
     }),
   'teams-from': z
     .array(
-      z.union([z.enum(ORG_FIELDS, { error: TEAM_SOURCE_EXPECTED }), z.string({ error: TEAM_SOURCE_EXPECTED }).regex(CUSTOM_ATTRIBUTE_KEY, TEAM_SOURCE_EXPECTED)], { error: TEAM_SOURCE_EXPECTED }),
+      z.union(
+        [
+          z.enum(ORG_FIELDS, { error: TEAM_SOURCE_EXPECTED }),
+          z.string({ error: TEAM_SOURCE_EXPECTED }).regex(CUSTOM_ATTRIBUTE_KEY, TEAM_SOURCE_EXPECTED),
+        ],
+        { error: TEAM_SOURCE_EXPECTED },
+      ),
       { error: 'expected a list, e.g. [department]' },
     )
     .min(1, 'needs at least one value')
@@ -51,7 +61,9 @@ const inputKeys = {
     }),
   exclude: z
     .array(
-      z.string({ error: 'expected a rule such as "email:*@contractor.example.com"' }).regex(EXCLUDE_RULE, 'expected email:<glob>, department:<name> or id:<personio id>'),
+      z
+        .string({ error: 'expected a rule such as "email:*@contractor.example.com"' })
+        .regex(EXCLUDE_RULE, 'expected email:<glob>, department:<name> or id:<personio id>'),
       { error: 'expected a list of rules' },
     )
     .nullable()
@@ -67,10 +79,9 @@ const inputKeys = {
   ).optional(),
   'auto-invite': bool('Report new accounts as "invited by Leapsome" (true) or "invite pending" (false). Default: false.').optional(),
   cache: bool('Keep the encrypted previous snapshot in the Actions cache. Default: true.').optional(),
-  'summary-detail': z
-    .enum(['full', 'counts'], { error: 'expected full or counts' })
-    .optional()
-    .meta({ description: 'full: names, emails and values in the job summary and pull-request comment; counts: numbers only. Default: full.' }),
+  'summary-detail': z.enum(['full', 'counts'], { error: 'expected full or counts' }).optional().meta({
+    description: 'full: names, emails and values in the job summary and pull-request comment; counts: numbers only. Default: full.',
+  }),
   'adopt-teams': z
     .enum(ADOPT_TEAMS, { error: `expected ${ADOPT_TEAMS.join(' or ')}` })
     .optional()

@@ -13,6 +13,8 @@ export interface InputProblem {
 /** Invalid inputs, all at once; `problems` lets each entry name the setting its own way (an input, a flag). */
 export class InvalidInputsError extends SettingsError {
   constructor(readonly problems: readonly InputProblem[]) {
-    super(`Invalid inputs:\n- ${problems.map((p) => `${p.file === null ? `input \`${p.input}\`` : `\`${p.input}\` (from ${p.file})`}: ${p.message}`).join('\n- ')}`);
+    super(
+      `Invalid inputs:\n- ${problems.map((p) => `${p.file === null ? `input \`${p.input}\`` : `\`${p.input}\` (from ${p.file})`}: ${p.message}`).join('\n- ')}`,
+    );
   }
 }

@@ -1,7 +1,15 @@
 // The `fields` key of the config file: which Leapsome profile fields the sync owns and where each
 // comes from. Plain data (checks, no transforms), so it also generates the JSON Schema editors use.
 import { z } from 'zod';
-import { APPLY_MODES, CUSTOM_ATTRIBUTE_ID, DATE_FIELDS, DEFAULT_FIELD_SOURCES, mapKey, STANDARD_FIELD_NAMES, type StandardFieldName } from '../domain/fields.js';
+import {
+  APPLY_MODES,
+  CUSTOM_ATTRIBUTE_ID,
+  DATE_FIELDS,
+  DEFAULT_FIELD_SOURCES,
+  mapKey,
+  STANDARD_FIELD_NAMES,
+  type StandardFieldName,
+} from '../domain/fields.js';
 import { GENDERS } from '../domain/types.js';
 
 /** Personio attribute keys (`position`, `dynamic_1146702`) and universal ids (`date_of_birth`). */
@@ -15,8 +23,10 @@ const source = z
 
 /** What a value must look like in Leapsome, for the fields that take only some values. */
 function valueProblem(field: string, value: string): string | null {
-  if (DATE_FIELDS.has(field as StandardFieldName) && !DATE.test(value)) return `${field} takes a date as YYYY-MM-DD, not ${JSON.stringify(value)}`;
-  if (field === 'gender' && !(GENDERS as readonly string[]).includes(value.toLowerCase())) return `gender takes ${GENDERS.join(', ')}, not ${JSON.stringify(value)}`;
+  if (DATE_FIELDS.has(field as StandardFieldName) && !DATE.test(value))
+    return `${field} takes a date as YYYY-MM-DD, not ${JSON.stringify(value)}`;
+  if (field === 'gender' && !(GENDERS as readonly string[]).includes(value.toLowerCase()))
+    return `gender takes ${GENDERS.join(', ')}, not ${JSON.stringify(value)}`;
   return null;
 }
 
@@ -25,26 +35,49 @@ const longForm = (field: string) =>
     .strictObject({
       from: source.meta({ description: `The Personio source: ${SOURCE_HELP}.` }),
       map: z
-        .record(z.string(), z.string({ error: 'expected text (quote numbers and dates): map values are what Leapsome gets' }), { error: 'expected a table of Personio value: Leapsome value' })
+        .record(z.string(), z.string({ error: 'expected text (quote numbers and dates): map values are what Leapsome gets' }), {
+          error: 'expected a table of Personio value: Leapsome value',
+        })
         .optional()
-        .meta({ description: 'Personio value -> Leapsome value, matched ignoring case and surrounding spaces. An empty Personio value is not looked up: it takes `default`, or clears the field.' }),
-      default: z
-        .string({ error: 'expected text (quote numbers and dates)' })
-        .optional()
-        .meta({ description: 'For an empty Personio value, or one `map` does not list. Without it, an unlisted value leaves the field unchanged (and the summary warns).' }),
+        .meta({
+          description:
+            'Personio value -> Leapsome value, matched ignoring case and surrounding spaces. An empty Personio value is not looked up: it takes `default`, or clears the field.',
+        }),
+      default: z.string({ error: 'expected text (quote numbers and dates)' }).optional().meta({
+        description:
+          'For an empty Personio value, or one `map` does not list. Without it, an unlisted value leaves the field unchanged (and the summary warns).',
+      }),
       apply: z
         .enum(APPLY_MODES, { error: `expected ${APPLY_MODES.join(' or ')}` })
         .optional()
-        .meta({ description: 'always (default): Personio wins, manual edits in Leapsome are overwritten and reported. on-create: written when the sync creates or first takes over a user, and later only into an empty Leapsome value; never reported as drift.' }),
+        .meta({
+          description:
+            'always (default): Personio wins, manual edits in Leapsome are overwritten and reported. on-create: written when the sync creates or first takes over a user, and later only into an empty Leapsome value; never reported as drift.',
+        }),
     })
     .superRefine((entry, ctx) => {
-      if (entry.from === 'off') ctx.addIssue({ code: 'custom', path: ['from'], message: `\`from\` names a Personio attribute; to stop syncing the field write \`${field}: off\`` });
+      if (entry.from === 'off')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['from'],
+          message: `\`from\` names a Personio attribute; to stop syncing the field write \`${field}: off\``,
+        });
       const seen = new Map<string, string>();
       for (const [key, value] of Object.entries(entry.map ?? {})) {
         const normal = mapKey(key);
         const other = seen.get(normal);
-        if (normal === '') ctx.addIssue({ code: 'custom', path: ['map', key], message: 'an empty key never matches: an empty Personio value takes `default` (or clears the field)' });
-        else if (other !== undefined) ctx.addIssue({ code: 'custom', path: ['map', key], message: `same key as ${JSON.stringify(other)}: keys are matched ignoring case and surrounding spaces` });
+        if (normal === '')
+          ctx.addIssue({
+            code: 'custom',
+            path: ['map', key],
+            message: 'an empty key never matches: an empty Personio value takes `default` (or clears the field)',
+          });
+        else if (other !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['map', key],
+            message: `same key as ${JSON.stringify(other)}: keys are matched ignoring case and surrounding spaces`,
+          });
         seen.set(normal, key);
         const problem = valueProblem(field, value);
         if (problem !== null) ctx.addIssue({ code: 'custom', path: ['map', key], message: problem });
@@ -73,28 +106,49 @@ const FIELD_DESCRIPTIONS: Readonly<Record<StandardFieldName, string>> = {
   level: 'Level, e.g. from a custom attribute through a map.',
   division: 'Division (Leapsome makes it a team), e.g. subcompany.',
   'cost-center': 'Cost center (Leapsome makes it a team); cost_centers gives the one with the highest percentage.',
-  'additional-managers': 'Additional managers: Personio employee ids or work emails, separated by commas, semicolons or new lines, or a multi-valued attribute. The user themself and their primary manager are left out.',
+  'additional-managers':
+    'Additional managers: Personio employee ids or work emails, separated by commas, semicolons or new lines, or a multi-valued attribute. The user themself and their primary manager are left out.',
 };
 
 const standardFields = Object.fromEntries(
-  STANDARD_FIELD_NAMES.map((field) => [field, entry(field).optional().meta({ description: `${FIELD_DESCRIPTIONS[field]} ${defaultNote(field)}` })]),
+  STANDARD_FIELD_NAMES.map((field) => [
+    field,
+    entry(field)
+      .optional()
+      .meta({ description: `${FIELD_DESCRIPTIONS[field]} ${defaultNote(field)}` }),
+  ]),
 ) as Record<StandardFieldName, z.ZodOptional<ReturnType<typeof entry>>>;
 
 export const fieldsSchema = z
-  .strictObject({
-    ...standardFields,
-    custom: z
-      .record(z.string().regex(CUSTOM_ATTRIBUTE_ID, 'expected a Leapsome custom attribute id: 24 hexadecimal characters, copied from Leapsome (Settings → Users & Teams → custom attributes)'), entry('custom'), {
-        error: 'expected a table of Leapsome custom attribute id: Personio source',
-      })
-      .optional()
-      .meta({ description: 'Leapsome custom attributes (keyed by their 24-character id, from Settings → Users & Teams) -> Personio source.' }),
-  }, { error: 'expected a table of Leapsome field: Personio source, e.g. `level: dynamic_1146702`' })
+  .strictObject(
+    {
+      ...standardFields,
+      custom: z
+        .record(
+          z
+            .string()
+            .regex(
+              CUSTOM_ATTRIBUTE_ID,
+              'expected a Leapsome custom attribute id: 24 hexadecimal characters, copied from Leapsome (Settings → Users & Teams → custom attributes)',
+            ),
+          entry('custom'),
+          {
+            error: 'expected a table of Leapsome custom attribute id: Personio source',
+          },
+        )
+        .optional()
+        .meta({
+          description: 'Leapsome custom attributes (keyed by their 24-character id, from Settings → Users & Teams) -> Personio source.',
+        }),
+    },
+    { error: 'expected a table of Leapsome field: Personio source, e.g. `level: dynamic_1146702`' },
+  )
   .superRefine((fields, ctx) => {
     const seen = new Map<string, string>();
     for (const id of Object.keys(fields.custom ?? {})) {
       const other = seen.get(id.toLowerCase());
-      if (other !== undefined) ctx.addIssue({ code: 'custom', path: ['custom', id], message: `the same custom attribute as ${other} (ids ignore case)` });
+      if (other !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['custom', id], message: `the same custom attribute as ${other} (ids ignore case)` });
       seen.set(id.toLowerCase(), id);
     }
   })

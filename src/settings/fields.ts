@@ -1,13 +1,6 @@
 // The validated `fields` key (or its absence) -> the field rules the sync runs with: defaults
 // filled in, `off` fields dropped, map keys normalised, each rule remembering where it was written.
-import {
-  customField,
-  DEFAULT_FIELD_SOURCES,
-  mapKey,
-  STANDARD_FIELD_NAMES,
-  type FieldName,
-  type FieldRule,
-} from '../domain/fields.js';
+import { customField, DEFAULT_FIELD_SOURCES, mapKey, STANDARD_FIELD_NAMES, type FieldName, type FieldRule } from '../domain/fields.js';
 import type { ConfigFile, ConfigLocation } from './config-file.js';
 import type { FieldEntry, FieldsConfig } from './fields-schema.js';
 

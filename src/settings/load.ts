@@ -24,14 +24,20 @@ export function workspaceDir(env: NodeJS.ProcessEnv = process.env): string {
  * The config file to read: the `config-file` input (which must exist), else the default path when
  * it exists, else none. Returns the absolute path and the path as shown in messages.
  */
-export function locateConfigFile(input: string, workspace: string, fs: ConfigFileSystem = nodeFs): { absolute: string; shown: string } | null {
+export function locateConfigFile(
+  input: string,
+  workspace: string,
+  fs: ConfigFileSystem = nodeFs,
+): { absolute: string; shown: string } | null {
   const given = input.trim();
   const absolute = isAbsolute(given) ? given : join(workspace, given === '' ? DEFAULT_CONFIG_FILE : given);
   const inside = relative(workspace, absolute);
   const shown = inside !== '' && !inside.startsWith('..') && !isAbsolute(inside) ? inside.split(sep).join('/') : absolute;
   if (fs.exists(absolute)) return { absolute, shown };
   if (given === '') return null;
-  throw new SettingsError(`input \`config-file\`: ${shown} does not exist (relative paths are relative to the workspace${workspace === '' ? '' : `, ${workspace}`}; did the job check out the repository?)`);
+  throw new SettingsError(
+    `input \`config-file\`: ${shown} does not exist (relative paths are relative to the workspace${workspace === '' ? '' : `, ${workspace}`}; did the job check out the repository?)`,
+  );
 }
 
 export function loadConfigFile(input: string, workspace: string, fs: ConfigFileSystem = nodeFs): ConfigFile | null {
@@ -40,6 +46,11 @@ export function loadConfigFile(input: string, workspace: string, fs: ConfigFileS
 }
 
 /** Inputs + config file -> Settings, reporting every problem of the file (with lines) or of the inputs. */
-export function loadSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env, fs: ConfigFileSystem = nodeFs, options: { readonly leapsome?: boolean } = {}): Settings {
+export function loadSettings(
+  read: InputReader,
+  env: NodeJS.ProcessEnv = process.env,
+  fs: ConfigFileSystem = nodeFs,
+  options: { readonly leapsome?: boolean } = {},
+): Settings {
   return readSettings(read, loadConfigFile(read('config-file'), workspaceDir(env), fs), options);
 }

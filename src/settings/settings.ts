@@ -99,7 +99,11 @@ const listOf = <T extends string>(allowed: readonly T[]) =>
     .transform((raw) => splitList(raw))
     .pipe(
       z
-        .array(z.enum(allowed as unknown as [T, ...T[]], { error: (issue) => `unknown value ${JSON.stringify(issue.input)} (allowed: ${allowed.join(', ')})` }))
+        .array(
+          z.enum(allowed as unknown as [T, ...T[]], {
+            error: (issue) => `unknown value ${JSON.stringify(issue.input)} (allowed: ${allowed.join(', ')})`,
+          }),
+        )
         .min(1, 'at least one value is required'),
     )
     .transform((values) => [...new Set(values)]);
@@ -125,23 +129,21 @@ const teamSources = z
   )
   .transform((values) => [...new Set(values)] as TeamSource[]);
 
-const baseUrl = z
-  .string()
-  .transform((raw, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `not a valid URL: ${JSON.stringify(raw)}` });
-      return z.NEVER;
-    }
-    // Credentials travel to this host.
-    if (!mayCarryCredentials(url)) {
-      ctx.addIssue({ code: 'custom', message: 'must use https:// (plain http:// is accepted only for loopback addresses)' });
-      return z.NEVER;
-    }
-    return raw.replace(/\/+$/, '');
-  });
+const baseUrl = z.string().transform((raw, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `not a valid URL: ${JSON.stringify(raw)}` });
+    return z.NEVER;
+  }
+  // Credentials travel to this host.
+  if (!mayCarryCredentials(url)) {
+    ctx.addIssue({ code: 'custom', message: 'must use https:// (plain http:// is accepted only for loopback addresses)' });
+    return z.NEVER;
+  }
+  return raw.replace(/\/+$/, '');
+});
 
 /** A grammar's parser as a zod transform: a problem becomes an issue naming the input. */
 const parsedBy = <T>(parse: (raw: string) => T | { readonly problem: string }) =>
@@ -168,30 +170,31 @@ const excludeRules = z.string().transform((raw, ctx): ExcludeRule[] => {
 
 // Personio credentials are required unless a plan file is applied: that reads only Leapsome, so the
 // apply job needs no Personio secret. Listing Personio's attributes needs no Leapsome token.
-const inputSchema = (needsPersonio: boolean, needsLeapsome: boolean) => z.object({
-  'personio-client-id': needsPersonio ? required('the Personio client id') : z.string(),
-  'personio-client-secret': needsPersonio ? required('the Personio client secret') : z.string(),
-  'leapsome-scim-token': needsLeapsome ? required('the Leapsome SCIM token') : z.string(),
-  'auto-invite': booleanInput,
-  'dry-run': booleanInput,
-  statuses: listOf<PersonioStatus>(PERSONIO_STATUSES),
-  'preboard-days': preboardDays,
-  'teams-from': teamSources,
-  exclude: excludeRules,
-  'max-deactivations': threshold,
-  'personio-base-url': baseUrl,
-  'leapsome-base-url': baseUrl,
-  cache: booleanInput,
-  'snapshot-key': z.string(),
-  'max-source-drop': threshold,
-  'personio-app-id': z.string().regex(PERSONIO_APP_ID, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC'),
-  'summary-detail': z.enum(['full', 'counts'], { error: 'expected full or counts' }),
-  'config-file': z.string(),
-  'plan-file': z.string(),
-  'github-token': z.string(),
-  'adopt-teams': oneOf(ADOPT_TEAMS),
-  'adopt-users': oneOf(ADOPT_USERS),
-});
+const inputSchema = (needsPersonio: boolean, needsLeapsome: boolean) =>
+  z.object({
+    'personio-client-id': needsPersonio ? required('the Personio client id') : z.string(),
+    'personio-client-secret': needsPersonio ? required('the Personio client secret') : z.string(),
+    'leapsome-scim-token': needsLeapsome ? required('the Leapsome SCIM token') : z.string(),
+    'auto-invite': booleanInput,
+    'dry-run': booleanInput,
+    statuses: listOf<PersonioStatus>(PERSONIO_STATUSES),
+    'preboard-days': preboardDays,
+    'teams-from': teamSources,
+    exclude: excludeRules,
+    'max-deactivations': threshold,
+    'personio-base-url': baseUrl,
+    'leapsome-base-url': baseUrl,
+    cache: booleanInput,
+    'snapshot-key': z.string(),
+    'max-source-drop': threshold,
+    'personio-app-id': z.string().regex(PERSONIO_APP_ID, 'must be UPPER_SNAKE_CASE, e.g. ACME_HR_SYNC'),
+    'summary-detail': z.enum(['full', 'counts'], { error: 'expected full or counts' }),
+    'config-file': z.string(),
+    'plan-file': z.string(),
+    'github-token': z.string(),
+    'adopt-teams': oneOf(ADOPT_TEAMS),
+    'adopt-users': oneOf(ADOPT_USERS),
+  });
 
 /**
  * Reads every input (empty -> the config file's value -> the documented default) and validates them

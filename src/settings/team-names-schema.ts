@@ -29,7 +29,12 @@ export const teamNamesSchema = z
       if (match === null) continue;
       const normal = `${match[1] ?? ''}:${(match[2] ?? '').trim().toLowerCase()}`;
       const other = seen.get(normal);
-      if (other !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `the same Personio ${match[1] ?? ''} as ${JSON.stringify(other)}: names are matched ignoring case and surrounding spaces` });
+      if (other !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `the same Personio ${match[1] ?? ''} as ${JSON.stringify(other)}: names are matched ignoring case and surrounding spaces`,
+        });
       seen.set(normal, key);
     }
   })

@@ -38,7 +38,11 @@ const employeeSchema = z.strictObject({
   org: orgSchema,
   supervisorId: nullableText,
   hireDate: date,
-  hireDateOffsetMinutes: z.int().min(-12 * 60).max(14 * 60).nullable(),
+  hireDateOffsetMinutes: z
+    .int()
+    .min(-12 * 60)
+    .max(14 * 60)
+    .nullable(),
   terminationDate: date,
   gender: z.enum(GENDERS).nullable(),
   attributes: z.record(z.string().min(1), z.union([z.string(), z.array(z.string()).readonly(), z.null()])),
@@ -74,13 +78,14 @@ export function encodeSnapshot(snapshot: Snapshot): Buffer {
 }
 
 /** The first problem, as `employees.3.email: …`. */
-const reasonOf = (error: z.ZodError, prefix: readonly (string | number)[]): string => issueLines(error, { max: 1, prefix }).lines[0] ?? 'invalid';
+const reasonOf = (error: z.ZodError, prefix: readonly (string | number)[]): string =>
+  issueLines(error, { max: 1, prefix }).lines[0] ?? 'invalid';
 
 /** Validates an untrusted (decrypted) encoded snapshot. The reason names the first bad field. */
 export function decodeSnapshot(plain: Buffer): ParseResult {
   let header: z.infer<typeof headerSchema> | null = null;
   const employees: Employee[] = [];
-  for (let start = 0; start < plain.length; ) {
+  for (let start = 0; start < plain.length;) {
     const newline = plain.indexOf(NEWLINE, start);
     const end = newline === -1 ? plain.length : newline;
     const text = plain.toString('utf8', start, end);
@@ -166,7 +171,15 @@ function uniqueIds(pairs: Iterable<readonly [string, string]>): Record<string, s
   return result;
 }
 
-export function buildSnapshot({ personio, leapsome, actionVersion, takenAt, attributes, createdUserIds, createdTeamIds }: BuildSnapshotInput): Snapshot {
+export function buildSnapshot({
+  personio,
+  leapsome,
+  actionVersion,
+  takenAt,
+  attributes,
+  createdUserIds,
+  createdTeamIds,
+}: BuildSnapshotInput): Snapshot {
   const employees = [...personio.employees].sort((a, b) => compareIds(a.id, b.id)).map(copyEmployee);
   const known = new Set(employees.map((e) => e.id));
   const userPairs = [
@@ -174,7 +187,9 @@ export function buildSnapshot({ personio, leapsome, actionVersion, takenAt, attr
     ...(createdUserIds ?? new Map<string, string>()),
   ];
   const teamPairs = [
-    ...leapsome.teams.flatMap((t) => (t.externalId !== null && t.externalId.startsWith('personio:') ? [[t.externalId, t.id] as const] : [])),
+    ...leapsome.teams.flatMap((t) =>
+      t.externalId !== null && t.externalId.startsWith('personio:') ? [[t.externalId, t.id] as const] : [],
+    ),
     ...(createdTeamIds ?? new Map<string, string>()),
   ];
   return {

@@ -35,7 +35,10 @@ async function killScenario(seed: number, node?: string): Promise<Kill[]> {
     const common = { env: {}, ...(node === undefined ? {} : { node }) };
     // Fewer writes than each day needs (a first sync of 48 people takes ~100, the day ~20), so
     // that the first kill of a day always lands and later ones usually do.
-    for (const [day, expectedWrites] of [['first sync', 100], ['day of changes', 20]] as const) {
+    for (const [day, expectedWrites] of [
+      ['first sync', 100],
+      ['day of changes', 20],
+    ] as const) {
       if (day === 'day of changes') applyDayOfChanges(sandbox, 0.3, seed);
       let written = 0;
       for (let attempt = 0; ; attempt += 1) {

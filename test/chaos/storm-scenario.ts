@@ -58,7 +58,9 @@ export async function stormScenario(seed: number, options: StormOptions = {}): P
         sandbox.faults.personio.set({ ...faults.personio, seed: (faults.personio.seed ?? 0) + 1_000 * index });
         sandbox.faults.leapsome.set({ ...faults.leapsome, seed: (faults.leapsome.seed ?? 0) + 1_000 * index });
         if (options.dropRecords !== undefined) {
-          const hidden = sandbox.personio.list().find((e) => e.status === 'active' && sandbox.leapsome.getUser(String(e.id))?.active === true);
+          const hidden = sandbox.personio
+            .list()
+            .find((e) => e.status === 'active' && sandbox.leapsome.getUser(String(e.id))?.active === true);
           if (hidden !== undefined) sandbox.personio.hideFromListings([hidden.id], 2); // a read and its re-read
         }
       }

@@ -31,11 +31,21 @@ describe.concurrent('chaos: 429 and 5xx storms on Personio and Leapsome', () => 
     [401, 0.01],
     [402, 0.003],
     [403, 0.02],
-  ])('seed %i, 260 employees: list pages that drop %f of their records never deactivate anyone in scope', { timeout: 150_000 }, async (seed, rate) => {
-    const outcome = await stormScenario(seed, { size: 260, calmFirstSync: true, dropRecords: rate, stormDays: 2, noDeactivationBrake: true });
-    expect(outcome.pagesWithDrops).toBeGreaterThan(0);
-    expect(outcome.faults).toBeGreaterThan(10);
-  });
+  ])(
+    'seed %i, 260 employees: list pages that drop %f of their records never deactivate anyone in scope',
+    { timeout: 150_000 },
+    async (seed, rate) => {
+      const outcome = await stormScenario(seed, {
+        size: 260,
+        calmFirstSync: true,
+        dropRecords: rate,
+        stormDays: 2,
+        noDeactivationBrake: true,
+      });
+      expect(outcome.pagesWithDrops).toBeGreaterThan(0);
+      expect(outcome.faults).toBeGreaterThan(10);
+    },
+  );
 
   it.each([101, 102])('seed %i on Node 24 (the runtime GitHub uses)', { timeout: 150_000 }, async (seed) => {
     const outcome = await stormScenario(seed, { node: NODE24_BIN, hangs: true });

@@ -111,14 +111,16 @@ export class Invariants {
         if (e.method !== 'POST' || e.route !== route || typeof name !== 'string') continue;
         const key = `${route.slice(1).toLowerCase()}:${name.toLowerCase()}`;
         if (confirmed.has(key)) this.violations.push(`${label}: POST ${route} again for ${key}, which Leapsome had confirmed`);
-        if (this.unresolved.has(key)) this.violations.push(`${label}: POST ${route} again for ${key} without reading Leapsome after an unknown outcome`);
+        if (this.unresolved.has(key))
+          this.violations.push(`${label}: POST ${route} again for ${key} without reading Leapsome after an unknown outcome`);
         if (e.status === 201 && e.fault === null) confirmed.add(key);
         // A 5xx or no answer at all: the client cannot know whether it was created.
         if (e.status >= 500 || e.status === 0) this.unresolved.add(key);
       }
       if ((e.method === 'PATCH' || e.method === 'PUT') && e.route === '/Users/:id' && body.active === false) {
         const externalId = sb.leapsome.getUser(decodeURIComponent(e.path.split('/').pop() ?? ''))?.externalId ?? null;
-        if (externalId !== null && inScope.has(externalId)) this.violations.push(`${label}: deactivated employee ${externalId}, who should be active`);
+        if (externalId !== null && inScope.has(externalId))
+          this.violations.push(`${label}: deactivated employee ${externalId}, who should be active`);
       }
     }
     const perEmployee = new Map<string, number>();
@@ -146,7 +148,8 @@ export class Invariants {
       return;
     }
     const text = (Array.isArray(filter) ? filter.join(' ') : String(filter)).toLowerCase();
-    for (const key of [...this.unresolved]) if (key.startsWith(`${resource}:`) && text.includes(key.slice(resource.length + 1))) this.unresolved.delete(key);
+    for (const key of [...this.unresolved])
+      if (key.startsWith(`${resource}:`) && text.includes(key.slice(resource.length + 1))) this.unresolved.delete(key);
   }
 
   /** Empties the request log; the invariants keep their memory. */
@@ -175,12 +178,20 @@ export async function expectConvergesCleanly(
     expect(invariants.violations).toEqual([]);
     expect(run.code, `${label} ${step} failed:\n${tail(run)}`).toBe(0);
     expect(divergences(sandbox), `${label} ${step}`).toEqual([]);
-    if (step === 'follow-up') expect(sandbox.writes().map((e) => `${e.method} ${e.route}`), `${label} ${step} wrote`).toEqual([]);
+    if (step === 'follow-up')
+      expect(
+        sandbox.writes().map((e) => `${e.method} ${e.route}`),
+        `${label} ${step} wrote`,
+      ).toEqual([]);
   }
 }
 
 export function tail(run: ActionRun, lines = 25): string {
-  return `${run.stdout}\n${run.stderr}`.split('\n').filter((l) => !l.startsWith('::add-mask::')).slice(-lines).join('\n');
+  return `${run.stdout}\n${run.stderr}`
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .slice(-lines)
+    .join('\n');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -51,7 +51,9 @@ describe.each([
     const plan = await runCli(['plan', ...sandboxFlags(sb)], { env, cwd, ...(node ? { node } : {}) });
     expect(plan.code, plan.stderr).toBe(0);
     expect(sb.writes()).toEqual([]);
-    expect(plan.stdout).toContain('\nUsers (+37)\n  + Daniel Sharma <daniel.sharma@example.com>  (new, title: Chief Executive Officer; invite pending)\n');
+    expect(plan.stdout).toContain(
+      '\nUsers (+37)\n  + Daniel Sharma <daniel.sharma@example.com>  (new, title: Chief Executive Officer; invite pending)\n',
+    );
     expect(plan.stdout).toContain('\nTeams (+7)\n');
     expect(plan.stdout).toContain('\nManagers (~36)\n');
     expect(plan.stdout).toContain('  … and 12 more; --full to show all\n');
@@ -62,7 +64,13 @@ describe.each([
 
     const json = await runCli(['plan', '--json', ...sandboxFlags(sb)], { env, cwd, ...(node ? { node } : {}) });
     expect(json.code, json.stderr).toBe(0);
-    const doc = JSON.parse(json.stdout) as { version: number; mode: string; planId: string; plan: { users: unknown[]; teams: unknown[] }; counts: { created: number } };
+    const doc = JSON.parse(json.stdout) as {
+      version: number;
+      mode: string;
+      planId: string;
+      plan: { users: unknown[]; teams: unknown[] };
+      counts: { created: number };
+    };
     expect(doc).toMatchObject({ mode: 'dry-run', counts: { created: 37 } });
     expect(doc.plan.users).toHaveLength(37);
     expect(json.stderr).toContain('Read 40 Personio employees');
@@ -70,7 +78,11 @@ describe.each([
 
     // The JSON is a plan file: apply exactly it.
     writeFileSync(join(cwd, 'plan.json'), json.stdout);
-    const applied = await runCli(['apply', '--plan-file', 'plan.json', '--leapsome-base-url', sb.leapsomeUrl], { env: { LEAPSOME_SCIM_TOKEN: sb.credentials.leapsomeToken }, cwd, ...(node ? { node } : {}) });
+    const applied = await runCli(['apply', '--plan-file', 'plan.json', '--leapsome-base-url', sb.leapsomeUrl], {
+      env: { LEAPSOME_SCIM_TOKEN: sb.credentials.leapsomeToken },
+      cwd,
+      ...(node ? { node } : {}),
+    });
     expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout).toContain(`Applied the approved plan ${doc.planId.replace(/^sha256:/, '').slice(0, 12)} to Leapsome:`);
     expect(applied.stdout).toContain('\nApply complete: 37 users created, 7 teams created, 37 membership changes, 36 manager changes.\n');
@@ -106,13 +118,18 @@ describe('personio-leapsome-sync', () => {
     const sb = await start();
     const cwd = workDir();
     mkdirSync(join(cwd, '.github'));
-    writeFileSync(join(cwd, '.github', 'personio-leapsome.yml'), 'statuses: [active, leave]\nteam-from: department\nmax-deactivations: 120%\n');
+    writeFileSync(
+      join(cwd, '.github', 'personio-leapsome.yml'),
+      'statuses: [active, leave]\nteam-from: department\nmax-deactivations: 120%\n',
+    );
     const run = await runCli(['plan', ...sandboxFlags(sb), '--json'], { env: sandboxEnv(sb), cwd });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('error: the config file has 2 problems; nothing was read or written:\n');
     expect(run.stderr).toContain(".github/personio-leapsome.yml:2: team-from: unknown key (did you mean 'teams-from'?)");
-    expect(run.stderr).toMatch(/\.github\/personio-leapsome\.yml:3: max-deactivations: expected a whole number such as 10 or a percentage up to "100%"/);
+    expect(run.stderr).toMatch(
+      /\.github\/personio-leapsome\.yml:3: max-deactivations: expected a whole number such as 10 or a percentage up to "100%"/,
+    );
     expect(sb.requests).toEqual([]);
     expectForPeople(run, sb);
 
@@ -120,7 +137,9 @@ describe('personio-leapsome-sync', () => {
     writeFileSync(join(cwd, 'unreadable.yml'), 'statuses: [active, leave]\nfields:\n  level: dynamic_424242\n');
     const unreadable = await runCli(['plan', ...sandboxFlags(sb), '--config-file', 'unreadable.yml'], { env: sandboxEnv(sb), cwd });
     expect(unreadable.code).toBe(2);
-    expect(unreadable.stderr).toContain('unreadable.yml:3: fields.level: dynamic_424242 is not among the attributes this credential may read: unknown, or not allowed for it\n');
+    expect(unreadable.stderr).toContain(
+      'unreadable.yml:3: fields.level: dynamic_424242 is not among the attributes this credential may read: unknown, or not allowed for it\n',
+    );
     expect(sb.writes()).toEqual([]);
     expectForPeople(unreadable, sb);
 
@@ -150,14 +169,20 @@ describe('personio-leapsome-sync', () => {
   it('attributes: lists what the credential may read, with value counts and the settings that use each, never a value', async () => {
     const sb = await start();
     const cwd = workDir();
-    writeFileSync(join(cwd, 'sync.yml'), 'fields:\n  gender: off\n  birthday: date_of_birth\n  level:\n    from: dynamic_1146703\n    map: { L1: Junior }\n  custom:\n    6140868326541a4da586db0b: dynamic_99\n');
+    writeFileSync(
+      join(cwd, 'sync.yml'),
+      'fields:\n  gender: off\n  birthday: date_of_birth\n  level:\n    from: dynamic_1146703\n    map: { L1: Junior }\n  custom:\n    6140868326541a4da586db0b: dynamic_99\n',
+    );
     const env = { PERSONIO_CLIENT_ID: sb.credentials.personioClientId, PERSONIO_CLIENT_SECRET: sb.credentials.personioClientSecret };
-    const attributes = (extra: string[], envOverride = env) => runCli(['attributes', '--personio-base-url', sb.personioUrl, ...extra], { env: envOverride, cwd });
+    const attributes = (extra: string[], envOverride = env) =>
+      runCli(['attributes', '--personio-base-url', sb.personioUrl, ...extra], { env: envOverride, cwd });
 
     const listed = await attributes(['--config-file', 'sync.yml']);
     const lines = listed.stdout.split('\n');
     const row = (key: string): string => lines.find((l) => l.startsWith(`${key} `)) ?? '';
-    expect(lines[0]).toMatch(/^The Personio credential may read \d+ employee attributes\. Values: how many of the first 40 employees hold one\.$/);
+    expect(lines[0]).toMatch(
+      /^The Personio credential may read \d+ employee attributes\. Values: how many of the first 40 employees hold one\.$/,
+    );
     expect(row('dynamic_180883')).toMatch(/^dynamic_180883 +Birthday +date +date_of_birth +40\/40 +fields\.birthday$/);
     expect(row('dynamic_1146703')).toMatch(/Level +list +- +40\/40 +fields\.level$/);
     expect(row('first_name')).toMatch(/40\/40 +the sync itself/);
@@ -166,16 +191,33 @@ describe('personio-leapsome-sync', () => {
     expect(listed.stdout).toContain('  dynamic_99  fields.custom.6140868326541a4da586db0b, sync.yml:8');
     expect(listed.code).toBe(2); // the settings need an attribute it cannot read
     const someone = sb.personio.list()[0];
-    for (const value of [someone?.email, someone?.lastName, someone?.dynamic['dynamic_180883']]) expect(listed.stdout).not.toContain(String(value));
+    for (const value of [someone?.email, someone?.lastName, someone?.dynamic['dynamic_180883']])
+      expect(listed.stdout).not.toContain(String(value));
     expectForPeople(listed, sb);
 
     const json = await attributes(['--config-file', 'sync.yml', '--json']);
-    const doc = JSON.parse(json.stdout) as { attributes: Array<{ key: string; usedBy: string[]; withValue: number | null }>; sampled: number; unreadable: Array<{ source: string }> };
+    const doc = JSON.parse(json.stdout) as {
+      attributes: Array<{ key: string; usedBy: string[]; withValue: number | null }>;
+      sampled: number;
+      unreadable: Array<{ source: string }>;
+    };
     expect(doc.attributes.find((a) => a.key === 'dynamic_180883')).toMatchObject({ usedBy: ['fields.birthday'], withValue: 40 });
     expect(doc.unreadable.map((u) => u.source)).toEqual(['dynamic_99']);
     expect(json.code).toBe(2);
 
-    sb.personio.setWhitelist(['first_name', 'last_name', 'email', 'status', 'supervisor', 'preferred_name', 'department', 'position', 'office', 'hire_date', 'termination_date']);
+    sb.personio.setWhitelist([
+      'first_name',
+      'last_name',
+      'email',
+      'status',
+      'supervisor',
+      'preferred_name',
+      'department',
+      'position',
+      'office',
+      'hire_date',
+      'termination_date',
+    ]);
     const narrow = await attributes([]);
     expect(narrow.code, narrow.stderr).toBe(2); // gender is read by default and is not readable now
     expect(narrow.stdout).not.toMatch(/^dynamic_/m);
@@ -260,7 +302,9 @@ describe('in a terminal', () => {
     const after = screenLines(accepted.stdout);
     // The plan is shown once, before the question; after it, only how the apply went.
     expect(after.filter((line) => line === 'Users (+37)')).toHaveLength(1);
-    expect(after.indexOf('Apply complete: 37 users created, 7 teams created, 37 membership changes, 36 manager changes.')).toBeGreaterThan(after.findIndex((l) => l.startsWith('Apply these changes')));
+    expect(after.indexOf('Apply complete: 37 users created, 7 teams created, 37 membership changes, 36 manager changes.')).toBeGreaterThan(
+      after.findIndex((l) => l.startsWith('Apply these changes')),
+    );
     expectForPeople(accepted, sb);
 
     // Nothing to write: nothing to ask.

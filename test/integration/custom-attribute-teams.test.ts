@@ -22,19 +22,27 @@ async function sync(sb: Sandbox, inputs: Record<string, string>): Promise<Action
 }
 
 const inScope = (sb: Sandbox) => sb.personio.list().filter((e) => (e.status === 'active' || e.status === 'leave') && e.email !== null);
-const valuesOf = (value: unknown): string[] => (value === null || value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)]);
+const valuesOf = (value: unknown): string[] =>
+  value === null || value === undefined ? [] : Array.isArray(value) ? value.map(String) : [String(value)];
 
 /** Team name -> the emails of the in-scope employees holding that value (or tag). */
 function expectedTeams(sb: Sandbox, key: string): Map<string, string[]> {
   const teams = new Map<string, string[]>();
-  for (const e of inScope(sb)) for (const value of valuesOf(e.dynamic[key])) teams.set(value, [...(teams.get(value) ?? []), e.email ?? ''].sort());
+  for (const e of inScope(sb))
+    for (const value of valuesOf(e.dynamic[key])) teams.set(value, [...(teams.get(value) ?? []), e.email ?? ''].sort());
   return teams;
 }
 
 function actualTeams(sb: Sandbox, key: string): Map<string, string[]> {
   const teams = new Map<string, string[]>();
   for (const team of sb.leapsome.listTeams().filter((t) => t.externalId?.startsWith(`personio:${key}:`))) {
-    teams.set(team.displayName, sb.leapsome.teamMembers(team.id).map((id) => sb.leapsome.getUser(id)?.userName ?? id).sort());
+    teams.set(
+      team.displayName,
+      sb.leapsome
+        .teamMembers(team.id)
+        .map((id) => sb.leapsome.getUser(id)?.userName ?? id)
+        .sort(),
+    );
   }
   return teams;
 }
@@ -72,7 +80,8 @@ describe('teams from a custom attribute', () => {
     if (l3 === undefined) throw new Error('no L3 team');
 
     // Personio: the option L3 is renamed "Senior" (everyone holding it now holds the new value).
-    for (const e of sb.personio.list().filter((x) => x.dynamic[LEVEL] === 'L3')) sb.personio.update(e.id, { dynamic: { ...e.dynamic, [LEVEL]: 'Senior' } });
+    for (const e of sb.personio.list().filter((x) => x.dynamic[LEVEL] === 'L3'))
+      sb.personio.update(e.id, { dynamic: { ...e.dynamic, [LEVEL]: 'Senior' } });
     const run = await sync(sb, { 'teams-from': LEVEL });
     expect(run.code, run.stdout).toBe(0);
     expect(run.writes.filter((w) => w.method === 'POST')).toEqual([]);

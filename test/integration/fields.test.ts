@@ -8,7 +8,15 @@ import { sandboxInputs } from '../../src/sandbox/action-process.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { createLocalStore, deriveSnapshotKey } from '../../src/snapshot/index.js';
 import { divergences } from '../../src/sandbox/oracle.js';
-import { CONTRACT_ID, fieldDivergences, mainCostCenter, mentors, REMOTE_DAYS_ID, SKILLS_ID, type Expectation } from '../support/mapped-fields.js';
+import {
+  CONTRACT_ID,
+  fieldDivergences,
+  mainCostCenter,
+  mentors,
+  REMOTE_DAYS_ID,
+  SKILLS_ID,
+  type Expectation,
+} from '../support/mapped-fields.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 
 const CONFIG = '.github/personio-leapsome.yml';
@@ -25,7 +33,12 @@ async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 }
 
 /** Runs the action with `config` as the workspace's config file (none when null). */
-async function sync(sb: Sandbox, config: string | null, extra: Record<string, string> = {}, env: Record<string, string> = {}): Promise<ActionRun & { writes: number }> {
+async function sync(
+  sb: Sandbox,
+  config: string | null,
+  extra: Record<string, string> = {},
+  env: Record<string, string> = {},
+): Promise<ActionRun & { writes: number }> {
   const workDir = mkdtempSync(join(tmpdir(), 'pls-fields-'));
   if (config !== null) {
     mkdirSync(join(workDir, '.github'));
@@ -49,9 +62,27 @@ function requestedAttributes(sb: Sandbox): Set<string> {
 
 /** The summary as a reader sees it: entities (escaped Personio text and messages) decoded. */
 const shown = (summary: string): string =>
-  summary.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  summary
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
-const DEFAULT_ATTRIBUTES = ['first_name', 'last_name', 'preferred_name', 'email', 'status', 'position', 'supervisor', 'hire_date', 'termination_date', 'office', 'gender', 'department'];
+const DEFAULT_ATTRIBUTES = [
+  'first_name',
+  'last_name',
+  'preferred_name',
+  'email',
+  'status',
+  'position',
+  'supervisor',
+  'hire_date',
+  'termination_date',
+  'office',
+  'gender',
+  'department',
+];
 
 describe('the Personio attributes fields reads', () => {
   it('without a fields key, requests exactly what the sync always requested', async () => {
@@ -75,7 +106,11 @@ describe('the Personio attributes fields reads', () => {
     expect(run.code, run.stdout).toBe(0);
     expect(requestedAttributes(sb).has('gender')).toBe(false);
     // Nor is it kept: the snapshot of this run says gender was not read, and holds no value of it.
-    const key = deriveSnapshotKey({ snapshotKey: null, personioClientSecret: sb.credentials.personioClientSecret, leapsomeToken: sb.credentials.leapsomeToken });
+    const key = deriveSnapshotKey({
+      snapshotKey: null,
+      personioClientSecret: sb.credentials.personioClientSecret,
+      leapsomeToken: sb.credentials.leapsomeToken,
+    });
     const restored = await createLocalStore({ dir: stateDir, encryptionKey: key }).restore();
     if (restored.kind !== 'hit') throw new Error(`no snapshot: ${restored.kind}`);
     expect(restored.snapshot.attributes).not.toContain('gender');
@@ -92,21 +127,29 @@ describe('the Personio attributes fields reads', () => {
     expect(run.code, run.stdout).toBe(0);
     const asked = requestedAttributes(sb);
     for (const key of ['dynamic_180883', 'dynamic_1146703', 'cost_centers']) expect(asked.has(key), key).toBe(true);
-    for (const key of ['position', 'date_of_birth', 'dynamic_1146704', 'dynamic_1146710', 'subcompany']) expect(asked.has(key), key).toBe(false);
+    for (const key of ['position', 'date_of_birth', 'dynamic_1146704', 'dynamic_1146710', 'subcompany'])
+      expect(asked.has(key), key).toBe(false);
   });
 
   it('fails before any write when a mapped attribute is not readable, naming the attribute, the setting and its line', async () => {
     const sb = await start();
     sb.personio.setWhitelist([...DEFAULT_ATTRIBUTES, 'dynamic_180883']);
-    const run = await sync(sb, 'statuses: [active, leave]\nfields:\n  birthday: date_of_birth\n  level:\n    from: dynamic_1146703\n    map: { L1: Junior }\n');
+    const run = await sync(
+      sb,
+      'statuses: [active, leave]\nfields:\n  birthday: date_of_birth\n  level:\n    from: dynamic_1146703\n    map: { L1: Junior }\n',
+    );
     expect(run.code).toBe(1);
     expect(run.writes).toBe(0);
     expect(sb.requests.filter((r) => r.api === 'personio' && r.route === '/v1/company/employees')).toEqual([]);
     expect(shown(run.summary)).toContain('Failed before any change was made to Leapsome');
-    expect(shown(run.summary)).toContain(`\`dynamic_1146703\`, needed by \`fields.level\` (${CONFIG}:5), is not among the attributes this credential may read: unknown, or not allowed for it`);
+    expect(shown(run.summary)).toContain(
+      `\`dynamic_1146703\`, needed by \`fields.level\` (${CONFIG}:5), is not among the attributes this credential may read: unknown, or not allowed for it`,
+    );
     expect(shown(run.summary)).not.toContain('date_of_birth`, needed');
     // An annotation on the config file's line, so a pull request shows it on the diff.
-    expect(run.stdout).toMatch(new RegExp(`::error title=personio-leapsome-sync%3A fields\\.level,file=${CONFIG.replace(/\./g, '\\.')},line=5::\`dynamic_1146703\``));
+    expect(run.stdout).toMatch(
+      new RegExp(`::error title=personio-leapsome-sync%3A fields\\.level,file=${CONFIG.replace(/\./g, '\\.')},line=5::\`dynamic_1146703\``),
+    );
   });
 });
 
@@ -117,7 +160,9 @@ describe('config errors in fields, with their line', () => {
     expect(run.code).toBe(1);
     expect(sb.requests).toEqual([]);
     expect(shown(run.summary)).toContain(`${CONFIG}:4: \`fields.levle\`: unknown field (did you mean \`level\`?)`);
-    expect(run.stdout).toMatch(new RegExp(`::error title=personio-leapsome-sync%3A fields\\.levle,file=${CONFIG.replace(/\./g, '\\.')},line=4::`));
+    expect(run.stdout).toMatch(
+      new RegExp(`::error title=personio-leapsome-sync%3A fields\\.levle,file=${CONFIG.replace(/\./g, '\\.')},line=4::`),
+    );
   });
 
   it('an unknown Personio attribute fails before any write, with its line', async () => {
@@ -125,7 +170,9 @@ describe('config errors in fields, with their line', () => {
     const run = await sync(sb, 'fields:\n  custom:\n    6140868326541a4da586db0b:\n      from: dynamic_424242\n');
     expect(run.code).toBe(1);
     expect(run.writes).toBe(0);
-    expect(shown(run.summary)).toContain(`\`dynamic_424242\`, needed by \`fields.custom.6140868326541a4da586db0b\` (${CONFIG}:4), is not among the attributes this credential may read`);
+    expect(shown(run.summary)).toContain(
+      `\`dynamic_424242\`, needed by \`fields.custom.6140868326541a4da586db0b\` (${CONFIG}:4), is not among the attributes this credential may read`,
+    );
   });
 });
 
@@ -164,7 +211,10 @@ const FULL_EXPECTATIONS: Record<string, Expectation> = {
 
 /** PATCH bodies sent to Leapsome for one user. */
 const patchesOf = (sb: Sandbox, leapsomeId: string): Record<string, unknown>[] =>
-  sb.writes().filter((w) => w.method === 'PATCH' && w.path.endsWith(`/Users/${leapsomeId}`)).map((w) => w.body as Record<string, unknown>);
+  sb
+    .writes()
+    .filter((w) => w.method === 'PATCH' && w.path.endsWith(`/Users/${leapsomeId}`))
+    .map((w) => w.body as Record<string, unknown>);
 
 const ENT = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
@@ -179,7 +229,9 @@ describe('mapped fields in Leapsome', () => {
     expect(sb.requestCounts({ api: 'leapsome' })).toMatchObject({ 'POST /Users': inScope, 'PATCH /Users/:id': inScope });
     expect(fieldDivergences(sb, { 'additional-managers': mentors }).length).toBe(0);
     expect(sb.leapsome.listUsers().filter((u) => u.additionalManagerIds.length > 0).length).toBeGreaterThan(0);
-    expect(first.stdout).toContain(`Fields the sync owns: title ← position, location ← office, start-date ← hire_date, end-date ← termination_date, birthday ← date_of_birth, level ← dynamic_1146703`);
+    expect(first.stdout).toContain(
+      `Fields the sync owns: title ← position, location ← office, start-date ← hire_date, end-date ← termination_date, birthday ← date_of_birth, level ← dynamic_1146703`,
+    );
 
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = await sync(sb, FULL_MAPPING);
@@ -187,7 +239,9 @@ describe('mapped fields in Leapsome', () => {
     expect(second.writes).toBe(0);
     expect(second.outputs['has-changes']).toBe('false');
     // A mentor who is not in scope (the sample company has one) stays a warning on every run.
-    expect(shown(second.summary)).toMatch(/### Warnings \(1\)[\s\S]*is not the work email of an employee the sync keeps in Leapsome, so it is left out/);
+    expect(shown(second.summary)).toMatch(
+      /### Warnings \(1\)[\s\S]*is not the work email of an employee the sync keeps in Leapsome, so it is left out/,
+    );
   });
 
   it('keeps an on-create field after a manual Leapsome edit, and restores an always field with one write', async () => {
@@ -203,7 +257,10 @@ describe('mapped fields in Leapsome', () => {
     expect(run.code, run.stdout).toBe(0);
     expect(run.writes).toBe(1);
     expect(patchesOf(sb, user.id)).toEqual([{ userName: someone.email, [ENT]: { level: 'Intermediate' } }]);
-    expect(sb.leapsome.getUser(user.id)).toMatchObject({ level: 'Intermediate', custom: expect.objectContaining({ [CONTRACT_ID]: 'Contractor' }) });
+    expect(sb.leapsome.getUser(user.id)).toMatchObject({
+      level: 'Intermediate',
+      custom: expect.objectContaining({ [CONTRACT_ID]: 'Contractor' }),
+    });
     expect(run.summary).toContain('level: Hand-picked → Intermediate');
     expect(run.summary).not.toContain('Contractor');
     expect((await sync(sb, FULL_MAPPING)).writes).toBe(0);
@@ -244,7 +301,8 @@ describe('mapped fields in Leapsome', () => {
     if (person === undefined || inactive === undefined) throw new Error('sample company lacks people for this test');
     const supervisor = sb.personio.get(person.supervisorId ?? -1);
     const [byId, byEmail] = active.filter((e) => e.id !== person.id && e.id !== person.supervisorId);
-    if (supervisor === undefined || byId === undefined || byEmail === undefined) throw new Error('sample company lacks people for this test');
+    if (supervisor === undefined || byId === undefined || byEmail === undefined)
+      throw new Error('sample company lacks people for this test');
     const hire = sb.personio.add({ firstName: 'Nora', lastName: 'Newcomer', status: 'active', department: person.department });
     const mentorsText = `${supervisor.email}; ${person.id}, ${byId.id}\n${(byEmail.email ?? '').toUpperCase()}; 999999; ${inactive.id}, ${hire.id}`;
     sb.personio.update(person.id, { dynamic: { ...person.dynamic, dynamic_1146710: mentorsText } });
@@ -262,7 +320,9 @@ describe('mapped fields in Leapsome', () => {
     expect(patchesOf(sb, user?.id ?? '')).toHaveLength(1);
     const summary = shown(run.summary);
     expect(summary).toContain('"999999" is not a Personio employee id, so it is left out');
-    expect(summary).toContain(`"${inactive.id}" is ${inactive.preferredName || `${inactive.firstName} ${inactive.lastName}`}, whose status inactive is not synced`);
+    expect(summary).toContain(
+      `"${inactive.id}" is ${inactive.preferredName || `${inactive.firstName} ${inactive.lastName}`}, whose status inactive is not synced`,
+    );
 
     // Compared as a set: the same people in another order is no change.
     sb.personio.update(person.id, { dynamic: { ...person.dynamic, dynamic_1146710: `${hire.id}; ${byEmail.email}, ${byId.id}` } });
@@ -280,7 +340,20 @@ describe('an approved plan made with fields', () => {
     const planFile = planned.outputs['plan-file'] as string;
     const doc = JSON.parse(readFileSync(planFile, 'utf8')) as { version: number; fields: string[] };
     expect(doc.version).toBe(3);
-    expect(doc.fields).toEqual(['title', 'location', 'start-date', 'end-date', 'birthday', 'level', 'division', 'cost-center', 'additional-managers', `custom.${SKILLS_ID}`, `custom.${CONTRACT_ID}`, `custom.${REMOTE_DAYS_ID}`]);
+    expect(doc.fields).toEqual([
+      'title',
+      'location',
+      'start-date',
+      'end-date',
+      'birthday',
+      'level',
+      'division',
+      'cost-center',
+      'additional-managers',
+      `custom.${SKILLS_ID}`,
+      `custom.${CONTRACT_ID}`,
+      `custom.${REMOTE_DAYS_ID}`,
+    ]);
 
     const someone = sb.personio.list().find((e) => e.status === 'active');
     const edited = sb.leapsome.getUser(String(someone?.id));
@@ -291,7 +364,15 @@ describe('an approved plan made with fields', () => {
     const workDir = mkdtempSync(join(tmpdir(), 'pls-fields-apply-'));
     copyFileSync(planFile, join(workDir, 'approved.json'));
     sb.resetLog();
-    const applied = await runAction({ workDir, inputs: { 'leapsome-scim-token': sb.credentials.leapsomeToken, 'leapsome-base-url': sb.leapsomeUrl, cache: 'false', 'plan-file': 'approved.json' } });
+    const applied = await runAction({
+      workDir,
+      inputs: {
+        'leapsome-scim-token': sb.credentials.leapsomeToken,
+        'leapsome-base-url': sb.leapsomeUrl,
+        cache: 'false',
+        'plan-file': 'approved.json',
+      },
+    });
     expect(applied.code, applied.stdout).toBe(1); // the edited user was not applied
     expect(applied.outputs.failed).toBe('1');
     expect(applied.summary).toContain('the Leapsome user changed since the plan was made');

@@ -26,7 +26,8 @@ async function sync(sb: Sandbox, inputs: Record<string, string> = {}, env: Recor
   return runAction({ inputs: { ...sandboxInputs(sb), cache: 'false', ...inputs }, env });
 }
 
-const lookups = (sb: Sandbox): string[] => sb.requests.filter((r) => r.route === '/v1/company/employees/:id').map((r) => r.path.split('/').pop() ?? '');
+const lookups = (sb: Sandbox): string[] =>
+  sb.requests.filter((r) => r.route === '/v1/company/employees/:id').map((r) => r.path.split('/').pop() ?? '');
 const listPages = (sb: Sandbox): number => sb.requests.filter((r) => r.route === '/v1/company/employees').length;
 const userOf = (sb: Sandbox, e: SandboxEmployee) => sb.leapsome.getUser(String(e.id));
 const name = (e: SandboxEmployee): string => (e.preferredName !== '' ? e.preferredName : `${e.firstName} ${e.lastName}`);
@@ -55,7 +56,9 @@ describe('an employee missing from the listing is looked up before anyone is dea
     expect(userOf(sb, hidden)?.active).toBe(true);
     expect(sb.writes()).toEqual([]);
     expect(divergences(sb)).toEqual([]);
-    expect(run.summary).toContain(`${name(hidden)} (${hidden.id}) was missing from Personio&#39;s employee list, but looking them up by id found them`);
+    expect(run.summary).toContain(
+      `${name(hidden)} (${hidden.id}) was missing from Personio&#39;s employee list, but looking them up by id found them`,
+    );
     expect(run.outputs).toMatchObject({ deactivated: '0', failed: '0' });
   });
 
@@ -117,7 +120,9 @@ describe('a listing that does not hold together is read again', () => {
     expect(run.code, run.stdout).toBe(0);
     expect(sb.personio.listings() - before).toBe(2);
     expect(listPages(sb)).toBe(4); // two pages, twice
-    expect(run.stdout).toContain("Personio's employee list did not hold together (the total changed from 110 to 111 while the list was read");
+    expect(run.stdout).toContain(
+      "Personio's employee list did not hold together (the total changed from 110 to 111 while the list was read",
+    );
     expect(run.stdout).toContain('consistent the second time');
     expect(userOf(sb, leaver)?.active).toBe(false);
     expect(hire).not.toBeNull();
@@ -131,13 +136,18 @@ describe('a listing that does not hold together is read again', () => {
     const [leaver] = leaves(sb) as [SandboxEmployee];
     sb.personio.update(leaver.id, { status: 'inactive' });
     const hires: SandboxEmployee[] = [];
-    sb.personio.duringListings(() => hires.push(sb.personio.add({ firstName: 'Mid', lastName: `Read${hires.length}`, status: 'active' })), 2);
+    sb.personio.duringListings(
+      () => hires.push(sb.personio.add({ firstName: 'Mid', lastName: `Read${hires.length}`, status: 'active' })),
+      2,
+    );
     const run = await sync(sb);
     expect(run.code).toBe(1);
     expect(userOf(sb, leaver)?.active).toBe(true);
     expect(hires.map((h) => sb.leapsome.getUser(String(h.id))?.active)).toEqual([true, true]);
     expect(run.outputs).toMatchObject({ created: '2', deactivated: '0', failed: '1' });
-    expect(run.summary).toContain("No deactivations this run (1 held back)&#58; Personio&#39;s employee list was still inconsistent when read a second time");
+    expect(run.summary).toContain(
+      'No deactivations this run (1 held back)&#58; Personio&#39;s employee list was still inconsistent when read a second time',
+    );
     expect(run.summary).toContain('listing-inconsistent');
     // The next, calm run catches up.
     const next = await sync(sb);
@@ -170,7 +180,9 @@ describe('a supervisor cycle', () => {
     const [first, second] = a.id < b.id ? [a, b] : [b, a];
     expect(run.summary).toContain('### Supervisor cycles (1)');
     expect(run.summary).toContain(`${name(first)} (${first.id}) → ${name(second)} (${second.id}) → ${name(first)} (${first.id})`);
-    expect(run.stdout).toContain(`::error title=personio-leapsome-sync::Supervisor cycle: ${name(first)} (${first.id}) → ${name(second)} (${second.id})`);
+    expect(run.stdout).toContain(
+      `::error title=personio-leapsome-sync::Supervisor cycle: ${name(first)} (${first.id}) → ${name(second)} (${second.id})`,
+    );
   });
 });
 
@@ -190,8 +202,12 @@ describe('preboard-days', () => {
     expect(userOf(sb, undated)).toBeUndefined();
     expect(run.stdout).toContain('PLS_NOW is set: this run pretends to start at 2025-09-01T09:00:00.000Z');
     expect(run.summary).toContain('### Pre-boarding: when onboarding employees get their account');
-    expect(run.summary).toContain(`| Starts InAMonth &lt;${inAMonth.email?.replace('@', '&#64;')}&gt; | 2025-10-01 | 2025-09-17 | no account yet |`);
-    expect(run.summary).toContain(`| Starts InAWeek &lt;${inAWeek.email?.replace('@', '&#64;')}&gt; | 2025-09-08 | 2025-08-25 | account from this run |`);
+    expect(run.summary).toContain(
+      `| Starts InAMonth &lt;${inAMonth.email?.replace('@', '&#64;')}&gt; | 2025-10-01 | 2025-09-17 | no account yet |`,
+    );
+    expect(run.summary).toContain(
+      `| Starts InAWeek &lt;${inAWeek.email?.replace('@', '&#64;')}&gt; | 2025-09-08 | 2025-08-25 | account from this run |`,
+    );
     expect(run.summary).toContain('no-hire-date');
 
     // The day before, still nothing; on the day, the account.

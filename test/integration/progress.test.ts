@@ -18,7 +18,10 @@ const number = (text: string | undefined): number => Number((text ?? '').replace
 describe('progress in the Actions log', () => {
   it('logs a few lines with done/total while a first sync of 300 people writes, counting a retried write once', async () => {
     // Leapsome answers one write in ten with 429 (retried quickly): those attempts are not progress.
-    sandbox = await startSandbox({ company: { size: 300 }, faults: { leapsome: { p429: 0.1, p429NoRetryAfter: 1, seed: 5, only: WRITES } } });
+    sandbox = await startSandbox({
+      company: { size: 300 },
+      faults: { leapsome: { p429: 0.1, p429NoRetryAfter: 1, seed: 5, only: WRITES } },
+    });
     const sb = sandbox;
     const first = await runAction({ inputs: { ...sandboxInputs(sb), cache: 'false' }, env: { PLS_HTTP_RETRY_SCALE: '0.01' } });
     expect(first.code, first.stdout).toBe(0);

@@ -37,14 +37,33 @@ function writeConfig(workDir: string, yaml: string, path = '.github/personio-lea
 }
 
 /** A run on a pull_request event, with the event payload GitHub would write. */
-async function pullRequestRun(sb: Sandbox, gh: FakeGitHubApi, workDir: string, inputs: Record<string, string> = {}, headSha = 'a1b2c3d4e5f6a7b8c9d0'): Promise<ActionRun & { writes: number }> {
+async function pullRequestRun(
+  sb: Sandbox,
+  gh: FakeGitHubApi,
+  workDir: string,
+  inputs: Record<string, string> = {},
+  headSha = 'a1b2c3d4e5f6a7b8c9d0',
+): Promise<ActionRun & { writes: number }> {
   const eventPath = join(workDir, 'event.json');
-  writeFileSync(eventPath, JSON.stringify({ action: 'synchronize', number: 7, pull_request: { number: 7, head: { sha: headSha } }, repository: { name: 'hr-sync', owner: { login: 'acme' } } }));
+  writeFileSync(
+    eventPath,
+    JSON.stringify({
+      action: 'synchronize',
+      number: 7,
+      pull_request: { number: 7, head: { sha: headSha } },
+      repository: { name: 'hr-sync', owner: { login: 'acme' } },
+    }),
+  );
   sb.resetLog();
   const run = await runAction({
     workDir,
     inputs: { ...credentials(sb), 'github-token': gh.token, ...inputs },
-    env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_API_URL: gh.url, GITHUB_SERVER_URL: 'https://github.com' },
+    env: {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_API_URL: gh.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+    },
   });
   writeFileSync(join(workDir, 'summary.md'), '');
   return { ...run, writes: sb.writes().length };
@@ -206,7 +225,12 @@ describe('applying an approved plan', () => {
     const { sb, workDir } = await setup();
     expect((await runAction({ inputs: credentials(sb) })).code).toBe(0);
     const active = sb.personio.list().filter((e) => e.status === 'active');
-    const [promoted, edited, leaver, later] = active.slice(6, 10) as [(typeof active)[0], (typeof active)[0], (typeof active)[0], (typeof active)[0]];
+    const [promoted, edited, leaver, later] = active.slice(6, 10) as [
+      (typeof active)[0],
+      (typeof active)[0],
+      (typeof active)[0],
+      (typeof active)[0],
+    ];
     sb.personio.update(promoted.id, { position: 'Head of Things' });
     sb.personio.update(edited.id, { position: 'Principal Planner' });
     sb.personio.update(leaver.id, { status: 'inactive' });

@@ -26,7 +26,12 @@ async function setup(): Promise<{ sb: Sandbox; cacheServer: FakeCacheServer; wor
 }
 
 let runCounter = 100;
-async function run(sb: Sandbox, resultsUrl: string, workDir: string, extra: { inputs?: Record<string, string>; event?: string } = {}): Promise<ActionRun & { writes: number }> {
+async function run(
+  sb: Sandbox,
+  resultsUrl: string,
+  workDir: string,
+  extra: { inputs?: Record<string, string>; event?: string } = {},
+): Promise<ActionRun & { writes: number }> {
   sb.resetLog();
   const result = await runAction({
     workDir,

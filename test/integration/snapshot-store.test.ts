@@ -26,12 +26,32 @@ const ENV_NAMES = [
 ] as const;
 
 const SECRETS = { personioClientSecret: 'personio-secret', leapsomeToken: 'leapsome-token' };
-const ENDPOINTS = { personioBaseUrl: 'https://api.personio.de', leapsomeBaseUrl: 'https://api.leapsome.com/scim/v1', personioClientId: 'client-id-1' };
+const ENDPOINTS = {
+  personioBaseUrl: 'https://api.personio.de',
+  leapsomeBaseUrl: 'https://api.leapsome.com/scim/v1',
+  personioClientId: 'client-id-1',
+};
 const PII = ['grace.hopper@example.org', 'Grace', 'Hopper', 'Murray', 'alan.turing@example.org', 'Turing', 'Quantum Department'];
 
 function people(lastName: string): Employee[] {
-  const org = { department: { field: 'department' as const, id: '10', name: 'Quantum Department' }, team: null, office: null, subcompany: null };
-  const base = { preferredName: null, status: 'active' as const, position: 'Rear Admiral', supervisorId: null, hireDate: '2020-01-01', hireDateOffsetMinutes: 60, terminationDate: null, gender: null, org, attributes: {} };
+  const org = {
+    department: { field: 'department' as const, id: '10', name: 'Quantum Department' },
+    team: null,
+    office: null,
+    subcompany: null,
+  };
+  const base = {
+    preferredName: null,
+    status: 'active' as const,
+    position: 'Rear Admiral',
+    supervisorId: null,
+    hireDate: '2020-01-01',
+    hireDateOffsetMinutes: 60,
+    terminationDate: null,
+    gender: null,
+    org,
+    attributes: {},
+  };
   return [
     { ...base, id: '1', email: 'grace.hopper@example.org', firstName: 'Grace', lastName },
     { ...base, id: '2', email: 'alan.turing@example.org', firstName: 'Alan', lastName: 'Turing', supervisorId: '1' },
@@ -59,7 +79,12 @@ interface Captured extends StoreLog {
 }
 const capture = (): Captured => {
   const lines: string[] = [];
-  return { lines, info: (m) => lines.push(`info: ${m}`), notice: (m) => lines.push(`notice: ${m}`), warning: (m) => lines.push(`warning: ${m}`) };
+  return {
+    lines,
+    info: (m) => lines.push(`info: ${m}`),
+    notice: (m) => lines.push(`notice: ${m}`),
+    warning: (m) => lines.push(`warning: ${m}`),
+  };
 };
 
 let server: FakeCacheServer;
@@ -111,7 +136,10 @@ afterEach(() => {
 });
 
 /** One workflow run's store: same setup, its own run id. */
-function run(runId: string, options: { log?: StoreLog; secrets?: typeof SECRETS; endpoints?: typeof ENDPOINTS; attempt?: string } = {}): SnapshotStore {
+function run(
+  runId: string,
+  options: { log?: StoreLog; secrets?: typeof SECRETS; endpoints?: typeof ENDPOINTS; attempt?: string } = {},
+): SnapshotStore {
   return createActionsCacheStore({
     key: cacheKeyParts({ ...(options.endpoints ?? ENDPOINTS), runId, runAttempt: options.attempt ?? '1' }),
     encryptionKey: deriveSnapshotKey(options.secrets ?? SECRETS),
@@ -154,7 +182,8 @@ describe('snapshot store on the real @actions/cache against the fake cache servi
     expect(tar.includes('snapshot.enc')).toBe(true);
     expect(tar.includes('PLSS')).toBe(true);
     for (const text of [blob ?? Buffer.alloc(0), tar]) {
-      for (const needle of [...PII, ...Object.values(SECRETS), 'personio.de', 'client-id-1']) expect(text.includes(needle), needle).toBe(false);
+      for (const needle of [...PII, ...Object.values(SECRETS), 'personio.de', 'client-id-1'])
+        expect(text.includes(needle), needle).toBe(false);
     }
     for (const needle of ['personio.de', 'leapsome.com', 'client-id-1']) expect(key).not.toContain(needle);
   });
@@ -177,7 +206,9 @@ describe('snapshot store on the real @actions/cache against the fake cache servi
     const log = capture();
     const rotated = run('501', { log, secrets: { ...SECRETS, leapsomeToken: 'rotated-token' } });
     expect(await rotated.restore()).toEqual({ kind: 'unusable', reason: DECRYPT_FAILED });
-    expect(log.lines).toEqual([expect.stringMatching(/^notice: The previous snapshot \(cache key .*-500-1\) was ignored: could not decrypt/)]);
+    expect(log.lines).toEqual([
+      expect.stringMatching(/^notice: The previous snapshot \(cache key .*-500-1\) was ignored: could not decrypt/),
+    ]);
   });
 
   it('ignores a tampered blob: one flipped ciphertext byte inside a valid archive', async () => {
@@ -254,7 +285,10 @@ describe('snapshot store on the real @actions/cache against the fake cache servi
       body: JSON.stringify({ key: 'blocks-1', version: 'v' }),
     });
     const { signed_upload_url: upload } = (await create.json()) as { signed_upload_url: string };
-    const blocks: readonly (readonly [string, string])[] = [['Yg==', 'second'], ['YQ==', 'first ']];
+    const blocks: readonly (readonly [string, string])[] = [
+      ['Yg==', 'second'],
+      ['YQ==', 'first '],
+    ];
     for (const [id, text] of blocks) {
       expect((await fetch(`${upload}&comp=block&blockid=${encodeURIComponent(id)}`, { method: 'PUT', body: text })).status).toBe(201);
     }

@@ -44,13 +44,20 @@ describe('switching over from the built-in integration: teams', () => {
     expect(run.writes.filter((w) => w.method === 'POST' && w.path.endsWith('/Groups'))).toEqual([]);
     const after = teamsSnapshot(sb);
     expect(after).toHaveLength(before.length);
-    for (const team of seeded.departmentTeams.values()) expect(after.find((t) => t.id === team.id)).toEqual(before.find((t) => t.id === team.id));
+    for (const team of seeded.departmentTeams.values())
+      expect(after.find((t) => t.id === team.id)).toEqual(before.find((t) => t.id === team.id));
     // The summary names each team, who holds it and the setting; so does an annotation.
     const engineering = [...seeded.departmentTeams.values()].find((t) => t.displayName === 'Engineering');
     if (engineering === undefined) throw new Error('no Engineering team seeded');
-    expect(run.summary).toContain(`### Not taken over: held by something else (${seeded.departmentTeams.size + seeded.connectorUsers.length})`);
-    expect(run.summary).toMatch(/\| team Engineering \| Engineering \(665f[0-9a-f]+\) \| <code>leapsome-hris&#58;personio&#58;department&#58;\d+<\/code> \| set `adopt-teams: by-name` to take it over \|/);
-    expect(run.stdout).toMatch(/::error title=personio-leapsome-sync::Not taken over: team "Engineering" is held by Leapsome team Engineering \(665f[0-9a-f]+, externalId leapsome-hris:personio:department:\d+\)\..*To resolve: set `adopt-teams: by-name` to take it over\./);
+    expect(run.summary).toContain(
+      `### Not taken over: held by something else (${seeded.departmentTeams.size + seeded.connectorUsers.length})`,
+    );
+    expect(run.summary).toMatch(
+      /\| team Engineering \| Engineering \(665f[0-9a-f]+\) \| <code>leapsome-hris&#58;personio&#58;department&#58;\d+<\/code> \| set `adopt-teams: by-name` to take it over \|/,
+    );
+    expect(run.stdout).toMatch(
+      /::error title=personio-leapsome-sync::Not taken over: team "Engineering" is held by Leapsome team Engineering \(665f[0-9a-f]+, externalId leapsome-hris:personio:department:\d+\)\..*To resolve: set `adopt-teams: by-name` to take it over\./,
+    );
     expect(run.stdout).toContain('were not taken over');
     expect(run.outputs.failed).toBe(String(seeded.departmentTeams.size + seeded.connectorUsers.length));
     // Everything else is applied: the unmarked department team and the unmarked user are taken
@@ -69,12 +76,15 @@ describe('switching over from the built-in integration: teams', () => {
 
     // Every department team now carries the sync's externalId; none was created.
     expect(first.writes.filter((w) => w.method === 'POST')).toEqual([]);
-    for (const team of seeded.departmentTeams.values()) expect(sb.leapsome.getTeam(team.id)?.externalId).toMatch(/^personio:department:\d+$/);
+    for (const team of seeded.departmentTeams.values())
+      expect(sb.leapsome.getTeam(team.id)?.externalId).toMatch(/^personio:department:\d+$/);
     expect(sb.leapsome.listTeams()).toHaveLength(seeded.departmentTeams.size + 2);
     // Stale memberships the old integration left are gone: movers are only in their new team, the leaver in none.
     for (const mover of seeded.movers) {
       const user = sb.leapsome.getUser(String(mover.id));
-      const departmentTeams = sb.leapsome.listTeams().filter((t) => t.externalId?.startsWith('personio:department:') && t.memberIds.includes(user?.id ?? ''));
+      const departmentTeams = sb.leapsome
+        .listTeams()
+        .filter((t) => t.externalId?.startsWith('personio:department:') && t.memberIds.includes(user?.id ?? ''));
       expect(departmentTeams.map((t) => t.externalId)).toEqual([`personio:department:${mover.department?.id ?? ''}`]);
     }
     const leaverUser = sb.leapsome.getUser(String(seeded.leaver.id));
@@ -89,7 +99,9 @@ describe('switching over from the built-in integration: teams', () => {
     expect(divergences(sb)).toEqual([]);
     // The takeovers are in the summary, grouped and counted in the headline.
     expect(first.summary).toContain(`**Takeovers (~${seeded.departmentTeams.size + 1 + seeded.connectorUsers.length + 1})**`);
-    expect(first.summary).toMatch(/\*\*Switch-over:\*\* \d+ teams and 3 users taken over \(\d+ teams and 2 users another integration had marked, 1 team and 1 user without externalId\)/);
+    expect(first.summary).toMatch(
+      /\*\*Switch-over:\*\* \d+ teams and 3 users taken over \(\d+ teams and 2 users another integration had marked, 1 team and 1 user without externalId\)/,
+    );
 
     await new Promise((resolve) => setTimeout(resolve, 50));
     const second = await sync(sb, { 'adopt-teams': 'by-name', 'adopt-users': 'by-email' });
@@ -110,7 +122,15 @@ describe('switching over from the built-in integration: teams', () => {
     github = await startFakeGitHubApi();
     const workDir = mkdtempSync(join(tmpdir(), 'pls-switch-pr-'));
     const eventPath = join(workDir, 'event.json');
-    writeFileSync(eventPath, JSON.stringify({ action: 'opened', number: 3, pull_request: { number: 3, head: { sha: 'c0ffee00c0ffee00' } }, repository: { name: 'hr-sync', owner: { login: 'acme' } } }));
+    writeFileSync(
+      eventPath,
+      JSON.stringify({
+        action: 'opened',
+        number: 3,
+        pull_request: { number: 3, head: { sha: 'c0ffee00c0ffee00' } },
+        repository: { name: 'hr-sync', owner: { login: 'acme' } },
+      }),
+    );
     sb.resetLog();
     const run = await runAction({
       workDir,
@@ -122,7 +142,9 @@ describe('switching over from the built-in integration: teams', () => {
     const comment = github.comments[0]?.body ?? '';
     expect(comment).toContain('**Switch-over:**');
     expect(comment).toContain('**Takeovers (~');
-    expect(comment).toMatch(/~ team Engineering {2}\(externalId leapsome-hris:personio:department:\d+ → personio:department:\d+, marked by another integration; 2 stale members removed\)/);
+    expect(comment).toMatch(
+      /~ team Engineering {2}\(externalId leapsome-hris:personio:department:\d+ → personio:department:\d+, marked by another integration; 2 stale members removed\)/,
+    );
     expect(comment).toContain('### Not taken over: held by something else (2)');
     expect(comment).toContain('set `adopt-users: by-email` to take it over');
   });
@@ -137,7 +159,9 @@ describe('switching over: users another connector marked', () => {
       expect(writesTo(run, user.id)).toEqual([]);
       expect(sb.leapsome.getUser(user.id)).toEqual(user);
       expect(sb.leapsome.listUsers().filter((u) => u.userName === employee.email)).toHaveLength(1);
-      expect(run.summary).toContain(`user ${employee.preferredName !== '' ? employee.preferredName : `${employee.firstName} ${employee.lastName}`}`);
+      expect(run.summary).toContain(
+        `user ${employee.preferredName !== '' ? employee.preferredName : `${employee.firstName} ${employee.lastName}`}`,
+      );
       expect(run.stdout).toContain(`externalId ${user.externalId ?? ''})`);
     }
     expect(run.stdout).toContain('To resolve: set `adopt-users: by-email` to take it over.');
@@ -156,20 +180,27 @@ describe('switching over: users another connector marked', () => {
     expect(first.writes.filter((w) => w.method === 'POST')).toEqual([]);
     expect(sb.leapsome.listUsers()).toHaveLength(count);
     expect(first.outputs.updated).toBe('3'); // the 3 users taken over; nothing else differs
-    const plan = JSON.parse(readFileSync(first.outputs['plan-file'] ?? '', 'utf8')) as { plan: { users: Array<{ takeover?: { kind: string; previousExternalId: string | null } | null }> } };
-    expect(plan.plan.users.filter((op) => op.takeover?.kind === 'foreign').map((op) => op.takeover?.previousExternalId)).toEqual(seeded.connectorUsers.map((c) => c.user.externalId));
+    const plan = JSON.parse(readFileSync(first.outputs['plan-file'] ?? '', 'utf8')) as {
+      plan: { users: Array<{ takeover?: { kind: string; previousExternalId: string | null } | null }> };
+    };
+    expect(plan.plan.users.filter((op) => op.takeover?.kind === 'foreign').map((op) => op.takeover?.previousExternalId)).toEqual(
+      seeded.connectorUsers.map((c) => c.user.externalId),
+    );
 
     const second = await sync(sb, { 'adopt-teams': 'by-name', 'adopt-users': 'by-email' });
     expect(second.code).toBe(0);
     expect(second.writes).toEqual([]);
   });
 
-  it('with adopt-users: by-email, never takes an account that carries another employee\'s Personio id', async () => {
+  it("with adopt-users: by-email, never takes an account that carries another employee's Personio id", async () => {
     sandbox = await startSandbox({ rateLimits: false });
     const sb = sandbox;
     expect((await sync(sb)).code).toBe(0);
     // Kim's work email went to Alex; Kim's account still has it.
-    const [kim, alex] = sb.personio.list().filter((e) => e.status === 'active' && e.supervisorId !== null).slice(-2);
+    const [kim, alex] = sb.personio
+      .list()
+      .filter((e) => e.status === 'active' && e.supervisorId !== null)
+      .slice(-2);
     if (kim === undefined || alex === undefined) throw new Error('sample too small');
     const kimUser = sb.leapsome.getUser(String(kim.id));
     sb.personio.update(kim.id, { email: `kim.new.${kim.id}@example.com` });

@@ -10,7 +10,9 @@ import { runAction, type ActionRun } from '../support/run-action.js';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
 
 const packageVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const declaredOutputs = Object.keys((parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> }).outputs).sort();
+const declaredOutputs = Object.keys(
+  (parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> }).outputs,
+).sort();
 
 let sandbox: Sandbox | null = null;
 afterEach(async () => {
@@ -54,17 +56,29 @@ describe.each([
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(divergences(sb)).toEqual([]);
     const inScope = sb.personio.list().filter((e) => e.status === 'active' || e.status === 'leave').length;
-    const departments = new Set(sb.personio.list().filter((e) => e.status === 'active' || e.status === 'leave').map((e) => e.department?.id)).size;
+    const departments = new Set(
+      sb.personio
+        .list()
+        .filter((e) => e.status === 'active' || e.status === 'leave')
+        .map((e) => e.department?.id),
+    ).size;
     const counts = sb.requestCounts({ api: 'leapsome' });
     // The minimum: N creates, N attribute/manager patches, D teams, one membership patch per team.
     expect(counts['POST /Users']).toBe(inScope);
     expect(counts['PATCH /Users/:id']).toBe(inScope);
     expect(counts['POST /Groups']).toBe(departments);
     expect(counts['PATCH /Groups/:id']).toBe(departments);
-    expect(first.outputs).toMatchObject({ created: String(inScope), 'teams-created': String(departments), failed: '0', 'has-changes': 'true' });
+    expect(first.outputs).toMatchObject({
+      created: String(inScope),
+      'teams-created': String(departments),
+      failed: '0',
+      'has-changes': 'true',
+    });
     expect(Object.keys(first.outputs).sort()).toEqual(declaredOutputs); // every output action.yml documents, and no other
     expect(first.summary).toContain('### Created users');
-    expect(sb.requests.filter((r) => r.api === 'personio' && r.route !== '/v1/auth').every((r) => r.appId === 'PERSONIO_LEAPSOME_SYNC')).toBe(true);
+    expect(
+      sb.requests.filter((r) => r.api === 'personio' && r.route !== '/v1/auth').every((r) => r.appId === 'PERSONIO_LEAPSOME_SYNC'),
+    ).toBe(true);
     expectSecretsHidden(sb, first);
 
     await new Promise((resolve) => setTimeout(resolve, 1100)); // a new run never starts inside the last one's rate window
@@ -73,7 +87,10 @@ describe.each([
     expect(second.writes).toBe(0);
     expect(second.outputs['has-changes']).toBe('false');
     expect(second.summary).toContain('No changes: Leapsome already matches Personio.');
-    const plan = JSON.parse(readFileSync(second.outputs['plan-file'] as string, 'utf8')) as { actionVersion: string; plan: { users: unknown[] } };
+    const plan = JSON.parse(readFileSync(second.outputs['plan-file'] as string, 'utf8')) as {
+      actionVersion: string;
+      plan: { users: unknown[] };
+    };
     expect(plan.plan.users).toEqual([]);
     expect(plan.actionVersion).toBe(packageVersion); // the bundle carries package.json's version
   });
@@ -84,17 +101,32 @@ describe('changes in Personio reach Leapsome', () => {
     const sb = await start();
     expect((await sync(sb)).code).toBe(0);
     const active = sb.personio.list().filter((e) => e.status === 'active');
-    const [leaver, mover, promoted, renamedEmail, newBoss] = active.slice(5, 10) as [typeof active[0], typeof active[0], typeof active[0], typeof active[0], typeof active[0]];
+    const [leaver, mover, promoted, renamedEmail, newBoss] = active.slice(5, 10) as [
+      (typeof active)[0],
+      (typeof active)[0],
+      (typeof active)[0],
+      (typeof active)[0],
+      (typeof active)[0],
+    ];
     const otherDept = active.find((e) => e.department?.id !== mover.department?.id)?.department ?? null;
     const renamedDept = active[1]?.department;
     const oldLeapsomeIdOfRenamed = sb.leapsome.getUser(String(renamedEmail.id))?.id;
 
-    const hire = sb.personio.add({ firstName: 'Hanna', lastName: 'Neu', status: 'active', department: mover.department, supervisorId: newBoss.id, position: 'Analyst' });
+    const hire = sb.personio.add({
+      firstName: 'Hanna',
+      lastName: 'Neu',
+      status: 'active',
+      department: mover.department,
+      supervisorId: newBoss.id,
+      position: 'Analyst',
+    });
     sb.personio.update(leaver.id, { status: 'inactive', terminationDate: '2026-11-30' });
     sb.personio.update(mover.id, { department: otherDept });
     sb.personio.update(promoted.id, { position: 'Principal Engineer', supervisorId: newBoss.id });
     sb.personio.update(renamedEmail.id, { email: `renamed.${renamedEmail.id}@example.com` });
-    if (renamedDept) for (const e of sb.personio.list().filter((x) => x.department?.id === renamedDept.id)) sb.personio.update(e.id, { department: { id: renamedDept.id, name: `${renamedDept.name} & Co` } });
+    if (renamedDept)
+      for (const e of sb.personio.list().filter((x) => x.department?.id === renamedDept.id))
+        sb.personio.update(e.id, { department: { id: renamedDept.id, name: `${renamedDept.name} & Co` } });
 
     const run = await sync(sb);
     expect(run.code, run.stdout).toBe(0);
@@ -145,7 +177,9 @@ describe('changes in Personio reach Leapsome', () => {
     const target = (await startSandbox({ rateLimits: false })).personio;
     const employee = target.list().find((e) => e.status === 'active');
     await sandbox?.close();
-    const sb = await start({ leapsome: { users: [{ userName: (employee?.email ?? '').toUpperCase(), givenName: 'Old', familyName: 'Name' }] } });
+    const sb = await start({
+      leapsome: { users: [{ userName: (employee?.email ?? '').toUpperCase(), givenName: 'Old', familyName: 'Name' }] },
+    });
     const preexisting = sb.leapsome.listUsers()[0];
     const run = await sync(sb);
     expect(run.code).toBe(0);
@@ -180,7 +214,10 @@ describe('bad records are skipped, reported, and fail the run only at the end', 
     sb.personio.update(cycleB.id, { supervisorId: cycleA.id });
     sb.personio.update(foreign.id, { email: 'someone@gmail.com' });
     sb.leapsome.addUser({ userName: conflicted.email ?? '', externalId: 'okta-123', givenName: 'X', familyName: 'Y' });
-    sb.personio.injectRawEmployee({ id: { label: 'ID', value: 99999, type: 'integer', universal_id: 'id' }, status: { label: 'Status', value: 'retired', type: 'standard', universal_id: 'status' } });
+    sb.personio.injectRawEmployee({
+      id: { label: 'ID', value: 99999, type: 'integer', universal_id: 'id' },
+      status: { label: 'Status', value: 'retired', type: 'standard', universal_id: 'status' },
+    });
 
     const run = await sync(sb);
     expect(run.code).toBe(1);
@@ -209,7 +246,11 @@ describe('safety brakes', () => {
   it('refuses a mass deactivation before the first write and explains why', async () => {
     const sb = await start();
     await sync(sb);
-    for (const e of sb.personio.list().filter((x) => x.status === 'active').slice(0, 15)) sb.personio.update(e.id, { status: 'inactive' });
+    for (const e of sb.personio
+      .list()
+      .filter((x) => x.status === 'active')
+      .slice(0, 15))
+      sb.personio.update(e.id, { status: 'inactive' });
     sb.personio.add({ firstName: 'New', lastName: 'Hire', status: 'active' });
     const run = await sync(sb);
     expect(run.code).toBe(1);
@@ -223,7 +264,19 @@ describe('safety brakes', () => {
 
   it('fails before any write when the Personio credential may not read a needed attribute', async () => {
     const sb = await start();
-    sb.personio.setWhitelist(['first_name', 'last_name', 'email', 'status', 'department', 'office', 'hire_date', 'termination_date', 'preferred_name', 'gender', 'position']);
+    sb.personio.setWhitelist([
+      'first_name',
+      'last_name',
+      'email',
+      'status',
+      'department',
+      'office',
+      'hire_date',
+      'termination_date',
+      'preferred_name',
+      'gender',
+      'position',
+    ]);
     const run = await sync(sb);
     expect(run.code).toBe(1);
     expect(run.writes).toBe(0);

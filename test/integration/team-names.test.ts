@@ -18,7 +18,11 @@ afterEach(async () => {
 const CONFIG = '.github/personio-leapsome.yml';
 
 /** A run with this config file in the workspace. */
-async function syncWith(sb: Sandbox, yaml: string, inputs: Record<string, string> = {}): Promise<ActionRun & { writes: ReturnType<Sandbox['writes']> }> {
+async function syncWith(
+  sb: Sandbox,
+  yaml: string,
+  inputs: Record<string, string> = {},
+): Promise<ActionRun & { writes: ReturnType<Sandbox['writes']> }> {
   const workDir = mkdtempSync(join(tmpdir(), 'pls-team-names-'));
   mkdirSync(join(workDir, '.github'));
   writeFileSync(join(workDir, CONFIG), yaml);
@@ -29,7 +33,10 @@ async function syncWith(sb: Sandbox, yaml: string, inputs: Record<string, string
 
 const inScope = (sb: Sandbox) => sb.personio.list().filter((e) => (e.status === 'active' || e.status === 'leave') && e.email !== null);
 const memberEmails = (sb: Sandbox, teamId: string): string[] =>
-  sb.leapsome.teamMembers(teamId).map((id) => sb.leapsome.getUser(id)?.userName ?? id).sort();
+  sb.leapsome
+    .teamMembers(teamId)
+    .map((id) => sb.leapsome.getUser(id)?.userName ?? id)
+    .sort();
 
 describe('team-names', () => {
   it('merges two departments into one team whose members are the union, then renames it in place', async () => {
@@ -91,7 +98,10 @@ describe('team-names', () => {
     sandbox = await startSandbox({ rateLimits: false });
     const sb = sandbox;
     sb.leapsome.addTeam({ displayName: 'Book Club' });
-    const run = await syncWith(sb, ['statuses: [active, leave]', 'team-names:', '  department:Sales: Revenue', '  department:People: book club', ''].join('\n'));
+    const run = await syncWith(
+      sb,
+      ['statuses: [active, leave]', 'team-names:', '  department:Sales: Revenue', '  department:People: book club', ''].join('\n'),
+    );
     expect(run.code).toBe(1);
     expect(run.writes).toEqual([]);
     expect(run.summary).toContain('Failed before any change was made to Leapsome.');

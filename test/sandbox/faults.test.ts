@@ -148,7 +148,8 @@ describe('building blocks', () => {
     a.set({ p429: 0.3, p5xx: 0.3, seed: 3 });
     const b = new FaultInjector();
     b.set({ p429: 0.3, p5xx: 0.3, seed: 3, exclude: ['/never'] });
-    const seq = (f: FaultInjector): (string | null)[] => Array.from({ length: 50 }, (_, i) => f.decide(i % 2 ? 'GET' : 'POST', '/Users').kind);
+    const seq = (f: FaultInjector): (string | null)[] =>
+      Array.from({ length: 50 }, (_, i) => f.decide(i % 2 ? 'GET' : 'POST', '/Users').kind);
     expect(seq(a)).toEqual(seq(b));
     expect(() => a.set({ p429: 2 })).toThrow();
     a.update({ latencyMs: 5 });

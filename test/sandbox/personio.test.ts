@@ -32,7 +32,10 @@ describe('Personio POST /v1/auth', () => {
     const form = await call(`${s.personioUrl}/v1/auth`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ client_id: s.credentials.personioClientId, client_secret: s.credentials.personioClientSecret }).toString(),
+      body: new URLSearchParams({
+        client_id: s.credentials.personioClientId,
+        client_secret: s.credentials.personioClientSecret,
+      }).toString(),
     });
     expect(form.status).toBe(200);
     expect(obj(obj(form.body).data).token).toBe(data.token);
@@ -126,7 +129,12 @@ describe('Personio GET /v1/company/employees', () => {
     const ceo = all.find((r) => value(r, 'supervisor') === null);
     expect(ceo).toBeDefined();
     const member = all.find((r) => value(r, 'team') !== null && value(r, 'supervisor') !== null)!;
-    expect(member.email).toEqual({ label: 'Email', value: expect.stringMatching(/@example\.com$/), type: 'standard', universal_id: 'email' });
+    expect(member.email).toEqual({
+      label: 'Email',
+      value: expect.stringMatching(/@example\.com$/),
+      type: 'standard',
+      universal_id: 'email',
+    });
     expect(value(member, 'department')).toEqual({ type: 'Department', attributes: { id: expect.any(Number), name: expect.any(String) } });
     expect(value(member, 'team')).toMatchObject({ type: 'Team', attributes: { id: expect.any(Number) } });
     expect(value(member, 'office')).toMatchObject({ type: 'Office' });
@@ -150,7 +158,13 @@ describe('Personio GET /v1/company/employees', () => {
     const token = await personioToken(s);
     const list = arr(obj((await personioGet(s, token, '/v1/company/employees/custom-attributes')).body).data).map(obj);
     const byKey = new Map(list.map((a) => [a.key, a]));
-    expect(byKey.get('dynamic_1146703')).toEqual({ key: 'dynamic_1146703', label: 'Level', type: 'list', universal_id: null, options: ['L1', 'L2', 'L3', 'L4', 'L5'] });
+    expect(byKey.get('dynamic_1146703')).toEqual({
+      key: 'dynamic_1146703',
+      label: 'Level',
+      type: 'list',
+      universal_id: null,
+      options: ['L1', 'L2', 'L3', 'L4', 'L5'],
+    });
     expect(byKey.get('dynamic_1146704')).toMatchObject({ type: 'tags', options: expect.arrayContaining(['TypeScript', 'Go']) });
     expect(byKey.get('dynamic_1146705')).toMatchObject({ type: 'integer' });
     expect(byKey.get('dynamic_1146710')).toMatchObject({ label: 'Mentors', type: 'standard' });
@@ -162,20 +176,31 @@ describe('Personio GET /v1/company/employees', () => {
     expect(all.map((r) => value(r, 'dynamic_1146704')).some((v) => typeof v === 'string' && v.includes(','))).toBe(true); // tags: one comma-separated string
     expect(all.every((r) => Number.isInteger(value(r, 'dynamic_1146705')))).toBe(true);
     expect(all.every((r) => /^\d{4}-\d{2}-\d{2}$/.test(value(r, 'dynamic_180883') as string))).toBe(true);
-    expect(all.map((r) => value(r, 'dynamic_1146710')).filter((v) => v !== null)).toContainEqual(expect.stringMatching(/^\S+@example\.com; \d+$/));
+    expect(all.map((r) => value(r, 'dynamic_1146710')).filter((v) => v !== null)).toContainEqual(
+      expect.stringMatching(/^\S+@example\.com; \d+$/),
+    );
     const centers = arr(value(all[1]!, 'cost_centers')).map(obj);
-    expect(centers[0]).toEqual({ type: 'CostCenter', attributes: { id: expect.any(Number), name: expect.stringMatching(/^CC-\d+$/), percentage: expect.any(Number) } });
+    expect(centers[0]).toEqual({
+      type: 'CostCenter',
+      attributes: { id: expect.any(Number), name: expect.stringMatching(/^CC-\d+$/), percentage: expect.any(Number) },
+    });
 
     s.personio.setWhitelist(['first_name', 'dynamic_1146703']);
     const narrow = arr(obj((await personioGet(s, token, '/v1/company/employees/attributes')).body).data).map((a) => obj(a).key);
     expect(narrow).toEqual(['first_name', 'dynamic_1146703']);
-    expect(Object.keys(records(await personioGet(s, token, '/v1/company/employees'))[0]!).sort()).toEqual(['dynamic_1146703', 'first_name', 'id']);
+    expect(Object.keys(records(await personioGet(s, token, '/v1/company/employees'))[0]!).sort()).toEqual([
+      'dynamic_1146703',
+      'first_name',
+      'id',
+    ]);
   });
 
   it('projects attributes[] (id always included) and honours the whitelist silently', async () => {
     const s = await start();
     const token = await personioToken(s);
-    const projected = records(await personioGet(s, token, '/v1/company/employees?attributes[]=email&attributes[]=first_name&attributes[]=bogus'));
+    const projected = records(
+      await personioGet(s, token, '/v1/company/employees?attributes[]=email&attributes[]=first_name&attributes[]=bogus'),
+    );
     expect(Object.keys(projected[0]!).sort()).toEqual(['email', 'first_name', 'id']);
 
     s.personio.setWhitelist(['first_name', 'email', 'status']);
@@ -214,7 +239,8 @@ describe('Personio GET /v1/company/employees', () => {
     const [a, b] = s.personio.list() as [SandboxEmployee, SandboxEmployee];
     s.personio.update(a.id, { lastModifiedAt: '2030-01-01T10:00:00+01:00' });
     s.personio.update(b.id, { lastModifiedAt: '2030-06-01T10:00:00+02:00' });
-    const ids = async (q: string): Promise<unknown[]> => records(await personioGet(s, token, `/v1/company/employees?${q}`)).map((r) => value(r, 'id'));
+    const ids = async (q: string): Promise<unknown[]> =>
+      records(await personioGet(s, token, `/v1/company/employees?${q}`)).map((r) => value(r, 'id'));
     expect(await ids('updated_since=2029-12-31')).toEqual([a.id, b.id]);
     expect(await ids(`updated_since=2030-03-01T00:00:00&email=${encodeURIComponent(a.email ?? '')}`)).toEqual([b.id]);
     expect((await personioGet(s, token, '/v1/company/employees?updated_since=yesterday')).status).toBe(400);
@@ -233,7 +259,10 @@ describe('Personio GET /v1/company/employees', () => {
     expect(data).toHaveLength(7);
     expect(data[5]).toEqual({ type: 'Employee', attributes: { id: { value: 'oops' }, status: 42 } });
     expect(data[6]).toBe('not even an object');
-    const ada = data.slice(0, 5).map((d) => obj(obj(d).attributes)).find((a) => value(a, 'id') === added.id)!;
+    const ada = data
+      .slice(0, 5)
+      .map((d) => obj(obj(d).attributes))
+      .find((a) => value(a, 'id') === added.id)!;
     expect(value(ada, 'position')).toBe('Analyst');
     expect(value(ada, 'status')).toBe('onboarding');
     s.personio.removeRaw(key);
@@ -248,7 +277,11 @@ describe('Personio GET /v1/company/employees', () => {
     expect(put.status).toBe(405);
     const get = s.requests.find((r) => r.route === '/v1/company/employees' && r.method === 'GET')!;
     expect(get).toMatchObject({ api: 'personio', appId: 'SANDBOX_TEST', status: 200, query: { limit: '1' } });
-    expect(s.requestCounts({ api: 'personio' })).toEqual({ 'POST /v1/auth': 1, 'GET /v1/company/employees': 1, 'DELETE /v1/company/employees': 1 });
+    expect(s.requestCounts({ api: 'personio' })).toEqual({
+      'POST /v1/auth': 1,
+      'GET /v1/company/employees': 1,
+      'DELETE /v1/company/employees': 1,
+    });
   });
 });
 

@@ -81,7 +81,10 @@ describe('SCIM /Groups', () => {
     const tooMany = await scim(s, 'PATCH', `/Groups/${id}`, { members: ids.map((value) => ({ value })) });
     expect(tooMany.status).toBe(400);
     expect((await scim(s, 'PATCH', `/Groups/${id}`, { members: ids.slice(0, 100).map((value) => ({ value })) })).status).toBe(200);
-    const unknown = await scim(s, 'PATCH', `/Groups/${id}`, { displayName: 'Renamed', members: [{ value: ids[100] }, { value: 'ffffffffffffffffffffffff' }] });
+    const unknown = await scim(s, 'PATCH', `/Groups/${id}`, {
+      displayName: 'Renamed',
+      members: [{ value: ids[100] }, { value: 'ffffffffffffffffffffffff' }],
+    });
     expect(unknown.status).toBe(400);
     expect(s.leapsome.getTeam(id)?.displayName).toBe('Big');
     expect(s.leapsome.teamMembers(id)).toHaveLength(100);

@@ -38,7 +38,11 @@ describe('SCIM auth and routing', () => {
     const del = await scim(s, 'DELETE', `/Users/${String(user.id)}`);
     expect(del.status).toBe(405);
     expect((await scim(s, 'DELETE', '/Groups/x')).status).toBe(405);
-    expect(s.writes().map((w) => `${w.method} ${w.route} ${w.status}`)).toEqual(['POST /Users 201', 'DELETE /Users/:id 405', 'DELETE /Groups/:id 405']);
+    expect(s.writes().map((w) => `${w.method} ${w.route} ${w.status}`)).toEqual([
+      'POST /Users 201',
+      'DELETE /Users/:id 405',
+      'DELETE /Groups/:id 405',
+    ]);
     expect(s.leapsome.listUsers()).toHaveLength(1);
   });
 
@@ -103,7 +107,15 @@ describe('SCIM POST /Users', () => {
     expect(String(obj(foreign.body).detail)).toContain('gmail.com');
     s.leapsome.setOrgDomains(['example.com', 'gmail.com']);
     expect((await scim(s, 'POST', '/Users', { userName: 'someone@gmail.com' })).status).toBe(201);
-    expect((await call(`${s.leapsomeUrl}/Users`, { method: 'POST', headers: { authorization: `Bearer ${s.credentials.leapsomeToken}` }, body: 'nope' })).status).toBe(400);
+    expect(
+      (
+        await call(`${s.leapsomeUrl}/Users`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${s.credentials.leapsomeToken}` },
+          body: 'nope',
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('ignores extension attributes on POST unless configured', async () => {
@@ -123,7 +135,12 @@ describe('SCIM GET /Users', () => {
     const s = await start();
     for (let i = 1; i <= 5; i += 1) s.leapsome.addUser({ userName: `u${i}@example.com` });
     const first = obj((await scim(s, 'GET', '/Users?startIndex=1&count=2')).body);
-    expect(first).toMatchObject({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 5, itemsPerPage: 2, startIndex: 1 });
+    expect(first).toMatchObject({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+      totalResults: 5,
+      itemsPerPage: 2,
+      startIndex: 1,
+    });
     expect(arr(first.Resources).map((u) => obj(u).userName)).toEqual(['u1@example.com', 'u2@example.com']);
     const third = obj((await scim(s, 'GET', '/Users?startIndex=5&count=2')).body);
     expect(arr(third.Resources).map((u) => obj(u).userName)).toEqual(['u5@example.com']);
@@ -191,20 +208,44 @@ describe('SCIM PATCH and PUT /Users/{id}', () => {
       title: 'Engineer',
       active: false,
       externalId: '9',
-      [ENTERPRISE]: { department: 'Engineering', startDate: '2021-04-01', endDate: '2025-12-31', gender: 'female', location: 'Berlin', level: 'L3' },
+      [ENTERPRISE]: {
+        department: 'Engineering',
+        startDate: '2021-04-01',
+        endDate: '2025-12-31',
+        gender: 'female',
+        location: 'Berlin',
+        level: 'L3',
+      },
     });
     expect(reply.status).toBe(200);
-    expect(obj(reply.body)).toMatchObject({ title: 'Engineer', active: false, externalId: '9', name: { givenName: 'Pia', familyName: 'Park' } });
-    expect(obj(obj(reply.body)[ENTERPRISE])).toMatchObject({ department: 'Engineering', startDate: '2021-04-01', gender: 'female', location: 'Berlin' });
+    expect(obj(reply.body)).toMatchObject({
+      title: 'Engineer',
+      active: false,
+      externalId: '9',
+      name: { givenName: 'Pia', familyName: 'Park' },
+    });
+    expect(obj(obj(reply.body)[ENTERPRISE])).toMatchObject({
+      department: 'Engineering',
+      startDate: '2021-04-01',
+      gender: 'female',
+      location: 'Berlin',
+    });
 
-    const cleared = obj((await scim(s, 'PATCH', `/Users/${user.id}`, { userName: 'p@example.com', title: '', [ENTERPRISE]: { endDate: null, location: '' } })).body);
+    const cleared = obj(
+      (await scim(s, 'PATCH', `/Users/${user.id}`, { userName: 'p@example.com', title: '', [ENTERPRISE]: { endDate: null, location: '' } }))
+        .body,
+    );
     expect(cleared.title).toBe('Colleague'); // Leapsome's default title
     expect(obj(cleared[ENTERPRISE])).not.toHaveProperty('endDate');
     expect(obj(cleared[ENTERPRISE])).not.toHaveProperty('location');
     expect(obj(cleared[ENTERPRISE]).department).toBe('Engineering');
 
-    expect((await scim(s, 'PATCH', `/Users/${user.id}`, { userName: 'p@example.com', [ENTERPRISE]: { gender: 'other' } })).status).toBe(400);
-    expect((await scim(s, 'PATCH', `/Users/${user.id}`, { userName: 'p@example.com', [ENTERPRISE]: { startDate: '01.04.2021' } })).status).toBe(400);
+    expect((await scim(s, 'PATCH', `/Users/${user.id}`, { userName: 'p@example.com', [ENTERPRISE]: { gender: 'other' } })).status).toBe(
+      400,
+    );
+    expect(
+      (await scim(s, 'PATCH', `/Users/${user.id}`, { userName: 'p@example.com', [ENTERPRISE]: { startDate: '01.04.2021' } })).status,
+    ).toBe(400);
     expect((await scim(s, 'PATCH', `/Users/${user.id}`, { userName: 'p@example.com', active: 'yes' })).status).toBe(400);
   });
 
@@ -252,7 +293,9 @@ describe('SCIM PATCH and PUT /Users/{id}', () => {
     expect(objectForm.status).toBe(400); // Leapsome takes a string on write
     expect(s.leapsome.getUser(emp.id)?.managerId).toBe(boss.id);
 
-    const extra = obj((await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { additionalManagers: ['1000'] } })).body);
+    const extra = obj(
+      (await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { additionalManagers: ['1000'] } })).body,
+    );
     expect(obj(extra[ENTERPRISE]).additionalManagers).toEqual([{ managerId: boss.id, displayName: 'Big Boss' }]);
   });
 
@@ -261,10 +304,25 @@ describe('SCIM PATCH and PUT /Users/{id}', () => {
     const a = s.leapsome.addUser({ userName: 'a@example.com', externalId: '1', displayName: 'A' });
     const b = s.leapsome.addUser({ userName: 'b@example.com', externalId: '2', displayName: 'B' });
     const emp = s.leapsome.addUser({ userName: 'emp@example.com' });
-    const set = await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { additionalManagers: [a.id, 'B@example.com', '1'] } });
-    expect(obj(obj(set.body)[ENTERPRISE]).additionalManagers).toEqual([{ managerId: a.id, displayName: 'A' }, { managerId: b.id, displayName: 'B' }]);
-    expect((await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { additionalManagers: ['ghost@example.com'] } })).status).toBe(400);
-    expect((await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { additionalManagers: [emp.id] } })).status).toBe(400);
+    const set = await scim(s, 'PATCH', `/Users/${emp.id}`, {
+      userName: 'emp@example.com',
+      [ENTERPRISE]: { additionalManagers: [a.id, 'B@example.com', '1'] },
+    });
+    expect(obj(obj(set.body)[ENTERPRISE]).additionalManagers).toEqual([
+      { managerId: a.id, displayName: 'A' },
+      { managerId: b.id, displayName: 'B' },
+    ]);
+    expect(
+      (
+        await scim(s, 'PATCH', `/Users/${emp.id}`, {
+          userName: 'emp@example.com',
+          [ENTERPRISE]: { additionalManagers: ['ghost@example.com'] },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { additionalManagers: [emp.id] } })).status,
+    ).toBe(400);
     expect(s.leapsome.getUser(emp.id)?.additionalManagerIds).toEqual([a.id, b.id]);
     const cleared = await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { additionalManagers: [] } });
     expect(obj(obj(cleared.body)[ENTERPRISE]).additionalManagers).toEqual([]);
@@ -273,15 +331,37 @@ describe('SCIM PATCH and PUT /Users/{id}', () => {
   it('keeps the extension fields and the custom attributes the organisation defines; an undefined custom attribute is a 400', async () => {
     const s = await start();
     const emp = s.leapsome.addUser({ userName: 'emp@example.com' });
-    const ent = { level: 'Senior', birthday: '1983-08-18', division: 'Acme GmbH', costCenter: 'CC-100', '6140868326541A4DA586DB0B': 'Go, SQL' };
+    const ent = {
+      level: 'Senior',
+      birthday: '1983-08-18',
+      division: 'Acme GmbH',
+      costCenter: 'CC-100',
+      '6140868326541A4DA586DB0B': 'Go, SQL',
+    };
     const reply = obj((await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: ent })).body);
-    expect(obj(reply[ENTERPRISE])).toMatchObject({ level: 'Senior', birthday: '1983-08-18', division: 'Acme GmbH', costCenter: 'CC-100', '6140868326541a4da586db0b': 'Go, SQL' });
-    const undefinedAttribute = await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { '6140868326541a4da586dbff': 'x' } });
+    expect(obj(reply[ENTERPRISE])).toMatchObject({
+      level: 'Senior',
+      birthday: '1983-08-18',
+      division: 'Acme GmbH',
+      costCenter: 'CC-100',
+      '6140868326541a4da586db0b': 'Go, SQL',
+    });
+    const undefinedAttribute = await scim(s, 'PATCH', `/Users/${emp.id}`, {
+      userName: 'emp@example.com',
+      [ENTERPRISE]: { '6140868326541a4da586dbff': 'x' },
+    });
     expect(undefinedAttribute.status).toBe(400);
     expect(obj(undefinedAttribute.body).detail).toContain('does not exist in the organisation');
     const badDate = await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { birthday: '18.08.1983' } });
     expect(badDate.status).toBe(400);
-    const cleared = obj((await scim(s, 'PATCH', `/Users/${emp.id}`, { userName: 'emp@example.com', [ENTERPRISE]: { level: '', '6140868326541a4da586db0b': '' } })).body);
+    const cleared = obj(
+      (
+        await scim(s, 'PATCH', `/Users/${emp.id}`, {
+          userName: 'emp@example.com',
+          [ENTERPRISE]: { level: '', '6140868326541a4da586db0b': '' },
+        })
+      ).body,
+    );
     expect(obj(cleared[ENTERPRISE])).not.toHaveProperty('level');
     expect(obj(cleared[ENTERPRISE])).not.toHaveProperty('6140868326541a4da586db0b');
   });
@@ -291,9 +371,23 @@ describe('SCIM PATCH and PUT /Users/{id}', () => {
     const boss = s.leapsome.addUser({ userName: 'boss@example.com' });
     const team = s.leapsome.addTeam({ displayName: 'Platform' });
     const user = s.leapsome.addUser({
-      userName: 'u@example.com', externalId: '5', title: 'Dev', manager: boss.id, department: 'Eng', active: false, teamIds: [team.id],
+      userName: 'u@example.com',
+      externalId: '5',
+      title: 'Dev',
+      manager: boss.id,
+      department: 'Eng',
+      active: false,
+      teamIds: [team.id],
     });
-    const put = obj((await scim(s, 'PUT', `/Users/${user.id}`, { userName: 'u@example.com', externalId: '5', name: { givenName: 'U', familyName: 'Ser' } })).body);
+    const put = obj(
+      (
+        await scim(s, 'PUT', `/Users/${user.id}`, {
+          userName: 'u@example.com',
+          externalId: '5',
+          name: { givenName: 'U', familyName: 'Ser' },
+        })
+      ).body,
+    );
     expect(put).toMatchObject({ title: 'Colleague', externalId: '5', active: false, groups: [{ value: team.id }] });
     expect(put).not.toHaveProperty('manager');
     expect(obj(put[ENTERPRISE])).not.toHaveProperty('department');

@@ -110,7 +110,8 @@ export async function startFakeCacheServer(): Promise<FakeCacheServer> {
     if (method === 'CreateCacheEntry') {
       if (faults.writeDenied) return sendJson(res, 200, { ok: false, message: 'cache write denied: token has no writable scopes' });
       const same = entries.filter((e) => e.key === key && e.version === version);
-      if (same.some((e) => e.finalized)) return twirpError(res, 409, 'already_exists', 'cache entry with the same key, version, and scope already exists');
+      if (same.some((e) => e.finalized))
+        return twirpError(res, 409, 'already_exists', 'cache entry with the same key, version, and scope already exists');
       if (same.length > 0) return sendJson(res, 200, { ok: false, message: 'an upload for this key is already in progress' });
       const entry: FakeCacheEntry = { id: nextId++, key, version, blocks: new Map(), data: null, finalized: false };
       entries.push(entry);
@@ -131,7 +132,12 @@ export async function startFakeCacheServer(): Promise<FakeCacheServer> {
     const candidates = entries.filter((e) => e.finalized && e.version === version).sort((a, b) => b.id - a.id);
     for (const wanted of [key, ...restoreKeys]) {
       const hit = candidates.find((e) => e.key === wanted) ?? candidates.find((e) => e.key.startsWith(wanted));
-      if (hit !== undefined) return sendJson(res, 200, { ok: true, signed_download_url: `${base}${BLOB_PREFIX.slice(1)}${hit.id}?sig=FAKE`, matched_key: hit.key });
+      if (hit !== undefined)
+        return sendJson(res, 200, {
+          ok: true,
+          signed_download_url: `${base}${BLOB_PREFIX.slice(1)}${hit.id}?sig=FAKE`,
+          matched_key: hit.key,
+        });
     }
     return sendJson(res, 200, { ok: false });
   }
@@ -183,7 +189,8 @@ export async function startFakeCacheServer(): Promise<FakeCacheServer> {
       }
       requests.push({ method: req.method ?? '', path: url.pathname, twirp: twirpMethod, body, at });
       if (twirpMethod !== null && body !== null) {
-        if (!(req.headers.authorization ?? '').startsWith('Bearer ')) return twirpError(res, 401, 'unauthenticated', 'missing Bearer token');
+        if (!(req.headers.authorization ?? '').startsWith('Bearer '))
+          return twirpError(res, 401, 'unauthenticated', 'missing Bearer token');
         return twirp(twirpMethod, body, res);
       }
       if (url.pathname.startsWith(TWIRP_PREFIX)) return twirpError(res, 404, 'bad_route', `no such method: ${name}`);

@@ -29,7 +29,6 @@ export interface FakeGitHubApi {
   close(): Promise<void>;
 }
 
-
 export async function startFakeGitHubApi(options: { token?: string; owner?: string; repo?: string } = {}): Promise<FakeGitHubApi> {
   const token = options.token ?? 'ghs_fake-workflow-token';
   const base = `/repos/${options.owner ?? 'acme'}/${options.repo ?? 'hr-sync'}`;
@@ -42,7 +41,12 @@ export async function startFakeGitHubApi(options: { token?: string; owner?: stri
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify(body));
   };
-  const render = (c: FakeComment) => ({ id: c.id, body: c.body, user: c.user, html_url: `https://github.com${base}/pull/${c.issue}#issuecomment-${c.id}` });
+  const render = (c: FakeComment) => ({
+    id: c.id,
+    body: c.body,
+    user: c.user,
+    html_url: `https://github.com${base}/pull/${c.issue}#issuecomment-${c.id}`,
+  });
   const readJson = async (req: IncomingMessage): Promise<unknown> => {
     let text = '';
     for await (const chunk of req) text += String(chunk);
@@ -78,7 +82,8 @@ export async function startFakeGitHubApi(options: { token?: string; owner?: stri
       }
       if (list && req.method === 'POST') {
         const body = bodyOf(await readJson(req));
-        if (body === null || body.length > GITHUB_COMMENT_MAX_CHARS) return send(res, 422, { message: 'Validation Failed', errors: [{ message: 'Body is too long (maximum is 65536 characters)' }] });
+        if (body === null || body.length > GITHUB_COMMENT_MAX_CHARS)
+          return send(res, 422, { message: 'Validation Failed', errors: [{ message: 'Body is too long (maximum is 65536 characters)' }] });
         const comment: FakeComment = { id: nextId++, issue: Number(list[1]), body, user: { login: 'github-actions[bot]', type: 'Bot' } };
         comments.push(comment);
         return send(res, 201, render(comment));
@@ -87,7 +92,8 @@ export async function startFakeGitHubApi(options: { token?: string; owner?: stri
         const comment = comments.find((c) => c.id === Number(one[1]));
         if (!comment) return send(res, 404, { message: 'Not Found' });
         const body = bodyOf(await readJson(req));
-        if (body === null || body.length > GITHUB_COMMENT_MAX_CHARS) return send(res, 422, { message: 'Validation Failed', errors: [{ message: 'Body is too long (maximum is 65536 characters)' }] });
+        if (body === null || body.length > GITHUB_COMMENT_MAX_CHARS)
+          return send(res, 422, { message: 'Validation Failed', errors: [{ message: 'Body is too long (maximum is 65536 characters)' }] });
         comment.body = body;
         return send(res, 200, render(comment));
       }

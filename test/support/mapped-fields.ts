@@ -4,7 +4,11 @@
 import type { Sandbox, SandboxEmployee } from '../../src/sandbox/index.js';
 
 /** The expected value of one field for an in-scope employee: text, a set of Personio ids (additional managers), or null. */
-export type Expectation = (e: SandboxEmployee, company: ReadonlyMap<number, SandboxEmployee>, inScope: (id: number) => boolean) => string | readonly number[] | null;
+export type Expectation = (
+  e: SandboxEmployee,
+  company: ReadonlyMap<number, SandboxEmployee>,
+  inScope: (id: number) => boolean,
+) => string | readonly number[] | null;
 
 export const SKILLS_ID = '6140868326541a4da586db0b';
 export const CONTRACT_ID = '6140868326541a4da586db0c';
@@ -12,10 +16,18 @@ export const REMOTE_DAYS_ID = '6140868326541a4da586db0d';
 
 /** The cost center with the highest percentage, the first on a tie. */
 export const mainCostCenter = (e: SandboxEmployee): string | null =>
-  e.costCenters.reduce<{ name: string; percentage: number } | null>((best, c) => (best === null || c.percentage > best.percentage ? c : best), null)?.name ?? null;
+  e.costCenters.reduce<{ name: string; percentage: number } | null>(
+    (best, c) => (best === null || c.percentage > best.percentage ? c : best),
+    null,
+  )?.name ?? null;
 
 /** Mentors as the sandbox stores them (ids and emails) -> the in-scope employees they name, without the person and their supervisor. */
-export function mentors(e: SandboxEmployee, company: ReadonlyMap<number, SandboxEmployee>, inScope: (id: number) => boolean, key = 'dynamic_1146710'): number[] {
+export function mentors(
+  e: SandboxEmployee,
+  company: ReadonlyMap<number, SandboxEmployee>,
+  inScope: (id: number) => boolean,
+  key = 'dynamic_1146710',
+): number[] {
   const raw = e.dynamic[key];
   if (typeof raw !== 'string') return [];
   const byEmail = new Map([...company.values()].map((x) => [x.email?.toLowerCase() ?? '', x.id]));
@@ -28,7 +40,11 @@ export function mentors(e: SandboxEmployee, company: ReadonlyMap<number, Sandbox
 }
 
 /** Differences between Leapsome and the expectations, for every in-scope employee. */
-export function fieldDivergences(sandbox: Sandbox, expectations: Readonly<Record<string, Expectation>>, statuses: readonly string[] = ['active', 'leave']): string[] {
+export function fieldDivergences(
+  sandbox: Sandbox,
+  expectations: Readonly<Record<string, Expectation>>,
+  statuses: readonly string[] = ['active', 'leave'],
+): string[] {
   const employees = sandbox.personio.list();
   const company = new Map(employees.map((e) => [e.id, e]));
   const wanted = new Set(statuses);
@@ -54,10 +70,20 @@ export function fieldDivergences(sandbox: Sandbox, expectations: Readonly<Record
         actual = user.additionalManagerIds.map((id) => personioIdOf.get(id) ?? -1).sort((a, b) => a - b);
       } else if (field.startsWith('custom.')) actual = user.custom[field.slice(7)] ?? null;
       else {
-        const key = { level: 'level', birthday: 'birthday', division: 'division', 'cost-center': 'costCenter', gender: 'gender', location: 'location', 'start-date': 'startDate', 'end-date': 'endDate' }[field];
+        const key = {
+          level: 'level',
+          birthday: 'birthday',
+          division: 'division',
+          'cost-center': 'costCenter',
+          gender: 'gender',
+          location: 'location',
+          'start-date': 'startDate',
+          'end-date': 'endDate',
+        }[field];
         actual = key === undefined ? null : ((user as unknown as Record<string, string | null>)[key] ?? null);
       }
-      if (JSON.stringify(actual) !== JSON.stringify(wantedValue)) problems.push(`employee ${e.id}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(wantedValue)}`);
+      if (JSON.stringify(actual) !== JSON.stringify(wantedValue))
+        problems.push(`employee ${e.id}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(wantedValue)}`);
     }
   }
   return problems;

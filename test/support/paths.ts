@@ -13,4 +13,6 @@ const RUNTIME_MAJOR = readFileSync(join(REPO_ROOT, '.node-version'), 'utf8').tri
  * one tools/node24 installs, for machines whose default Node is older.
  */
 export const NODE24_BIN =
-  process.versions.node.split('.')[0] === RUNTIME_MAJOR ? process.execPath : join(REPO_ROOT, 'tools', 'node24', 'node_modules', 'node', 'bin', 'node');
+  process.versions.node.split('.')[0] === RUNTIME_MAJOR
+    ? process.execPath
+    : join(REPO_ROOT, 'tools', 'node24', 'node_modules', 'node', 'bin', 'node');

@@ -45,7 +45,8 @@ export function runCli(args: readonly string[], options: CliOptions): Promise<Cl
   const node = options.node ?? process.execPath;
   const env = { PATH: process.env.PATH ?? '', ...options.env };
   const tty = options.ttyColumns;
-  if (tty !== undefined && spawnSync('script', ['--version']).status !== 0) throw new Error('util-linux `script` is needed for terminal tests (apt-get install util-linux)');
+  if (tty !== undefined && spawnSync('script', ['--version']).status !== 0)
+    throw new Error('util-linux `script` is needed for terminal tests (apt-get install util-linux)');
   const child =
     tty === undefined
       ? spawn(node, [CLI_ENTRY, ...args], { env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] })

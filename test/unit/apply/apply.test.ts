@@ -106,11 +106,31 @@ describe('applyPlan', () => {
     const fake = new FakeLeapsome();
     const p = plan(
       [
-        { kind: 'deactivate', employeeId: '9', leapsomeId: 'old', userName: 'p9@example.com', name: 'Leaver', reason: 'status inactive', provenance: 'unknown' },
+        {
+          kind: 'deactivate',
+          employeeId: '9',
+          leapsomeId: 'old',
+          userName: 'p9@example.com',
+          name: 'Leaver',
+          reason: 'status inactive',
+          provenance: 'unknown',
+        },
         create('2', '1'),
         create('1'),
       ],
-      [{ kind: 'create', externalId: 'personio:department:7', field: 'department', sources: [], displayName: 'Eng', members: [{ employeeId: '1', leapsomeId: null, name: 'a' }, { employeeId: '2', leapsomeId: null, name: 'b' }] }],
+      [
+        {
+          kind: 'create',
+          externalId: 'personio:department:7',
+          field: 'department',
+          sources: [],
+          displayName: 'Eng',
+          members: [
+            { employeeId: '1', leapsomeId: null, name: 'a' },
+            { employeeId: '2', leapsomeId: null, name: 'b' },
+          ],
+        },
+      ],
     );
     const result = await applyPlan(p, fake, { concurrency: 4 });
     expect(result.failures).toEqual([]);
@@ -121,7 +141,10 @@ describe('applyPlan', () => {
     expect(ordered).toEqual([...ordered].sort((a, b) => a - b));
     // The new user gets what POST does not take (start date, location) and the manager's email.
     const patchOf2 = fake.patches.find((p2) => p2.patch.userName === 'p2@example.com');
-    expect(patchOf2?.patch).toMatchObject({ manager: 'p1@example.com', attributes: { profile: { 'start-date': '2024-01-01', location: 'Berlin' } } });
+    expect(patchOf2?.patch).toMatchObject({
+      manager: 'p1@example.com',
+      attributes: { profile: { 'start-date': '2024-01-01', location: 'Berlin' } },
+    });
     expect(patchOf2?.patch.attributes?.profile).not.toHaveProperty('title');
     expect(patchOf2?.patch.attributes).not.toHaveProperty('givenName');
     expect(fake.teamPatches).toHaveLength(1);
@@ -174,7 +197,10 @@ describe('applyPlan', () => {
       leapsomeId: `L${id}`,
       attributes: attrs(id),
       changes: emailChange ? [{ field: 'userName', from: `old${id}@example.com`, to: `p${id}@example.com` }] : [],
-      manager: managerId === null ? null : { from: null, to: { employeeId: managerId, email: `p${managerId}@example.com`, name: 'M', leapsomeId: `L${managerId}` } },
+      manager:
+        managerId === null
+          ? null
+          : { from: null, to: { employeeId: managerId, email: `p${managerId}@example.com`, name: 'M', leapsomeId: `L${managerId}` } },
       additionalManagers: null,
       takeover: null,
       reactivate: false,
@@ -228,14 +254,25 @@ describe('applyPlan', () => {
     const patchOf = (userName: string) => fake.patches.filter((x) => x.patch.userName === userName);
     expect(patchOf('p1@example.com')).toHaveLength(1);
     expect(patchOf('p1@example.com')[0]?.patch.additionalManagers).toEqual([created2, 'L7']);
-    expect(patchOf('p3@example.com')).toEqual([{ id: 'L3', patch: { userName: 'p3@example.com', attributes: { profile: { level: 'Senior' } }, additionalManagers: [created2] } }]);
+    expect(patchOf('p3@example.com')).toEqual([
+      { id: 'L3', patch: { userName: 'p3@example.com', attributes: { profile: { level: 'Senior' } }, additionalManagers: [created2] } },
+    ]);
     expect(result.counts).toMatchObject({ created: 2, updated: 1 });
   });
 
   it('leaves out an additional manager whose creation failed, and says so', async () => {
     const fake = new FakeLeapsome();
     fake.failCreateFor.add('2');
-    const p = plan([{ ...create('1'), additionalManagers: [{ employeeId: '2', email: 'p2@example.com', name: 'M2', leapsomeId: null }, { employeeId: '7', email: 'p7@example.com', name: 'M7', leapsomeId: 'L7' }] } as UserOp, create('2')]);
+    const p = plan([
+      {
+        ...create('1'),
+        additionalManagers: [
+          { employeeId: '2', email: 'p2@example.com', name: 'M2', leapsomeId: null },
+          { employeeId: '7', email: 'p7@example.com', name: 'M7', leapsomeId: 'L7' },
+        ],
+      } as UserOp,
+      create('2'),
+    ]);
     const result = await applyPlan(p, fake);
     expect(result.failures.map((f) => [f.operation, f.reason])).toEqual([
       ['create user', expect.stringContaining('email domain not allowed')],
@@ -255,7 +292,13 @@ describe('applyPlan', () => {
   it('refuses to manage a team name that belongs to someone else', async () => {
     const fake = new FakeLeapsome();
     fake.foreignTeam = { id: 'hand', displayName: 'Eng', externalId: 'okta:123' };
-    const result = await applyPlan(plan([], [{ kind: 'create', externalId: 'personio:department:7', field: 'department', sources: [], displayName: 'Eng', members: [] }]), fake);
+    const result = await applyPlan(
+      plan(
+        [],
+        [{ kind: 'create', externalId: 'personio:department:7', field: 'department', sources: [], displayName: 'Eng', members: [] }],
+      ),
+      fake,
+    );
     expect(result.failures[0]?.reason).toContain('not managed by this sync');
     expect(fake.teamPatches).toEqual([]);
   });
@@ -263,25 +306,30 @@ describe('applyPlan', () => {
   it('renames and adopts a team in the same request as its membership', async () => {
     const fake = new FakeLeapsome();
     await applyPlan(
-      plan([], [
-        {
-          kind: 'update',
-          teamId: 'T',
-          externalId: 'personio:department:7',
-          field: 'department',
-          sources: [],
-          displayName: 'New',
-          rename: { from: 'Old', to: 'New' },
-          takeover: { kind: 'unmarked', previousExternalId: null },
-          members: [{ employeeId: '1', leapsomeId: 'L1', name: 'a' }],
-          added: [{ employeeId: '1', leapsomeId: 'L1', name: 'a' }],
-          removed: [],
-          provenance: 'unknown',
-        },
-      ]),
+      plan(
+        [],
+        [
+          {
+            kind: 'update',
+            teamId: 'T',
+            externalId: 'personio:department:7',
+            field: 'department',
+            sources: [],
+            displayName: 'New',
+            rename: { from: 'Old', to: 'New' },
+            takeover: { kind: 'unmarked', previousExternalId: null },
+            members: [{ employeeId: '1', leapsomeId: 'L1', name: 'a' }],
+            added: [{ employeeId: '1', leapsomeId: 'L1', name: 'a' }],
+            removed: [],
+            provenance: 'unknown',
+          },
+        ],
+      ),
       fake,
     );
-    expect(fake.teamPatches).toEqual([{ id: 'T', patch: { displayName: 'New', externalId: 'personio:department:7', members: ['L1'], replaceMembers: true } }]);
+    expect(fake.teamPatches).toEqual([
+      { id: 'T', patch: { displayName: 'New', externalId: 'personio:department:7', members: ['L1'], replaceMembers: true } },
+    ]);
   });
 
   it('takes over a team and a user another integration marked, and counts the takeovers it wrote', async () => {
@@ -314,7 +362,9 @@ describe('applyPlan', () => {
     };
     const result = await applyPlan(plan([user], [team]), fake);
     expect(fake.patches[0]?.patch).toEqual({ userName: 'p1@example.com', attributes: { externalId: '1' } });
-    expect(fake.teamPatches).toEqual([{ id: 'T', patch: { displayName: 'Eng', externalId: 'personio:department:7', members: ['L1'], replaceMembers: true } }]);
+    expect(fake.teamPatches).toEqual([
+      { id: 'T', patch: { displayName: 'Eng', externalId: 'personio:department:7', members: ['L1'], replaceMembers: true } },
+    ]);
     expect(result.counts).toMatchObject({ updated: 1, takenOver: 2, membershipChanges: 1 });
   });
 });
@@ -372,22 +422,51 @@ function progressProbe(): ApplyProgress & { total: number; succeeded: number; fa
 const WRITES = /^(createUser|patchUser|createTeam|patchTeam) /;
 
 describe('applyPlan progress', () => {
-  const members = (n: number) => Array.from({ length: n }, (_, i) => ({ employeeId: String(i + 1), leapsomeId: `L${i + 1}`, name: `m${i}` }));
+  const members = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ employeeId: String(i + 1), leapsomeId: `L${i + 1}`, name: `m${i}` }));
   const mixed = (): Plan =>
     plan(
       [
         create('1'), // start date and location: a PATCH after the POST
         create('2', '1'),
         create('3', null, { profile: { 'start-date': null, location: null } }), // the POST carries everything
-        { kind: 'deactivate', employeeId: '9', leapsomeId: 'old', userName: 'p9@example.com', name: 'Leaver', reason: 'status inactive', provenance: 'unknown' },
+        {
+          kind: 'deactivate',
+          employeeId: '9',
+          leapsomeId: 'old',
+          userName: 'p9@example.com',
+          name: 'Leaver',
+          reason: 'status inactive',
+          provenance: 'unknown',
+        },
       ],
       [
-        { kind: 'create', externalId: 'personio:department:7', field: 'department', sources: [{ field: 'department', id: '7', name: 'Eng' }], displayName: 'Eng', members: members(250) },
-        { kind: 'update', teamId: 'T', externalId: 'personio:department:8', field: 'department', sources: [{ field: 'department', id: '8', name: 'Ops' }], displayName: 'Ops', rename: { from: 'Op', to: 'Ops' }, takeover: null, members: null, added: [], removed: [], provenance: 'unknown' },
+        {
+          kind: 'create',
+          externalId: 'personio:department:7',
+          field: 'department',
+          sources: [{ field: 'department', id: '7', name: 'Eng' }],
+          displayName: 'Eng',
+          members: members(250),
+        },
+        {
+          kind: 'update',
+          teamId: 'T',
+          externalId: 'personio:department:8',
+          field: 'department',
+          sources: [{ field: 'department', id: '8', name: 'Ops' }],
+          displayName: 'Ops',
+          rename: { from: 'Op', to: 'Ops' },
+          takeover: null,
+          members: null,
+          added: [],
+          removed: [],
+          provenance: 'unknown',
+        },
       ],
     );
 
-  it('counts every write once, as it completes, against the plan\'s write count', async () => {
+  it("counts every write once, as it completes, against the plan's write count", async () => {
     const fake = new FakeLeapsome();
     const progress = progressProbe();
     const p = mixed();

@@ -8,13 +8,76 @@ import type { LeapsomeState, LeapsomeUser } from '../../../src/domain/types.js';
 import { leapsomeUser, type UserInput } from '../plan/builders.js';
 
 const user = (id: string, extra: UserInput = {}): LeapsomeUser =>
-  leapsomeUser({ id, userName: `${id}@example.com`, externalId: id.replace('L', ''), givenName: 'G', familyName: 'F', displayName: `User ${id}`, title: 'Engineer', teamIds: ['T1'], ...extra });
-const attrs = (n: string) => ({ userName: `${n}@example.com`, externalId: n, givenName: 'G', familyName: 'F', displayName: `User ${n}`, profile: { title: 'Lead' } });
-const create: UserOp = { kind: 'create', employeeId: '9', attributes: attrs('9'), manager: null, additionalManagers: [], invite: 'pending' };
-const update = (n: string): UserOp => ({ kind: 'update', employeeId: n, leapsomeId: `L${n}`, attributes: attrs(n), changes: [{ field: 'title', from: 'Engineer', to: 'Lead' }], manager: null, additionalManagers: null, takeover: null, reactivate: false, provenance: 'unknown' });
-const deactivate: UserOp = { kind: 'deactivate', employeeId: '3', leapsomeId: 'L3', userName: 'L3@example.com', name: 'User L3', reason: 'left', provenance: 'unknown' };
-const teamOp: TeamOp = { kind: 'update', teamId: 'T1', externalId: 'personio:department:1', field: 'department', sources: [], displayName: 'Sales', rename: { from: 'Sale', to: 'Sales' }, takeover: null, members: null, added: [], removed: [], provenance: 'unknown' };
-const newTeam: TeamOp = { kind: 'create', externalId: 'personio:office:2', field: 'office', sources: [], displayName: 'Berlin', members: [] };
+  leapsomeUser({
+    id,
+    userName: `${id}@example.com`,
+    externalId: id.replace('L', ''),
+    givenName: 'G',
+    familyName: 'F',
+    displayName: `User ${id}`,
+    title: 'Engineer',
+    teamIds: ['T1'],
+    ...extra,
+  });
+const attrs = (n: string) => ({
+  userName: `${n}@example.com`,
+  externalId: n,
+  givenName: 'G',
+  familyName: 'F',
+  displayName: `User ${n}`,
+  profile: { title: 'Lead' },
+});
+const create: UserOp = {
+  kind: 'create',
+  employeeId: '9',
+  attributes: attrs('9'),
+  manager: null,
+  additionalManagers: [],
+  invite: 'pending',
+};
+const update = (n: string): UserOp => ({
+  kind: 'update',
+  employeeId: n,
+  leapsomeId: `L${n}`,
+  attributes: attrs(n),
+  changes: [{ field: 'title', from: 'Engineer', to: 'Lead' }],
+  manager: null,
+  additionalManagers: null,
+  takeover: null,
+  reactivate: false,
+  provenance: 'unknown',
+});
+const deactivate: UserOp = {
+  kind: 'deactivate',
+  employeeId: '3',
+  leapsomeId: 'L3',
+  userName: 'L3@example.com',
+  name: 'User L3',
+  reason: 'left',
+  provenance: 'unknown',
+};
+const teamOp: TeamOp = {
+  kind: 'update',
+  teamId: 'T1',
+  externalId: 'personio:department:1',
+  field: 'department',
+  sources: [],
+  displayName: 'Sales',
+  rename: { from: 'Sale', to: 'Sales' },
+  takeover: null,
+  members: null,
+  added: [],
+  removed: [],
+  provenance: 'unknown',
+};
+const newTeam: TeamOp = {
+  kind: 'create',
+  externalId: 'personio:office:2',
+  field: 'office',
+  sources: [],
+  displayName: 'Berlin',
+  members: [],
+};
 const plan: Plan = {
   users: [create, update('1'), update('2'), deactivate],
   teams: [teamOp, newTeam],
@@ -26,7 +89,11 @@ const plan: Plan = {
   supervisorCycles: [],
   preboarding: [],
 };
-const state: LeapsomeState = { users: [user('L1'), user('L2'), user('L3')], teams: [{ id: 'T1', displayName: 'Sale', externalId: 'personio:department:1' }], rejected: [] };
+const state: LeapsomeState = {
+  users: [user('L1'), user('L2'), user('L3')],
+  teams: [{ id: 'T1', displayName: 'Sale', externalId: 'personio:department:1' }],
+  rejected: [],
+};
 
 describe('fingerprints', () => {
   it('are "absent" for creates and a hash of the record as read otherwise', () => {
@@ -42,7 +109,9 @@ describe('fingerprints', () => {
     expect(userFingerprint(user('L1', { managerId: 'L2' }))).not.toBe(userFingerprint(user('L1')));
     expect(userFingerprint(user('L1', { profile: { 'custom.6140868326541a4da586db0b': 'B' } }))).not.toBe(userFingerprint(user('L1')));
     expect(userFingerprint(user('L1', { additionalManagerIds: ['L2'] }))).not.toBe(userFingerprint(user('L1')));
-    expect(userFingerprint(user('L1', { additionalManagerIds: ['L2', 'L3'] }))).toBe(userFingerprint(user('L1', { additionalManagerIds: ['L3', 'L2'] })));
+    expect(userFingerprint(user('L1', { additionalManagerIds: ['L2', 'L3'] }))).toBe(
+      userFingerprint(user('L1', { additionalManagerIds: ['L3', 'L2'] })),
+    );
     expect(userFingerprint(user('L1', { teamIds: [] }))).toBe(userFingerprint(user('L1')));
     expect(teamFingerprint(state.teams[0]!, ['L1'])).not.toBe(teamFingerprint(state.teams[0]!, ['L1', 'L2']));
     expect(teamFingerprint(state.teams[0]!, ['L2', 'L1'])).toBe(teamFingerprint(state.teams[0]!, ['L1', 'L2']));
@@ -61,8 +130,15 @@ describe('checkFreshness', () => {
 
   it('skips and reports operations whose record changed, vanished or now exists', () => {
     const now: LeapsomeState = {
-      users: [user('L1', { title: 'Edited by hand' }), user('L3', { teamIds: [] }), user('L9', { userName: '9@EXAMPLE.com', externalId: null })],
-      teams: [{ id: 'T1', displayName: 'Sale', externalId: 'personio:department:1' }, { id: 'T2', displayName: 'berlin', externalId: null }],
+      users: [
+        user('L1', { title: 'Edited by hand' }),
+        user('L3', { teamIds: [] }),
+        user('L9', { userName: '9@EXAMPLE.com', externalId: null }),
+      ],
+      teams: [
+        { id: 'T1', displayName: 'Sale', externalId: 'personio:department:1' },
+        { id: 'T2', displayName: 'berlin', externalId: null },
+      ],
       rejected: [],
     };
     const check = checkFreshness(plan, prints, now);

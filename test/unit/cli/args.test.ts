@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { commandHelp, FLAG_HELP, mainHelp, parseInvocation, SECRETS_FROM_ENV, UsageError, type RunInvocation } from '../../../src/cli/args.js';
+import {
+  commandHelp,
+  FLAG_HELP,
+  mainHelp,
+  parseInvocation,
+  SECRETS_FROM_ENV,
+  UsageError,
+  type RunInvocation,
+} from '../../../src/cli/args.js';
 import { INPUT_DEFAULTS, isSecretInput } from '../../../src/settings/settings.js';
 
 const run = (argv: string[]): RunInvocation => {
@@ -17,18 +25,27 @@ describe('parseInvocation', () => {
       full: false,
       out: null,
     });
-    expect(run(['apply', '--plan-file', 'plan.json', '--json', '--full'])).toMatchObject({ command: 'apply', inputs: { 'plan-file': 'plan.json' }, json: true, full: true, yes: false });
+    expect(run(['apply', '--plan-file', 'plan.json', '--json', '--full'])).toMatchObject({
+      command: 'apply',
+      inputs: { 'plan-file': 'plan.json' },
+      json: true,
+      full: true,
+      yes: false,
+    });
     expect(run(['apply', '--yes']).yes).toBe(true);
     expect(() => parseInvocation(['plan', '--yes'])).toThrow(UsageError);
   });
 
-  it('reads boolean inputs as switches, in the inputs\' spelling too', () => {
+  it("reads boolean inputs as switches, in the inputs' spelling too", () => {
     expect(run(['plan', '--auto-invite', '--no-cache']).inputs).toEqual({ 'auto-invite': 'true', cache: 'false' });
     expect(run(['plan', '--cache=false', '--auto-invite=true']).inputs).toEqual({ 'auto-invite': 'true', cache: 'false' });
   });
 
   it('joins a repeated list flag the way the input is written', () => {
-    expect(run(['plan', '--exclude', 'email:*@ext.example.com', '--exclude', 'department:Board', '--statuses', 'active', '--statuses', 'leave']).inputs).toEqual({
+    expect(
+      run(['plan', '--exclude', 'email:*@ext.example.com', '--exclude', 'department:Board', '--statuses', 'active', '--statuses', 'leave'])
+        .inputs,
+    ).toEqual({
       exclude: 'email:*@ext.example.com\ndepartment:Board',
       statuses: 'active,leave',
     });
@@ -47,7 +64,7 @@ describe('parseInvocation', () => {
   });
 
   it('rejects what a command does not take, unknown flags, stray arguments and a missing command', () => {
-    expect(() => parseInvocation(['plan', '--plan-file', 'x.json'])).toThrow("plan does not take --plan-file");
+    expect(() => parseInvocation(['plan', '--plan-file', 'x.json'])).toThrow('plan does not take --plan-file');
     expect(() => parseInvocation(['plan', '--dryrun'])).toThrow("Unknown option '--dryrun'");
     expect(() => parseInvocation(['plan', 'extra'])).toThrow(UsageError);
     expect(() => parseInvocation(['sync'])).toThrow('unknown command "sync"');

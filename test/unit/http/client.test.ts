@@ -99,9 +99,7 @@ describe('retries', () => {
 
   it('honours Retry-After in delta-seconds', async () => {
     let calls = 0;
-    const server = await serve((_req, res) =>
-      ++calls === 1 ? sendJson(res, 429, {}, { 'retry-after': '7' }) : sendJson(res, 200, {}),
-    );
+    const server = await serve((_req, res) => (++calls === 1 ? sendJson(res, 429, {}, { 'retry-after': '7' }) : sendJson(res, 200, {})));
     const options = fast();
     await client(server, options).request({ method: 'GET', endpoint: '/Users', idempotent: true });
     expect(options.time.sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(7_000);
@@ -123,7 +121,9 @@ describe('retries', () => {
 
   it('retries 5xx with an HTML body for GET and never puts the HTML into the error', async () => {
     const server = await serve((_req, res) => sendText(res, 502, '<html><body><h1>502 Bad Gateway</h1></body></html>'));
-    const error = await caught(client(server, fast({ retry: { maxAttempts: 3 } })).request({ method: 'GET', endpoint: '/Users', idempotent: true }));
+    const error = await caught(
+      client(server, fast({ retry: { maxAttempts: 3 } })).request({ method: 'GET', endpoint: '/Users', idempotent: true }),
+    );
     expect(server.requests).toHaveLength(3);
     expect(error).toBeInstanceOf(HttpError);
     expect(error).not.toBeInstanceOf(UnknownOutcomeError);
@@ -153,7 +153,11 @@ describe('retries', () => {
   it('starts the retry budget when the first attempt is sent, not while it queues behind the pacer', async () => {
     let calls = 0;
     const server = await serve((_req, res) => (++calls === 2 ? sendJson(res, 503, {}) : sendJson(res, 200, {})));
-    const options = fast({ limits: [{ max: 1, windowMs: 30_000 }], windowMarginMs: 0, retry: { maxAttempts: 3, baseDelayMs: 100, maxTotalRetryMs: 5_000 } });
+    const options = fast({
+      limits: [{ max: 1, windowMs: 30_000 }],
+      windowMarginMs: 0,
+      retry: { maxAttempts: 3, baseDelayMs: 100, maxTotalRetryMs: 5_000 },
+    });
     const http = client(server, options);
     // The second request waits 30 s for its first slot, then fails once: that is one retry, well inside the budget.
     await Promise.all([1, 2].map(() => http.request({ method: 'GET', endpoint: '/Users', idempotent: true })));
@@ -179,7 +183,9 @@ describe('retries', () => {
   });
 
   it('reads the Personio error envelope message', async () => {
-    const server = await serve((_req, res) => sendJson(res, 404, { success: false, error: { code: 404, message: 'Es ist ein Problem aufgetreten' } }));
+    const server = await serve((_req, res) =>
+      sendJson(res, 404, { success: false, error: { code: 404, message: 'Es ist ein Problem aufgetreten' } }),
+    );
     const error = (await caught(client(server, fast()).request({ method: 'GET', endpoint: '/x', idempotent: true }))) as HttpError;
     expect(error.detail).toBe('Es ist ein Problem aufgetreten');
   });
@@ -210,7 +216,10 @@ describe('idempotency', () => {
       else sendJson(res, 200, { ok: true });
     });
     const http = client(server, fast());
-    await expect(http.request({ method: 'GET', endpoint: '/Users', idempotent: true })).resolves.toEqual({ status: 200, body: { ok: true } });
+    await expect(http.request({ method: 'GET', endpoint: '/Users', idempotent: true })).resolves.toEqual({
+      status: 200,
+      body: { ok: true },
+    });
     calls = 0;
     const error = await caught(http.request({ method: 'POST', endpoint: '/Users', body: {}, idempotent: false }));
     expect(error).toBeInstanceOf(UnknownOutcomeError);
@@ -334,7 +343,9 @@ describe('pacing and concurrency', () => {
     const options = fast({ limits: [{ max: 1, windowMs: 60_000, endpoints: ['POST /v1/auth'] }] });
     const http = client(server, options);
     await http.request({ method: 'POST', endpoint: '/v1/auth', body: {}, idempotent: true });
-    await Promise.all(Array.from({ length: 5 }, () => http.request({ method: 'GET', endpoint: '/v1/company/employees', idempotent: true })));
+    await Promise.all(
+      Array.from({ length: 5 }, () => http.request({ method: 'GET', endpoint: '/v1/company/employees', idempotent: true })),
+    );
     expect(options.time.sleeps).toEqual([]);
     await http.request({ method: 'POST', endpoint: '/v1/auth', body: {}, idempotent: true });
     expect(options.time.sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(60_000);
@@ -358,7 +369,9 @@ describe('pacing and concurrency', () => {
       sendJson(res, 200, {});
     });
     const http = client(server, { maxConcurrency: 1 });
-    await Promise.all(Array.from({ length: 8 }, (_, i) => http.request({ method: 'GET', endpoint: '/Users/:id', path: `/Users/${i}`, idempotent: true })));
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => http.request({ method: 'GET', endpoint: '/Users/:id', path: `/Users/${i}`, idempotent: true })),
+    );
     expect(server.requests.map((request) => request.path)).toEqual(Array.from({ length: 8 }, (_, i) => `/scim/v1/Users/${i}`));
   });
 
@@ -382,7 +395,13 @@ describe('stats and secrecy', () => {
     let calls = 0;
     const server = await serve((req, res) => (req.method === 'GET' && ++calls === 1 ? sendJson(res, 503, {}) : sendJson(res, 200, {})));
     const http = client(server, fast());
-    await http.request({ method: 'GET', endpoint: '/Users?filter', path: '/Users', query: { filter: 'userName eq "x@example.com"' }, idempotent: true });
+    await http.request({
+      method: 'GET',
+      endpoint: '/Users?filter',
+      path: '/Users',
+      query: { filter: 'userName eq "x@example.com"' },
+      idempotent: true,
+    });
     await http.request({ method: 'PATCH', endpoint: '/Users/:id', path: '/Users/abc', body: {}, idempotent: true });
     expect(http.stats()).toEqual({
       total: 3,

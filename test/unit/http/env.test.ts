@@ -13,7 +13,13 @@ describe('test timing knobs (PLS_HTTP_RETRY_SCALE, PLS_HTTP_TIMEOUT_MS)', () => 
   it('scale every delay of the policy but not the attempts or the total budget', () => {
     const o = timingOverrides({ PLS_HTTP_RETRY_SCALE: '0.01', PLS_HTTP_TIMEOUT_MS: '250' });
     expect(o).toEqual({ retryScale: 0.01, timeoutMs: 250 });
-    expect(scaleRetryPolicy(policy, o.retryScale)).toEqual({ maxAttempts: 5, baseDelayMs: 5, maxDelayMs: 200, maxTotalRetryMs: 60_000, min429DelayMs: 10 });
+    expect(scaleRetryPolicy(policy, o.retryScale)).toEqual({
+      maxAttempts: 5,
+      baseDelayMs: 5,
+      maxDelayMs: 200,
+      maxTotalRetryMs: 60_000,
+      min429DelayMs: 10,
+    });
   });
 
   it('refuse values that are not positive numbers', () => {

@@ -73,12 +73,20 @@ async function fakeScim(): Promise<FakeScim> {
         state.lookupLag -= 1;
         return list(request, response, []);
       }
-      return list(request, response, state.users.filter((u) => String(u.userName).toLowerCase() === userName?.toLowerCase()));
+      return list(
+        request,
+        response,
+        state.users.filter((u) => String(u.userName).toLowerCase() === userName?.toLowerCase()),
+      );
     }
     if (request.method === 'GET' && path === '/Groups') {
       if (filter === null) return list(request, response, state.groups);
       const displayName = unquote(filter, 'displayName');
-      return list(request, response, state.groups.filter((g) => String(g.displayName).toLowerCase() === displayName?.toLowerCase()));
+      return list(
+        request,
+        response,
+        state.groups.filter((g) => String(g.displayName).toLowerCase() === displayName?.toLowerCase()),
+      );
     }
     if (request.method === 'POST' && path === '/Users') return create(response, state.users, body, 'userName');
     if (request.method === 'POST' && path === '/Groups') return create(response, state.groups, body, 'displayName');
@@ -138,7 +146,10 @@ describe('readState', () => {
       [ENT]: { manager: { managerId: i === 0 ? '' : 'u1' } },
     }));
     fake.users.push({ id: 'u5', userName: 'duplicate@example.com' }, { id: 'bad', userName: 42 });
-    fake.groups = [{ id: 'g1', displayName: 'Sales', externalId: 'personio:department:7' }, { id: 'g2', displayName: 'Hand made' }];
+    fake.groups = [
+      { id: 'g1', displayName: 'Sales', externalId: 'personio:department:7' },
+      { id: 'g2', displayName: 'Hand made' },
+    ];
     const state = await connect(fake).readState();
 
     expect(state.users.map((u) => u.id)).toEqual(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'u10']);
@@ -316,8 +327,16 @@ describe('teams', () => {
   it('creates a team, and returns the existing one after a 409', async () => {
     const fake = await fakeScim();
     const client = connect(fake);
-    expect(await client.createTeam('Sales', 'personio:department:7')).toEqual({ id: 'id-1', displayName: 'Sales', externalId: 'personio:department:7' });
-    expect(await client.createTeam('sales', 'personio:department:8')).toEqual({ id: 'id-1', displayName: 'Sales', externalId: 'personio:department:7' });
+    expect(await client.createTeam('Sales', 'personio:department:7')).toEqual({
+      id: 'id-1',
+      displayName: 'Sales',
+      externalId: 'personio:department:7',
+    });
+    expect(await client.createTeam('sales', 'personio:department:8')).toEqual({
+      id: 'id-1',
+      displayName: 'Sales',
+      externalId: 'personio:department:7',
+    });
     expect(posts(fake, '/Groups')).toHaveLength(2);
     expect(fake.groups).toHaveLength(1);
   });
@@ -335,7 +354,11 @@ describe('teams', () => {
     const client = connect(fake);
     await client.patchTeam('g1', { displayName: 'Sales', members: ['u1', 'u2'], replaceMembers: true });
     const patch = fake.server.requests.find((r) => r.method === 'PATCH');
-    expect(JSON.parse(patch?.body ?? '')).toEqual({ displayName: 'Sales', members: [{ value: 'u1' }, { value: 'u2' }], replaceMembers: true });
+    expect(JSON.parse(patch?.body ?? '')).toEqual({
+      displayName: 'Sales',
+      members: [{ value: 'u1' }, { value: 'u2' }],
+      replaceMembers: true,
+    });
     await expect(client.patchTeam('g1', { members: Array.from({ length: 101 }, (_, i) => `u${i}`) })).rejects.toThrow(RangeError);
     expect(fake.server.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
   });
@@ -344,7 +367,11 @@ describe('teams', () => {
 describe('secrecy', () => {
   it('sends the bearer token but never puts it or emails into errors', async () => {
     const fake = await fakeScim();
-    const client = createLeapsomeClient({ baseUrl: `${fake.server.url}${BASE}`, token: 'wrong-token', http: { retry: { maxAttempts: 1 } } });
+    const client = createLeapsomeClient({
+      baseUrl: `${fake.server.url}${BASE}`,
+      token: 'wrong-token',
+      http: { retry: { maxAttempts: 1 } },
+    });
     cleanups.push(() => client.close());
     const error: unknown = await client.findUserByUserName('ada@example.com').catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 403, endpoint: 'GET /Users?filter' });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createUserBody, ENT, parseTeam, parseUser, patchTeamBody, patchUserBody, projectionOf, scimEquals } from '../../../src/leapsome/index.js';
+import {
+  createUserBody,
+  ENT,
+  parseTeam,
+  parseUser,
+  patchTeamBody,
+  patchUserBody,
+  projectionOf,
+  scimEquals,
+} from '../../../src/leapsome/index.js';
 import type { UserAttributes } from '../../../src/domain/types.js';
 import { CREATE_USER_FIELDS } from '../../../src/domain/ports.js';
 
@@ -15,7 +24,12 @@ const specUser = {
   emails: [{ primary: true, type: 'work', value: 'maria.schneider@example.com' }],
   groups: [{ value: 'team-1' }, { value: 'team-2' }, { value: 'team-1' }],
   manager: { value: 'top-level-manager' },
-  meta: { created: '2024-01-01T00:00:00Z', location: 'https://api.leapsome.com/scim/v1/Users/5ecb', version: '1', lastModified: '2024-01-01T00:00:00Z' },
+  meta: {
+    created: '2024-01-01T00:00:00Z',
+    location: 'https://api.leapsome.com/scim/v1/Users/5ecb',
+    version: '1',
+    lastModified: '2024-01-01T00:00:00Z',
+  },
   [ENT]: {
     manager: { managerId: 'ent-manager', displayName: 'Jonas Weber' },
     additionalManagers: [],
@@ -58,7 +72,10 @@ describe('parseUser', () => {
 
   it('falls back to the top-level manager and reads "" as null', () => {
     const user = { ...specUser, externalId: '', title: '', [ENT]: { manager: { managerId: '' }, location: '' }, location: 'Berlin' };
-    expect(parseUser(user)).toMatchObject({ ok: true, value: { managerId: 'top-level-manager', externalId: null, profile: { title: null, location: 'Berlin' } } });
+    expect(parseUser(user)).toMatchObject({
+      ok: true,
+      value: { managerId: 'top-level-manager', externalId: null, profile: { title: null, location: 'Berlin' } },
+    });
   });
 
   it('handles a minimal resource: missing active means active, no groups means no teams', () => {
@@ -88,7 +105,15 @@ describe('parseUser', () => {
   });
 
   it('reads the owned extension fields and custom attributes, and keeps nothing else', () => {
-    const owned = projectionOf(['level', 'birthday', 'division', 'cost-center', 'custom.6140868326541a4da586db0b', 'custom.6140868326541a4da586db0c', 'additional-managers']);
+    const owned = projectionOf([
+      'level',
+      'birthday',
+      'division',
+      'cost-center',
+      'custom.6140868326541a4da586db0b',
+      'custom.6140868326541a4da586db0c',
+      'additional-managers',
+    ]);
     const user = {
       id: 'u1',
       userName: 'a@example.com',
@@ -120,7 +145,14 @@ describe('parseUser', () => {
       },
     });
     const value = (parseUser(user, owned) as { value: { profile: object } }).value;
-    expect(Object.keys(value.profile)).toEqual(['level', 'birthday', 'division', 'cost-center', 'custom.6140868326541a4da586db0b', 'custom.6140868326541a4da586db0c']);
+    expect(Object.keys(value.profile)).toEqual([
+      'level',
+      'birthday',
+      'division',
+      'cost-center',
+      'custom.6140868326541a4da586db0b',
+      'custom.6140868326541a4da586db0c',
+    ]);
     expect(parseUser({ ...user, [ENT]: { ...user[ENT], '6140868326541a4da586db0b': ['x'] } }, owned)).toMatchObject({
       ok: false,
       rejected: { recordId: 'u1', reason: `${ENT}.6140868326541a4da586db0b: expected text` },
@@ -148,7 +180,10 @@ describe('parseTeam', () => {
       value: { id: 'g1', displayName: 'Sales', externalId: 'personio:department:1' },
     });
     expect(parseTeam({ id: 'g1', displayName: 'Sales', externalId: '' })).toMatchObject({ value: { externalId: null } });
-    expect(parseTeam({ id: 'g1' })).toMatchObject({ ok: false, rejected: { recordId: 'g1', reason: 'displayName: missing (expected string)' } });
+    expect(parseTeam({ id: 'g1' })).toMatchObject({
+      ok: false,
+      rejected: { recordId: 'g1', reason: 'displayName: missing (expected string)' },
+    });
   });
 });
 
@@ -164,11 +199,24 @@ describe('request bodies', () => {
   });
 
   it('POST /Users carries exactly the fields the applier expects it to (so its write count is right)', () => {
-    const profile = { title: 'Engineer', 'start-date': '2024-01-01', 'end-date': '2025-01-01', location: 'Berlin', gender: 'female', level: 'Senior', birthday: '1983-08-18', 'custom.6140868326541a4da586db0b': 'Go' };
+    const profile = {
+      title: 'Engineer',
+      'start-date': '2024-01-01',
+      'end-date': '2025-01-01',
+      location: 'Berlin',
+      gender: 'female',
+      level: 'Senior',
+      birthday: '1983-08-18',
+      'custom.6140868326541a4da586db0b': 'Go',
+    };
     const full: UserAttributes = { ...attributes, profile };
     const body = JSON.stringify(createUserBody(full));
-    const identity = (['userName', 'externalId', 'givenName', 'familyName', 'displayName'] as const).filter((name) => body.includes(JSON.stringify(full[name])));
-    const fields = Object.entries(profile).filter(([, value]) => body.includes(JSON.stringify(value))).map(([name]) => name);
+    const identity = (['userName', 'externalId', 'givenName', 'familyName', 'displayName'] as const).filter((name) =>
+      body.includes(JSON.stringify(full[name])),
+    );
+    const fields = Object.entries(profile)
+      .filter(([, value]) => body.includes(JSON.stringify(value)))
+      .map(([name]) => name);
     expect(new Set([...identity, ...fields])).toEqual(CREATE_USER_FIELDS);
   });
 
@@ -206,7 +254,10 @@ describe('request bodies', () => {
         additionalManagers: ['m1', 'm2'],
       },
     });
-    expect(patchUserBody({ userName: 'a@example.com', additionalManagers: [] })).toEqual({ userName: 'a@example.com', [ENT]: { additionalManagers: [] } });
+    expect(patchUserBody({ userName: 'a@example.com', additionalManagers: [] })).toEqual({
+      userName: 'a@example.com',
+      [ENT]: { additionalManagers: [] },
+    });
   });
 
   it('PATCH /Users sends only what is given, always with userName', () => {
@@ -222,7 +273,10 @@ describe('request bodies', () => {
   });
 
   it('PATCH /Groups wraps member ids and refuses more than 100', () => {
-    expect(patchTeamBody({ members: ['u1', 'u2'], replaceMembers: true })).toEqual({ members: [{ value: 'u1' }, { value: 'u2' }], replaceMembers: true });
+    expect(patchTeamBody({ members: ['u1', 'u2'], replaceMembers: true })).toEqual({
+      members: [{ value: 'u1' }, { value: 'u2' }],
+      replaceMembers: true,
+    });
     expect(patchTeamBody({ displayName: 'Sales', externalId: 'x' })).toEqual({ displayName: 'Sales', externalId: 'x' });
     expect(() => patchTeamBody({ members: Array.from({ length: 101 }, (_, i) => `u${i}`) })).toThrow(RangeError);
   });

@@ -20,7 +20,13 @@ const update = (ecosystem: string): Update | undefined => config.updates.find((u
 function foldersWith(wanted: RegExp): string[] {
   const tracked = execFileSync('git', ['ls-files'], { cwd: REPO_ROOT, encoding: 'utf8' }).split('\n');
   // dist/ holds ncc's {"type":"module"} package.json files, which declare no dependencies.
-  return [...new Set(tracked.filter((path) => wanted.test(basename(path)) && !path.startsWith('dist/')).map((path) => `/${dirname(path)}`.replace(/^\/\.$/, '/')))];
+  return [
+    ...new Set(
+      tracked
+        .filter((path) => wanted.test(basename(path)) && !path.startsWith('dist/'))
+        .map((path) => `/${dirname(path)}`.replace(/^\/\.$/, '/')),
+    ),
+  ];
 }
 
 describe('.github/dependabot.yml', () => {
@@ -42,7 +48,10 @@ describe('.github/dependabot.yml', () => {
     expect(config.version).toBe(2);
     for (const u of config.updates) {
       expect(u.schedule.interval, u['package-ecosystem']).toBe('weekly');
-      expect(Object.values(u.groups ?? {}).map((g) => g['update-types']), u['package-ecosystem']).toEqual([['minor', 'patch']]);
+      expect(
+        Object.values(u.groups ?? {}).map((g) => g['update-types']),
+        u['package-ecosystem'],
+      ).toEqual([['minor', 'patch']]);
     }
   });
 });

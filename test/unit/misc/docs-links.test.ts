@@ -24,7 +24,8 @@ const slug = (heading: string): string =>
 /** Markdown without its fenced code blocks, where nothing is a link or a heading. */
 const prose = (text: string): string => text.replace(/^```[\s\S]*?^```/gm, '');
 
-const anchorsOf = (path: string): Set<string> => new Set([...prose(readFileSync(path, 'utf8')).matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1] ?? '')));
+const anchorsOf = (path: string): Set<string> =>
+  new Set([...prose(readFileSync(path, 'utf8')).matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1] ?? '')));
 
 describe('links in the README and docs/', () => {
   it.each(pages.map((p) => relative(REPO_ROOT, p)))('%s links only to files and headings that exist', (page) => {
@@ -35,7 +36,8 @@ describe('links in the README and docs/', () => {
       const [file = '', anchor] = target.split('#');
       const destination = file === '' ? path : resolve(dirname(path), file);
       if (!existsSync(destination)) broken.push(`${target}: no such file`);
-      else if (anchor !== undefined && destination.endsWith('.md') && !anchorsOf(destination).has(anchor)) broken.push(`${target}: no such heading`);
+      else if (anchor !== undefined && destination.endsWith('.md') && !anchorsOf(destination).has(anchor))
+        broken.push(`${target}: no such heading`);
     }
     expect(broken).toEqual([]);
   });

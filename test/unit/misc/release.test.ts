@@ -17,7 +17,10 @@ function release(cwd: string, ...args: string[]): { code: number | null; stdout:
 function scratch(version: string, changelog: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'pls-release-'));
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'scratch', version, private: true }, null, 2)}\n`);
-  writeFileSync(join(dir, 'package-lock.json'), `${JSON.stringify({ name: 'scratch', version, lockfileVersion: 3, requires: true, packages: { '': { name: 'scratch', version } } }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'package-lock.json'),
+    `${JSON.stringify({ name: 'scratch', version, lockfileVersion: 3, requires: true, packages: { '': { name: 'scratch', version } } }, null, 2)}\n`,
+  );
   writeFileSync(join(dir, 'CHANGELOG.md'), changelog);
   return dir;
 }
@@ -55,23 +58,35 @@ describe('release.mjs notes', () => {
     expect(release(scratch('1.0.0', CHANGELOG), 'notes', 'v1.0.0').stdout).toBe('### Added\n\n- The first release.\n');
   });
 
-  it('refuses a tag that does not name package.json\'s version, or is not v<semver>', () => {
+  it("refuses a tag that does not name package.json's version, or is not v<semver>", () => {
     const dir = scratch('1.1.0', CHANGELOG);
-    expect(release(dir, 'notes', 'v1.0.0')).toMatchObject({ code: 1, stdout: '', stderr: "release: tag v1.0.0 does not name package.json's version 1.1.0\n" });
+    expect(release(dir, 'notes', 'v1.0.0')).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: "release: tag v1.0.0 does not name package.json's version 1.1.0\n",
+    });
     expect(release(dir, 'notes', '1.1.0').stderr).toContain('release tags are v<version>');
     expect(release(scratch('1.1', CHANGELOG), 'notes', 'v1.1').stderr).toContain('"1.1" is not a semantic version');
   });
 
   it('refuses a version without a dated section that lists changes', () => {
-    expect(release(scratch('1.2.0', CHANGELOG), 'notes', 'v1.2.0').stderr).toContain('CHANGELOG.md has no "## [1.2.0] - YYYY-MM-DD" section');
+    expect(release(scratch('1.2.0', CHANGELOG), 'notes', 'v1.2.0').stderr).toContain(
+      'CHANGELOG.md has no "## [1.2.0] - YYYY-MM-DD" section',
+    );
     const undated = CHANGELOG.replace('## [1.1.0] - 2026-12-10', '## [1.1.0]');
     expect(release(scratch('1.1.0', undated), 'notes', 'v1.1.0').stderr).toContain('has no release date');
     const empty = CHANGELOG.replace('### Added\n\n- Level mapping.\n', '');
-    expect(release(scratch('1.1.0', empty), 'notes', 'v1.1.0')).toMatchObject({ code: 1, stderr: "release: CHANGELOG.md's section 1.1.0 lists no changes\n" });
+    expect(release(scratch('1.1.0', empty), 'notes', 'v1.1.0')).toMatchObject({
+      code: 1,
+      stderr: "release: CHANGELOG.md's section 1.1.0 lists no changes\n",
+    });
   });
 
   it('accepts a pre-release tag with its own section', () => {
-    const rc = CHANGELOG.replace('## [1.1.0] - 2026-12-10', '## [2.0.0-rc.1] - 2027-01-05\n\n### Changed\n\n- Breaking.\n\n## [1.1.0] - 2026-12-10');
+    const rc = CHANGELOG.replace(
+      '## [1.1.0] - 2026-12-10',
+      '## [2.0.0-rc.1] - 2027-01-05\n\n### Changed\n\n- Breaking.\n\n## [1.1.0] - 2026-12-10',
+    );
     expect(release(scratch('2.0.0-rc.1', rc), 'notes', 'v2.0.0-rc.1')).toMatchObject({ code: 0, stdout: '### Changed\n\n- Breaking.\n' });
   });
 });
@@ -86,7 +101,10 @@ describe('release.mjs prepare', () => {
     expect(changelog).toContain('## [Unreleased]\n\n## [1.1.1] - 2026-12-20\n\n### Fixed\n\n- A later fix.\n\n## [1.1.0] - 2026-12-10\n');
     expect(changelog.endsWith('[1.1.0]: https://example.com/compare/v1.0.0...v1.1.0\n')).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version).toBe('1.1.1');
-    const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as { version: string; packages: Record<string, { version: string }> };
+    const lock = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')) as {
+      version: string;
+      packages: Record<string, { version: string }>;
+    };
     expect([lock.version, lock.packages['']?.version]).toEqual(['1.1.1', '1.1.1']);
     // What the release workflow then reads.
     expect(release(dir, 'notes', 'v1.1.1').stdout).toBe('### Fixed\n\n- A later fix.\n');
@@ -102,7 +120,7 @@ describe('release.mjs prepare', () => {
     expect(readFileSync(join(dir, 'CHANGELOG.md'), 'utf8')).toBe(CHANGELOG); // nothing written on a refusal
   });
 
-  it('turns this repository\'s CHANGELOG into release notes', () => {
+  it("turns this repository's CHANGELOG into release notes", () => {
     const dir = scratch('0.1.0', readFileSync(join(REPO_ROOT, 'CHANGELOG.md'), 'utf8'));
     expect(release(dir, 'prepare', '1.0.0', '--date', '2026-12-01').code).toBe(0);
     const notes = release(dir, 'notes', 'v1.0.0');
@@ -131,7 +149,11 @@ describe('release.mjs major-tag', () => {
     const rc = release(repoWithTags('v1.0.0', 'v1.1.0-rc.1'), 'major-tag', 'v1.1.0-rc.1');
     expect(rc).toMatchObject({ code: 0, stdout: '', stderr: 'The major tag stays where it is: v1.1.0-rc.1 is a pre-release.\n' });
     const backport = release(repoWithTags('v1.0.0', 'v1.1.0', 'v1.0.1'), 'major-tag', 'v1.0.1');
-    expect(backport).toMatchObject({ code: 0, stdout: '', stderr: 'The major tag stays where it is: v1.1.0 is newer in the same major version.\n' });
+    expect(backport).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: 'The major tag stays where it is: v1.1.0 is newer in the same major version.\n',
+    });
   });
 });
 
@@ -148,4 +170,3 @@ describe('CHANGELOG.md', () => {
     }
   });
 });
-

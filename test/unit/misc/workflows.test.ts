@@ -19,13 +19,24 @@ const yamlFiles = (dir: string): string[] =>
     .filter((f) => /\.ya?ml$/.test(f))
     .map((f) => join(REPO_ROOT, dir, f));
 
-const markdownFiles = (): string[] => [join(REPO_ROOT, 'README.md'), ...readdirSync(join(REPO_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(REPO_ROOT, 'docs', f))];
+const markdownFiles = (): string[] => [
+  join(REPO_ROOT, 'README.md'),
+  ...readdirSync(join(REPO_ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(REPO_ROOT, 'docs', f)),
+];
 
 /** Workflow files, and each yaml code block of the README and docs/ that uses an action. */
 function sources(): Source[] {
-  const files = [...yamlFiles('.github/workflows'), ...yamlFiles('docs/workflows')].map((path) => ({ name: relative(REPO_ROOT, path), text: readFileSync(path, 'utf8') }));
+  const files = [...yamlFiles('.github/workflows'), ...yamlFiles('docs/workflows')].map((path) => ({
+    name: relative(REPO_ROOT, path),
+    text: readFileSync(path, 'utf8'),
+  }));
   const blocks = markdownFiles().flatMap((path) =>
-    [...readFileSync(path, 'utf8').matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)].map((m, i) => ({ name: `${relative(REPO_ROOT, path)} yaml block ${i + 1}`, text: m[1] ?? '' })),
+    [...readFileSync(path, 'utf8').matchAll(/^```ya?ml\n([\s\S]*?)^```$/gm)].map((m, i) => ({
+      name: `${relative(REPO_ROOT, path)} yaml block ${i + 1}`,
+      text: m[1] ?? '',
+    })),
   );
   return [...files, ...blocks.filter((b) => /\buses:/.test(b.text))];
 }
@@ -86,7 +97,10 @@ function check(sources: readonly Source[]): { problems: string[]; pins: Pin[] } 
   for (const pin of pins) byAction.set(pin.action, [...(byAction.get(pin.action) ?? []), pin]);
   for (const [action, uses] of byAction) {
     const distinct = new Set(uses.map((p) => `${p.sha} # ${p.version}`));
-    if (distinct.size > 1) problems.push(`${action} is pinned in ${distinct.size} ways: ${uses.map((p) => `${p.where} ${p.sha.slice(0, 7)} ${p.version}`).join(', ')}`);
+    if (distinct.size > 1)
+      problems.push(
+        `${action} is pinned in ${distinct.size} ways: ${uses.map((p) => `${p.where} ${p.sha.slice(0, 7)} ${p.version}`).join(', ')}`,
+      );
   }
   return { problems, pins };
 }
@@ -96,7 +110,13 @@ describe('actions in workflows', () => {
 
   it('covers our workflows, the example workflows and the workflow steps quoted in the README', () => {
     const names = all.map((s) => s.name);
-    for (const name of ['.github/workflows/ci.yml', '.github/workflows/release.yml', 'docs/workflows/sync.yml', 'docs/workflows/plan-comment.yml', 'docs/workflows/reviewed-apply.yml']) {
+    for (const name of [
+      '.github/workflows/ci.yml',
+      '.github/workflows/release.yml',
+      'docs/workflows/sync.yml',
+      'docs/workflows/plan-comment.yml',
+      'docs/workflows/reviewed-apply.yml',
+    ]) {
       expect(names).toContain(name);
     }
     expect(names.filter((n) => n.startsWith('README.md yaml block')).length).toBeGreaterThanOrEqual(1);
@@ -109,22 +129,32 @@ describe('actions in workflows', () => {
     expect(readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')).toContain('(docs/workflows/sync.yml)');
     // Our own workflows build and release the action; none of them is another copy of an example that runs it.
     for (const file of yamlFiles('.github/workflows')) {
-      for (const ref of parsedUses(readFileSync(file, 'utf8'))) expect(ref, relative(REPO_ROOT, file)).not.toMatch(/^\.\/$|^\.$|personio-leapsome-sync@/);
+      for (const ref of parsedUses(readFileSync(file, 'utf8')))
+        expect(ref, relative(REPO_ROOT, file)).not.toMatch(/^\.\/$|^\.$|personio-leapsome-sync@/);
     }
   });
 
   it('are pinned to a full commit SHA with the version as a comment, the same pin everywhere', () => {
     const { problems, pins } = check(all);
     expect(problems).toEqual([]);
-    expect(new Set(pins.map((p) => p.action))).toEqual(new Set(['actions/checkout', 'actions/setup-node', 'actions/upload-artifact', 'actions/download-artifact']));
+    expect(new Set(pins.map((p) => p.action))).toEqual(
+      new Set(['actions/checkout', 'actions/setup-node', 'actions/upload-artifact', 'actions/download-artifact']),
+    );
   });
 
   it('catches a tag, a short SHA, a missing or trailing version comment, and two pins of one action', () => {
     const sha = 'a'.repeat(40);
-    const workflow = (...uses: string[]) => ({ name: 'w.yml', text: `jobs:\n  j:\n    steps:\n${uses.map((u) => `      - uses: ${u}\n`).join('')}` });
-    expect(check([workflow('actions/checkout@v7')]).problems).toEqual(['w.yml:4: actions/checkout@v7 is not pinned to a full 40-character commit SHA']);
+    const workflow = (...uses: string[]) => ({
+      name: 'w.yml',
+      text: `jobs:\n  j:\n    steps:\n${uses.map((u) => `      - uses: ${u}\n`).join('')}`,
+    });
+    expect(check([workflow('actions/checkout@v7')]).problems).toEqual([
+      'w.yml:4: actions/checkout@v7 is not pinned to a full 40-character commit SHA',
+    ]);
     expect(check([workflow('actions/checkout@3d3c42e # v7.0.1')]).problems).toHaveLength(1);
-    expect(check([workflow(`actions/checkout@${sha}`)]).problems).toEqual([`w.yml:4: actions/checkout@${sha} needs its version as the line's last comment, e.g. "# v1.2.3"`]);
+    expect(check([workflow(`actions/checkout@${sha}`)]).problems).toEqual([
+      `w.yml:4: actions/checkout@${sha} needs its version as the line's last comment, e.g. "# v1.2.3"`,
+    ]);
     expect(check([workflow(`actions/checkout@${sha} # v7.0.1; for the config`)]).problems).toHaveLength(1);
     expect(check([workflow(`actions/checkout@${sha} # v7`)]).problems).toHaveLength(1);
     expect(check([workflow(`actions/checkout@${sha} # v7.0.1`, `actions/checkout@${'b'.repeat(40)} # v7.0.0`)]).problems).toEqual([

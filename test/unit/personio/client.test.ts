@@ -61,7 +61,10 @@ async function fakePersonio(count: number): Promise<FakePersonio> {
     }
     if (state.intercept?.(request, response)) return;
     if (request.path === '/v1/company/employees/attributes') {
-      return sendJson(response, 200, { success: true, data: state.allowed.map((key) => ({ key, label: key, type: 'standard', universal_id: key })) });
+      return sendJson(response, 200, {
+        success: true,
+        data: state.allowed.map((key) => ({ key, label: key, type: 'standard', universal_id: key })),
+      });
     }
     if (request.path === '/v1/company/employees') {
       const limit = Math.min(Number(request.query.get('limit')), state.pageSizeCap);
@@ -129,7 +132,13 @@ describe('Personio client', () => {
       const limit = Number(request.query.get('limit'));
       const offset = Number(request.query.get('offset'));
       const total = fake.records.length;
-      const page = { success: true, metadata: { total_elements: total, current_page: offset / limit, total_pages: Math.ceil(total / limit) }, offset, limit, data: fake.records.slice(offset, offset + limit) };
+      const page = {
+        success: true,
+        metadata: { total_elements: total, current_page: offset / limit, total_pages: Math.ceil(total / limit) },
+        offset,
+        limit,
+        data: fake.records.slice(offset, offset + limit),
+      };
       setTimeout(() => sendJson(response, 200, page), 50);
       return true;
     };
@@ -194,7 +203,10 @@ describe('Personio client', () => {
     };
     const state = await connect(fake).readEmployees(NO_EXTRAS);
     expect(state.employees).toHaveLength(202);
-    expect(state).toMatchObject({ problem: null, firstProblem: 'the total changed from 200 to 202 while the list was read (someone was added or removed meanwhile)' });
+    expect(state).toMatchObject({
+      problem: null,
+      firstProblem: 'the total changed from 200 to 202 while the list was read (someone was added or removed meanwhile)',
+    });
     expect(dataRequests(fake).map((r) => r.query.get('offset'))).toEqual(['0', '100', '200', '0', expect.any(String), expect.any(String)]);
   });
 
@@ -214,7 +226,13 @@ describe('Personio client', () => {
       if (reads !== 1 || offset !== 100) return false;
       // The first read's second page loses employee 150 on the way; the metadata does not know.
       const data = fake.records.slice(100, 200).filter((_, i) => i !== 49);
-      sendJson(response, 200, { success: true, metadata: { total_elements: 250, current_page: 1, total_pages: 3 }, offset, limit: 100, data });
+      sendJson(response, 200, {
+        success: true,
+        metadata: { total_elements: 250, current_page: 1, total_pages: 3 },
+        offset,
+        limit: 100,
+        data,
+      });
       return true;
     };
     const state = await connect(fake).readEmployees(NO_EXTRAS);
@@ -234,7 +252,13 @@ describe('Personio client', () => {
       if (offset !== 100) return false;
       // Each read loses a different record from its last page.
       const data = fake.records.slice(100, 150).filter((_, i) => i !== reads);
-      sendJson(response, 200, { success: true, metadata: { total_elements: 150, current_page: 1, total_pages: 2 }, offset, limit: 100, data });
+      sendJson(response, 200, {
+        success: true,
+        metadata: { total_elements: 150, current_page: 1, total_pages: 2 },
+        offset,
+        limit: 100,
+        data,
+      });
       return true;
     };
     const state = await connect(fake).readEmployees(NO_EXTRAS);
@@ -274,10 +298,16 @@ describe('Personio client', () => {
     const client = connect(fake);
     const results = await client.lookupEmployees(['2', '3', '4', '5', '6', '8', '4'], NO_EXTRAS);
     expect(results.get('2')).toMatchObject({ kind: 'found', employee: { id: '2', status: 'inactive' } });
-    expect(results.get('3')).toMatchObject({ kind: 'unreadable', rejected: { recordId: '3', reason: expect.stringContaining('first_name') } });
+    expect(results.get('3')).toMatchObject({
+      kind: 'unreadable',
+      rejected: { recordId: '3', reason: expect.stringContaining('first_name') },
+    });
     expect(results.get('4')).toEqual({ kind: 'gone' });
     expect(results.get('5')).toEqual({ kind: 'failed', reason: expect.stringContaining("404 without Personio's error envelope") });
-    expect(results.get('6')).toEqual({ kind: 'failed', reason: 'personio GET /v1/company/employees/:id returned the record of employee 7' });
+    expect(results.get('6')).toEqual({
+      kind: 'failed',
+      reason: 'personio GET /v1/company/employees/:id returned the record of employee 7',
+    });
     expect(results.get('8')).toEqual({ kind: 'failed', reason: 'personio GET /v1/company/employees/:id failed: HTTP 503' });
     // One request per id (the 503 retried), all under one label the pacing and the stats share.
     const lookups = fake.server.requests.filter((r) => r.path.startsWith('/v1/company/employees/'));
@@ -348,7 +378,9 @@ describe('Personio client', () => {
       sendJson(response, 200, { success: true, data: 'nope' });
       return true;
     };
-    await expect(connect(fake).readEmployees(NO_EXTRAS)).rejects.toThrow('personio GET /v1/company/employees returned an unexpected response: data: expected array');
+    await expect(connect(fake).readEmployees(NO_EXTRAS)).rejects.toThrow(
+      'personio GET /v1/company/employees returned an unexpected response: data: expected array',
+    );
   });
 
   it('lists the readable attributes with label, type, universal id and options, skipping items without a key', async () => {
@@ -376,9 +408,18 @@ describe('Personio client', () => {
   it('asks for the query keys and keeps the extra attributes under the names the settings use', async () => {
     const fake = await fakePersonio(0);
     fake.records = [
-      { type: 'Employee', attributes: { ...(employee(1) as { attributes: object }).attributes, dynamic_180883: { label: 'Birthday', value: '1983-08-18', type: 'date', universal_id: 'date_of_birth' } } },
+      {
+        type: 'Employee',
+        attributes: {
+          ...(employee(1) as { attributes: object }).attributes,
+          dynamic_180883: { label: 'Birthday', value: '1983-08-18', type: 'date', universal_id: 'date_of_birth' },
+        },
+      },
     ];
-    const state = await connect(fake).readEmployees({ keys: ['first_name', 'dynamic_180883'], extras: [{ name: 'date_of_birth', key: 'dynamic_180883' }] });
+    const state = await connect(fake).readEmployees({
+      keys: ['first_name', 'dynamic_180883'],
+      extras: [{ name: 'date_of_birth', key: 'dynamic_180883' }],
+    });
     expect(state.employees[0]?.attributes).toEqual({ date_of_birth: '1983-08-18' });
     expect(dataRequests(fake)[0]?.query.getAll('attributes[]')).toEqual(['first_name', 'dynamic_180883']);
   });
@@ -395,7 +436,9 @@ describe('Personio client', () => {
   });
 
   it('turns rejected credentials into a ConfigurationError without the secret', async () => {
-    const server = await startServer((_req, res) => sendJson(res, 401, { success: false, error: { code: 401, message: 'sorry, you could not be authenticated' } }));
+    const server = await startServer((_req, res) =>
+      sendJson(res, 401, { success: false, error: { code: 401, message: 'sorry, you could not be authenticated' } }),
+    );
     cleanups.push(() => server.close());
     const client = createPersonioClient({ baseUrl: server.url, clientId: 'id', clientSecret: 'very-secret', appId: 'APP' });
     cleanups.push(() => client.close());

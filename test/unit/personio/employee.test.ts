@@ -78,7 +78,10 @@ describe('parseEmployeeRecord field rules', () => {
   });
 
   it('keeps the local date of a midnight +01:00 datetime instead of shifting it to UTC', () => {
-    const raw = record({ hire_date: attr('2024-01-01T00:00:00+01:00', 'date'), termination_date: attr('2025-07-01T00:00:00+14:00', 'date') });
+    const raw = record({
+      hire_date: attr('2024-01-01T00:00:00+01:00', 'date'),
+      termination_date: attr('2025-07-01T00:00:00+14:00', 'date'),
+    });
     expect(parseEmployeeRecord(raw)).toMatchObject({ ok: true, employee: { hireDate: '2024-01-01', terminationDate: '2025-07-01' } });
   });
 

@@ -4,13 +4,40 @@ import { describe, expect, it } from 'vitest';
 import type { ReadableAttribute } from '../../../src/domain/ports.js';
 import { MissingAttributesError, queryWithoutList, resolveSources, type AttributeNeed } from '../../../src/personio/index.js';
 
-const readable = (key: string, universalId: string | null = key, type = 'standard'): ReadableAttribute => ({ key, label: key, type, universalId, options: [] });
+const readable = (key: string, universalId: string | null = key, type = 'standard'): ReadableAttribute => ({
+  key,
+  label: key,
+  type,
+  universalId,
+  options: [],
+});
 const need = (source: string, neededBy = 'the sync itself', at: AttributeNeed['at'] = null): AttributeNeed => ({ source, neededBy, at });
-const LIST = [readable('first_name'), readable('email'), readable('position'), readable('cost_centers'), readable('dynamic_180883', 'date_of_birth', 'date'), readable('dynamic_5', null, 'list')];
+const LIST = [
+  readable('first_name'),
+  readable('email'),
+  readable('position'),
+  readable('cost_centers'),
+  readable('dynamic_180883', 'date_of_birth', 'date'),
+  readable('dynamic_5', null, 'list'),
+];
 
 describe('resolveSources', () => {
   it('requests keys as they are and universal ids by their key; extras keep the name the settings use', () => {
-    expect(resolveSources([need('id'), need('first_name'), need('email'), need('position', 'fields.title'), need('date_of_birth', 'fields.birthday'), need('dynamic_5', 'fields.level'), need('cost_centers', 'fields.cost-center'), need('dynamic_5', 'fields.custom.x')], LIST)).toEqual({
+    expect(
+      resolveSources(
+        [
+          need('id'),
+          need('first_name'),
+          need('email'),
+          need('position', 'fields.title'),
+          need('date_of_birth', 'fields.birthday'),
+          need('dynamic_5', 'fields.level'),
+          need('cost_centers', 'fields.cost-center'),
+          need('dynamic_5', 'fields.custom.x'),
+        ],
+        LIST,
+      ),
+    ).toEqual({
       keys: ['first_name', 'email', 'position', 'dynamic_180883', 'dynamic_5', 'cost_centers'],
       extras: [
         { name: 'date_of_birth', key: 'dynamic_180883' },
@@ -24,7 +51,12 @@ describe('resolveSources', () => {
     const error = (() => {
       try {
         resolveSources(
-          [need('first_name'), need('gender', 'fields.gender'), need('dynamic_99', 'fields.level', { file: '.github/personio-leapsome.yml', line: 12 }), need('team', 'teams-from')],
+          [
+            need('first_name'),
+            need('gender', 'fields.gender'),
+            need('dynamic_99', 'fields.level', { file: '.github/personio-leapsome.yml', line: 12 }),
+            need('team', 'teams-from'),
+          ],
           LIST,
         );
       } catch (e) {
@@ -35,7 +67,9 @@ describe('resolveSources', () => {
     expect(error).toBeInstanceOf(MissingAttributesError);
     const e = error as MissingAttributesError;
     expect(e.missing).toEqual(['gender', 'dynamic_99', 'team']);
-    expect(e.message).toContain('`gender`, needed by `fields.gender`, is not among the attributes this credential may read: unknown, or not allowed for it');
+    expect(e.message).toContain(
+      '`gender`, needed by `fields.gender`, is not among the attributes this credential may read: unknown, or not allowed for it',
+    );
     expect(e.message).toContain('`dynamic_99`, needed by `fields.level` (.github/personio-leapsome.yml:12), is not among the attributes');
     expect(e.message).toContain('`team`, needed by `teams-from`');
     expect(e.message).toContain('"Readable employee attributes"');

@@ -16,18 +16,25 @@ describe('attributeValue', () => {
   });
 
   it('gives an org unit its name', () => {
-    expect(valueOf(attr({ type: 'Subcompany', attributes: { id: 7033, name: 'Example GmbH' } }), 'subcompany')).toEqual({ ok: true, value: 'Example GmbH' });
+    expect(valueOf(attr({ type: 'Subcompany', attributes: { id: 7033, name: 'Example GmbH' } }), 'subcompany')).toEqual({
+      ok: true,
+      value: 'Example GmbH',
+    });
   });
 
   it('gives a date the local calendar date Personio shows, never shifted to UTC', () => {
     expect(valueOf(attr('2021-04-01T00:00:00+02:00', 'date'))).toEqual({ ok: true, value: '2021-04-01' });
     expect(valueOf(attr('1983-08-18', 'date', 'date_of_birth'))).toEqual({ ok: true, value: '1983-08-18' });
     expect(valueOf(attr('', 'date'))).toEqual({ ok: true, value: null });
-    expect(valueOf(attr('18.08.1983', 'date'))).toEqual({ ok: false, reason: 'attributes.dynamic_1.value: expected an ISO date (YYYY-MM-DD…)' });
+    expect(valueOf(attr('18.08.1983', 'date'))).toEqual({
+      ok: false,
+      reason: 'attributes.dynamic_1.value: expected an ISO date (YYYY-MM-DD…)',
+    });
   });
 
   it('gives cost_centers the name with the highest percentage (the first on a tie), and an empty list as empty', () => {
-    const centers = (...items: [string, number][]) => attr(items.map(([name, percentage], i) => ({ type: 'CostCenter', attributes: { id: i + 1, name, percentage } })));
+    const centers = (...items: [string, number][]) =>
+      attr(items.map(([name, percentage], i) => ({ type: 'CostCenter', attributes: { id: i + 1, name, percentage } })));
     expect(valueOf(centers(['Sales', 30], ['Engineering', 70]), 'cost_centers')).toEqual({ ok: true, value: 'Engineering' });
     expect(valueOf(centers(['Sales', 50], ['Engineering', 50]), 'cost_centers')).toEqual({ ok: true, value: 'Sales' });
     expect(valueOf(centers(['Cost center 1', 100]), 'cost_centers')).toEqual({ ok: true, value: 'Cost center 1' });
@@ -55,8 +62,14 @@ describe('attributeValue', () => {
   });
 
   it('names the attribute of a value it cannot read', () => {
-    expect(valueOf('nope')).toEqual({ ok: false, reason: 'attributes.dynamic_1: expected an attribute object {label, value, type, universal_id}' });
-    expect(valueOf(attr({ no: 'name' }))).toEqual({ ok: false, reason: 'attributes.dynamic_1.value: expected text, a number, a date, a list of values or an object with a name' });
+    expect(valueOf('nope')).toEqual({
+      ok: false,
+      reason: 'attributes.dynamic_1: expected an attribute object {label, value, type, universal_id}',
+    });
+    expect(valueOf(attr({ no: 'name' }))).toEqual({
+      ok: false,
+      reason: 'attributes.dynamic_1.value: expected text, a number, a date, a list of values or an object with a name',
+    });
   });
 });
 
@@ -65,18 +78,33 @@ describe('parseEmployeeRecord with extra attributes', () => {
 
   it('keeps each extra under the name the settings use, empty when Personio leaves it out', () => {
     const result = parseEmployeeRecord(
-      { type: 'Employee', attributes: { ...base, dynamic_180883: attr('1983-08-18T00:00:00+01:00', 'date', 'date_of_birth'), dynamic_3: attr(['Go'], 'tags') } },
+      {
+        type: 'Employee',
+        attributes: {
+          ...base,
+          dynamic_180883: attr('1983-08-18T00:00:00+01:00', 'date', 'date_of_birth'),
+          dynamic_3: attr(['Go'], 'tags'),
+        },
+      },
       [
         { name: 'date_of_birth', key: 'dynamic_180883' },
         { name: 'dynamic_3', key: 'dynamic_3' },
         { name: 'cost_centers', key: 'cost_centers' },
       ],
     );
-    expect(result).toMatchObject({ ok: true, employee: { id: '7', attributes: { date_of_birth: '1983-08-18', dynamic_3: ['Go'], cost_centers: null } } });
+    expect(result).toMatchObject({
+      ok: true,
+      employee: { id: '7', attributes: { date_of_birth: '1983-08-18', dynamic_3: ['Go'], cost_centers: null } },
+    });
   });
 
   it('rejects the record, naming the attribute, when an extra cannot be read', () => {
-    const result = parseEmployeeRecord({ type: 'Employee', attributes: { ...base, dynamic_9: attr('31.02.2020', 'date') } }, [{ name: 'dynamic_9', key: 'dynamic_9' }]);
-    expect(result).toEqual({ ok: false, rejected: { source: 'personio', recordId: '7', reason: 'attributes.dynamic_9.value: expected an ISO date (YYYY-MM-DD…)' } });
+    const result = parseEmployeeRecord({ type: 'Employee', attributes: { ...base, dynamic_9: attr('31.02.2020', 'date') } }, [
+      { name: 'dynamic_9', key: 'dynamic_9' },
+    ]);
+    expect(result).toEqual({
+      ok: false,
+      rejected: { source: 'personio', recordId: '7', reason: 'attributes.dynamic_9.value: expected an ISO date (YYYY-MM-DD…)' },
+    });
   });
 });

@@ -95,10 +95,16 @@ export function userFor(e: Employee, input: UserInput = {}): LeapsomeUser {
 }
 
 /** The rules the sync runs with when the settings have no `fields` key. */
-export const DEFAULT_RULES: readonly FieldRule[] = Object.entries(DEFAULT_FIELD_SOURCES).map(([field, from]) => rule(field as StandardFieldName, from));
+export const DEFAULT_RULES: readonly FieldRule[] = Object.entries(DEFAULT_FIELD_SOURCES).map(([field, from]) =>
+  rule(field as StandardFieldName, from),
+);
 
 /** A rule as the settings would make it; `map` keys are normalised like the settings do. */
-export function rule(field: FieldRule['field'], from: string, options: { map?: Record<string, string>; default?: string; apply?: FieldRule['apply'] } = {}): FieldRule {
+export function rule(
+  field: FieldRule['field'],
+  from: string,
+  options: { map?: Record<string, string>; default?: string; apply?: FieldRule['apply'] } = {},
+): FieldRule {
   const map = options.map === undefined ? null : new Map(Object.entries(options.map).map(([k, v]) => [k.trim().toLowerCase(), v]));
   return { field, from, map, default: options.default ?? null, apply: options.apply ?? 'always' };
 }
@@ -136,7 +142,11 @@ export interface Scenario {
 }
 
 export const personioState = (s: Scenario): PersonioState => ({ employees: s.employees ?? [], rejected: s.rejected ?? [] });
-export const leapsomeState = (s: Scenario): LeapsomeState => ({ users: s.users ?? [], teams: s.teams ?? [], rejected: s.leapsomeRejected ?? [] });
+export const leapsomeState = (s: Scenario): LeapsomeState => ({
+  users: s.users ?? [],
+  teams: s.teams ?? [],
+  rejected: s.leapsomeRejected ?? [],
+});
 
 export function plan(s: Scenario): Plan {
   return planSync({

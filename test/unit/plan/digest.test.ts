@@ -15,7 +15,11 @@ describe('personioDigest', () => {
 
   it('lists joiners: new in Personio, or coming into scope from a status other than inactive', () => {
     const before = [...company(), employee({ id: '5', firstName: 'Onboarding', lastName: 'Olga', status: 'onboarding' })];
-    const now = [...company(), employee({ id: '5', firstName: 'Onboarding', lastName: 'Olga' }), employee({ id: '6', firstName: 'New', lastName: 'Nina' })];
+    const now = [
+      ...company(),
+      employee({ id: '5', firstName: 'Onboarding', lastName: 'Olga' }),
+      employee({ id: '6', firstName: 'New', lastName: 'Nina' }),
+    ];
     const digest = personioDigest(snapshotOf(before), now, STATUSES);
     expect(digest.joiners).toEqual([
       { id: '5', name: 'Onboarding Olga' },
@@ -46,7 +50,11 @@ describe('personioDigest', () => {
   });
 
   it('does not call someone a leaver who was never in scope', () => {
-    const digest = personioDigest(snapshotOf(), company().filter((e) => e.id !== '4'), STATUSES);
+    const digest = personioDigest(
+      snapshotOf(),
+      company().filter((e) => e.id !== '4'),
+      STATUSES,
+    );
     expect(digest.leavers).toEqual([]);
   });
 
@@ -69,8 +77,14 @@ describe('personioDigest', () => {
   });
 
   it('takes a unit name from the lowest employee id when records disagree', () => {
-    const before = [employee({ id: '2', org: { team: unit('team', '5', 'B') } }), employee({ id: '10', org: { team: unit('team', '5', 'Z') } })];
-    const now = [employee({ id: '2', org: { team: unit('team', '5', 'C') } }), employee({ id: '10', org: { team: unit('team', '5', 'Z') } })];
+    const before = [
+      employee({ id: '2', org: { team: unit('team', '5', 'B') } }),
+      employee({ id: '10', org: { team: unit('team', '5', 'Z') } }),
+    ];
+    const now = [
+      employee({ id: '2', org: { team: unit('team', '5', 'C') } }),
+      employee({ id: '10', org: { team: unit('team', '5', 'Z') } }),
+    ];
     expect(personioDigest(snapshotOf(before), now, STATUSES).renames).toEqual([{ field: 'team', id: '5', from: 'B', to: 'C' }]);
   });
 
@@ -97,13 +111,21 @@ describe('personioDigest', () => {
     const before = [employee({ id: '1', supervisorId: '99' }), employee({ id: '99', firstName: 'Gone', lastName: 'Boss' })];
     const now = [employee({ id: '1', supervisorId: null })];
     const digest = personioDigest(snapshotOf(before), now, STATUSES);
-    expect(digest.supervisorChanges).toEqual([{ person: { id: '1', name: 'First Last1' }, from: { id: '99', name: 'Gone Boss' }, to: null }]);
-    const rehired = personioDigest(snapshotOf([employee({ id: '1', supervisorId: '98' })]), [employee({ id: '1', supervisorId: '99' })], STATUSES);
+    expect(digest.supervisorChanges).toEqual([
+      { person: { id: '1', name: 'First Last1' }, from: { id: '99', name: 'Gone Boss' }, to: null },
+    ]);
+    const rehired = personioDigest(
+      snapshotOf([employee({ id: '1', supervisorId: '98' })]),
+      [employee({ id: '1', supervisorId: '99' })],
+      STATUSES,
+    );
     expect(rehired.supervisorChanges[0]?.from).toEqual({ id: '98', name: '98' });
   });
 
   it('scales linearly: 20,000 employees in well under a second', () => {
-    const many = Array.from({ length: 20_000 }, (_, i) => employee({ id: String(i + 1), org: { department: dept(String(i % 50), `D${i % 50}`) } }));
+    const many = Array.from({ length: 20_000 }, (_, i) =>
+      employee({ id: String(i + 1), org: { department: dept(String(i % 50), `D${i % 50}`) } }),
+    );
     const moved = many.map((e, i) => (i % 10 === 0 ? { ...e, org: { ...e.org, department: dept('x', 'X') } } : e));
     const started = performance.now();
     const digest = personioDigest(snapshotOf(many), moved, STATUSES);
@@ -114,7 +136,13 @@ describe('personioDigest', () => {
 
 describe('personioDigest: attributes the settings read', () => {
   const level = { field: 'level' as const, from: 'dynamic_1', map: null, default: null, apply: 'always' as const };
-  const custom = { field: 'custom.6140868326541a4da586db0b' as const, from: 'dynamic_3', map: null, default: null, apply: 'always' as const };
+  const custom = {
+    field: 'custom.6140868326541a4da586db0b' as const,
+    from: 'dynamic_3',
+    map: null,
+    default: null,
+    apply: 'always' as const,
+  };
   const withAttributes = (values: Record<string, Record<string, string | readonly string[] | null>>) =>
     company().map((e) => ({ ...e, attributes: values[e.id] ?? { dynamic_1: 'L1', dynamic_3: null } }));
   const read = ['first_name', 'last_name', 'email', 'status', 'dynamic_1', 'dynamic_3'];
@@ -125,7 +153,13 @@ describe('personioDigest: attributes the settings read', () => {
     const digest = personioDigest(before, now, STATUSES, [level, custom]);
     expect(digest.attributeChanges).toEqual([
       { person: { id: '2', name: 'Alan Turing' }, attribute: 'dynamic_1', fields: ['level'], from: 'L2', to: 'L3' },
-      { person: { id: '2', name: 'Alan Turing' }, attribute: 'dynamic_3', fields: ['custom.6140868326541a4da586db0b'], from: ['Go'], to: ['Go', 'SQL'] },
+      {
+        person: { id: '2', name: 'Alan Turing' },
+        attribute: 'dynamic_3',
+        fields: ['custom.6140868326541a4da586db0b'],
+        from: ['Go'],
+        to: ['Go', 'SQL'],
+      },
     ]);
     expect(isEmptyDigest(digest)).toBe(false);
   });

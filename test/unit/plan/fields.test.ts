@@ -39,16 +39,28 @@ describe('desiredText: map and default', () => {
     expect(desiredText(rule(CUSTOM, 'dynamic_3'), ['Go', 'SQL'])).toEqual({ kind: 'set', value: 'Go, SQL' });
     const skills = rule(CUSTOM, 'dynamic_3', { map: { go: 'Golang', sql: 'SQL' } });
     expect(desiredText(skills, ['Go', 'SQL'])).toEqual({ kind: 'set', value: 'Golang, SQL' });
-    expect(desiredText(skills, ['Go', 'Rust', 'Zig'])).toEqual({ kind: 'keep', reason: '"Rust", "Zig" are not in `map`, and there is no `default`' });
-    expect(desiredText(rule(CUSTOM, 'dynamic_3', { map: { go: 'Golang' }, default: 'Other' }), ['Go', 'Rust', 'Zig'])).toEqual({ kind: 'set', value: 'Golang, Other' });
+    expect(desiredText(skills, ['Go', 'Rust', 'Zig'])).toEqual({
+      kind: 'keep',
+      reason: '"Rust", "Zig" are not in `map`, and there is no `default`',
+    });
+    expect(desiredText(rule(CUSTOM, 'dynamic_3', { map: { go: 'Golang' }, default: 'Other' }), ['Go', 'Rust', 'Zig'])).toEqual({
+      kind: 'set',
+      value: 'Golang, Other',
+    });
   });
 
   it('gives date fields YYYY-MM-DD and gender one of its three values, else leaves them unchanged', () => {
     expect(desiredText(rule('birthday', 'dynamic_9'), '1983-08-18')).toEqual({ kind: 'set', value: '1983-08-18' });
     expect(desiredText(rule('start-date', 'dynamic_9'), '2021-04-01T00:00:00+02:00')).toEqual({ kind: 'set', value: '2021-04-01' });
-    expect(desiredText(rule('birthday', 'dynamic_9'), '18.08.1983')).toEqual({ kind: 'keep', reason: '"18.08.1983" is not a date (YYYY-MM-DD)' });
+    expect(desiredText(rule('birthday', 'dynamic_9'), '18.08.1983')).toEqual({
+      kind: 'keep',
+      reason: '"18.08.1983" is not a date (YYYY-MM-DD)',
+    });
     expect(desiredText(rule('gender', 'dynamic_9', { map: { m: 'Male', w: 'female' } }), 'M')).toEqual({ kind: 'set', value: 'male' });
-    expect(desiredText(rule('gender', 'dynamic_9'), 'other')).toEqual({ kind: 'keep', reason: '"other" is not one of male, female, diverse' });
+    expect(desiredText(rule('gender', 'dynamic_9'), 'other')).toEqual({
+      kind: 'keep',
+      reason: '"other" is not one of male, female, diverse',
+    });
   });
 });
 
@@ -63,24 +75,30 @@ describe('desiredTokens: additional managers', () => {
 
 describe('sourceValue', () => {
   it('reads fixed attributes from the employee, org units by name, the rest from its extra attributes', () => {
-    const e = employee({ id: '7', position: 'CTO', hireDate: '2020-01-01', gender: 'female', org: { office: office('3', 'Berlin'), subcompany: unit('subcompany', '9', 'Acme GmbH') }, attributes: { dynamic_1: 'L2', date_of_birth: '1983-08-18', dynamic_3: ['Go'] } });
-    expect(['position', 'hire_date', 'gender', 'office', 'subcompany', 'id', 'dynamic_1', 'date_of_birth', 'dynamic_3', 'dynamic_99'].map((s) => sourceValue(e, s))).toEqual([
-      'CTO',
-      '2020-01-01',
-      'female',
-      'Berlin',
-      'Acme GmbH',
-      '7',
-      'L2',
-      '1983-08-18',
-      ['Go'],
-      null,
-    ]);
+    const e = employee({
+      id: '7',
+      position: 'CTO',
+      hireDate: '2020-01-01',
+      gender: 'female',
+      org: { office: office('3', 'Berlin'), subcompany: unit('subcompany', '9', 'Acme GmbH') },
+      attributes: { dynamic_1: 'L2', date_of_birth: '1983-08-18', dynamic_3: ['Go'] },
+    });
+    expect(
+      ['position', 'hire_date', 'gender', 'office', 'subcompany', 'id', 'dynamic_1', 'date_of_birth', 'dynamic_3', 'dynamic_99'].map((s) =>
+        sourceValue(e, s),
+      ),
+    ).toEqual(['CTO', '2020-01-01', 'female', 'Berlin', 'Acme GmbH', '7', 'L2', '1983-08-18', ['Go'], null]);
   });
 });
 
 describe('the planner owns exactly the configured fields', () => {
-  const ada = employee({ id: '1', email: 'ada@acme.test', position: 'Engineer', gender: 'female', attributes: { dynamic_1: 'L3', dynamic_3: ['Go', 'SQL'], date_of_birth: '1983-08-18' } });
+  const ada = employee({
+    id: '1',
+    email: 'ada@acme.test',
+    position: 'Engineer',
+    gender: 'female',
+    attributes: { dynamic_1: 'L3', dynamic_3: ['Go', 'SQL'], date_of_birth: '1983-08-18' },
+  });
   const fields = [
     ...DEFAULT_RULES.filter((r) => r.field !== 'gender'),
     rule('level', 'dynamic_1', { map: { L3: 'Senior' } }),
@@ -90,7 +108,15 @@ describe('the planner owns exactly the configured fields', () => {
 
   it('creates a user with every mapped field, and none that is off', () => {
     const op = only(creates(plan({ employees: [ada], settings: { fields } })));
-    expect(op.attributes.profile).toEqual({ title: 'Engineer', location: null, 'start-date': null, 'end-date': null, level: 'Senior', birthday: '1983-08-18', [CUSTOM]: 'Go, SQL' });
+    expect(op.attributes.profile).toEqual({
+      title: 'Engineer',
+      location: null,
+      'start-date': null,
+      'end-date': null,
+      level: 'Senior',
+      birthday: '1983-08-18',
+      [CUSTOM]: 'Go, SQL',
+    });
     expect(op.attributes.profile).not.toHaveProperty('gender');
   });
 
@@ -108,15 +134,24 @@ describe('the planner owns exactly the configured fields', () => {
   it('warns once per field and value left unchanged, naming the people, and changes nothing for them', () => {
     const people = ['1', '2', '3'].map((id) => employee({ id, attributes: { dynamic_1: 'L9' } }));
     const strict = [rule('level', 'dynamic_1', { map: { L3: 'Senior' } })];
-    const p = plan({ employees: people, users: people.map((e) => userFor(e, { profile: { level: 'Old' } })), settings: { fields: strict } });
+    const p = plan({
+      employees: people,
+      users: people.map((e) => userFor(e, { profile: { level: 'Old' } })),
+      settings: { fields: strict },
+    });
     expect(p.users).toEqual([]);
-    expect(p.warnings.map((w) => w.message)).toEqual(['`level`: "L9" is not in `map`, and there is no `default`; left unchanged for First Last1 (1), First Last2 (2), First Last3 (3)']);
+    expect(p.warnings.map((w) => w.message)).toEqual([
+      '`level`: "L9" is not in `map`, and there is no `default`; left unchanged for First Last1 (1), First Last2 (2), First Last3 (3)',
+    ]);
   });
 });
 
 describe('apply: on-create', () => {
   const ada = employee({ id: '1', email: 'ada@acme.test', attributes: { employment_type: 'external' } });
-  const fields = [rule(CUSTOM, 'employment_type', { map: { internal: 'Employee', external: 'Freelancer' }, apply: 'on-create' }), rule('title', 'position')];
+  const fields = [
+    rule(CUSTOM, 'employment_type', { map: { internal: 'Employee', external: 'Freelancer' }, apply: 'on-create' }),
+    rule('title', 'position'),
+  ];
 
   it('is written when the user is created', () => {
     expect(only(creates(plan({ employees: [ada], settings: { fields } }))).attributes.profile[CUSTOM]).toBe('Freelancer');
@@ -136,7 +171,9 @@ describe('apply: on-create', () => {
 
   it('fills an empty value of a managed user (Personio wins only where Leapsome has nothing)', () => {
     const empty = userFor(ada, { profile: { [CUSTOM]: null } });
-    expect(only(updates(plan({ employees: [ada], users: [empty], settings: { fields } }))).changes).toEqual([{ field: CUSTOM, from: null, to: 'Freelancer' }]);
+    expect(only(updates(plan({ employees: [ada], users: [empty], settings: { fields } }))).changes).toEqual([
+      { field: CUSTOM, from: null, to: 'Freelancer' },
+    ]);
     const nothing = employee({ id: '1', email: 'ada@acme.test', attributes: { employment_type: null } });
     expect(plan({ employees: [nothing], users: [empty], settings: { fields } }).users).toEqual([]);
   });
@@ -144,16 +181,18 @@ describe('apply: on-create', () => {
   it('treats a never-set title ("Colleague") as empty', () => {
     const e = employee({ id: '1', position: 'Engineer' });
     const onCreateTitle = [rule('title', 'position', { apply: 'on-create' })];
-    expect(only(updates(plan({ employees: [e], users: [userFor(e, { title: 'Colleague' })], settings: { fields: onCreateTitle } }))).changes).toEqual([
-      { field: 'title', from: 'Colleague', to: 'Engineer' },
-    ]);
+    expect(
+      only(updates(plan({ employees: [e], users: [userFor(e, { title: 'Colleague' })], settings: { fields: onCreateTitle } }))).changes,
+    ).toEqual([{ field: 'title', from: 'Colleague', to: 'Engineer' }]);
     expect(plan({ employees: [e], users: [userFor(e, { title: 'Hand-picked' })], settings: { fields: onCreateTitle } }).users).toEqual([]);
   });
 
   it('an always field is restored after a manual edit while the on-create one stays', () => {
     const e = employee({ id: '1', position: 'Engineer', attributes: { employment_type: 'external' } });
     const user = userFor(e, { title: 'Edited', profile: { [CUSTOM]: 'Edited too' } });
-    expect(only(updates(plan({ employees: [e], users: [user], settings: { fields } }))).changes).toEqual([{ field: 'title', from: 'Edited', to: 'Engineer' }]);
+    expect(only(updates(plan({ employees: [e], users: [user], settings: { fields } }))).changes).toEqual([
+      { field: 'title', from: 'Edited', to: 'Engineer' },
+    ]);
   });
 });
 
@@ -163,7 +202,8 @@ describe('additional managers', () => {
   const mentor = employee({ id: '2', email: 'Mentor@acme.test', org: { department: eng } });
   const other = employee({ id: '3', email: 'other@acme.test', org: { department: eng } });
   const leaver = employee({ id: '4', email: 'gone@acme.test', status: 'inactive' });
-  const withMentors = (value: string | readonly string[]) => employee({ id: '5', email: 'ada@acme.test', supervisorId: '1', org: { department: eng }, attributes: { dynamic_7: value } });
+  const withMentors = (value: string | readonly string[]) =>
+    employee({ id: '5', email: 'ada@acme.test', supervisorId: '1', org: { department: eng }, attributes: { dynamic_7: value } });
   const fields = [...DEFAULT_RULES, rule('additional-managers', 'dynamic_7')];
 
   it('resolves ids and emails to in-scope employees, leaving out the person and their primary manager', () => {
@@ -178,7 +218,11 @@ describe('additional managers', () => {
   it('warns for what does not resolve and sets the rest', () => {
     const ada = withMentors(['4', 'nobody@acme.test', '999', 'not-an-id', '2']);
     const p = plan({ employees: [boss, mentor, leaver, ada], settings: { fields } });
-    expect(creates(p).find((o) => o.employeeId === '5')?.additionalManagers.map((m) => m.employeeId)).toEqual(['2']);
+    expect(
+      creates(p)
+        .find((o) => o.employeeId === '5')
+        ?.additionalManagers.map((m) => m.employeeId),
+    ).toEqual(['2']);
     expect(p.warnings.map((w) => w.message)).toEqual([
       '`additional-managers` of First Last5 (5): "4" is First Last4, whose status inactive is not synced, so it is left out',
       '`additional-managers` of First Last5 (5): "999" is not a Personio employee id, so it is left out',
@@ -209,14 +253,29 @@ describe('additional managers', () => {
 
   it('points at users created in the same run, and clears them when Personio has none', () => {
     const ada = withMentors('3');
-    const op = only(updates(plan({ employees: [boss, other, ada], users: [userFor(boss), userFor(ada, { managerId: 'L1' })], settings: { fields } })));
+    const op = only(
+      updates(plan({ employees: [boss, other, ada], users: [userFor(boss), userFor(ada, { managerId: 'L1' })], settings: { fields } })),
+    );
     expect(op.additionalManagers?.to).toEqual([{ employeeId: '3', email: 'other@acme.test', name: 'First Last3', leapsomeId: null }]);
-    const cleared = only(updates(plan({ employees: [boss, withMentors('')], users: [userFor(boss), userFor(withMentors(''), { managerId: 'L1', additionalManagerIds: ['L1'] })], settings: { fields } })));
+    const cleared = only(
+      updates(
+        plan({
+          employees: [boss, withMentors('')],
+          users: [userFor(boss), userFor(withMentors(''), { managerId: 'L1', additionalManagerIds: ['L1'] })],
+          settings: { fields },
+        }),
+      ),
+    );
     expect(cleared.additionalManagers).toEqual({ from: [{ leapsomeId: 'L1', name: 'First Last1' }], to: [] });
   });
 
   it('are left alone when the field is off', () => {
     const ada = withMentors('2');
-    expect(plan({ employees: [boss, mentor, ada], users: [userFor(boss), userFor(mentor), userFor(ada, { managerId: 'L1', additionalManagerIds: ['L3'] })] }).users).toEqual([]);
+    expect(
+      plan({
+        employees: [boss, mentor, ada],
+        users: [userFor(boss), userFor(mentor), userFor(ada, { managerId: 'L1', additionalManagerIds: ['L3'] })],
+      }).users,
+    ).toEqual([]);
   });
 });

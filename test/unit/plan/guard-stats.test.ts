@@ -10,13 +10,33 @@ function company(active: number, leavers: number): { employees: Employee[]; user
 
 describe('rule 8: deactivation guard', () => {
   it('uses a count threshold as is', () => {
-    expect(plan({ ...company(10, 3), settings: { maxDeactivations: { kind: 'count', value: 3 } } }).deactivationGuard).toEqual({ base: 10, limit: 3, planned: 3, exceeded: false });
-    expect(plan({ ...company(10, 4), settings: { maxDeactivations: { kind: 'count', value: 3 } } }).deactivationGuard).toEqual({ base: 10, limit: 3, planned: 4, exceeded: true });
+    expect(plan({ ...company(10, 3), settings: { maxDeactivations: { kind: 'count', value: 3 } } }).deactivationGuard).toEqual({
+      base: 10,
+      limit: 3,
+      planned: 3,
+      exceeded: false,
+    });
+    expect(plan({ ...company(10, 4), settings: { maxDeactivations: { kind: 'count', value: 3 } } }).deactivationGuard).toEqual({
+      base: 10,
+      limit: 3,
+      planned: 4,
+      exceeded: true,
+    });
   });
 
   it('takes a percentage of the managed active users, rounded down', () => {
-    expect(plan({ ...company(14, 2), settings: { maxDeactivations: { kind: 'percent', value: 20 } } }).deactivationGuard).toEqual({ base: 14, limit: 2, planned: 2, exceeded: false });
-    expect(plan({ ...company(14, 3), settings: { maxDeactivations: { kind: 'percent', value: 20 } } }).deactivationGuard).toEqual({ base: 14, limit: 2, planned: 3, exceeded: true });
+    expect(plan({ ...company(14, 2), settings: { maxDeactivations: { kind: 'percent', value: 20 } } }).deactivationGuard).toEqual({
+      base: 14,
+      limit: 2,
+      planned: 2,
+      exceeded: false,
+    });
+    expect(plan({ ...company(14, 3), settings: { maxDeactivations: { kind: 'percent', value: 20 } } }).deactivationGuard).toEqual({
+      base: 14,
+      limit: 2,
+      planned: 3,
+      exceeded: true,
+    });
   });
 
   it('still returns the deactivations when exceeded (the applier refuses)', () => {
@@ -29,12 +49,17 @@ describe('rule 8: deactivation guard', () => {
     const { employees, users } = company(4, 0);
     const p = plan({
       employees,
-      users: [...users, leapsomeUser({ id: 'x1' }), leapsomeUser({ id: 'x2', externalId: '99', active: false }), leapsomeUser({ id: 'x3', externalId: 'okta-1' })],
+      users: [
+        ...users,
+        leapsomeUser({ id: 'x1' }),
+        leapsomeUser({ id: 'x2', externalId: '99', active: false }),
+        leapsomeUser({ id: 'x3', externalId: 'okta-1' }),
+      ],
     });
     expect(p.deactivationGuard.base).toBe(4);
   });
 
-  it('counts vanished employees\' deactivations as planned', () => {
+  it("counts vanished employees' deactivations as planned", () => {
     const p = plan({
       employees: [employee({ id: '1' })],
       users: [userFor(employee({ id: '1' })), leapsomeUser({ id: 'x', externalId: '2' })],
@@ -60,7 +85,15 @@ describe('rule 9: stats', () => {
       ],
       settings: { exclude: [{ kind: 'id', id: '5' }] },
     });
-    expect(p.stats).toEqual({ employees: 5, inScope: 2, excluded: 1, managedUsers: 3, unmanagedUsers: 2, managedTeams: 0, unmanagedTeams: 0 });
+    expect(p.stats).toEqual({
+      employees: 5,
+      inScope: 2,
+      excluded: 1,
+      managedUsers: 3,
+      unmanagedUsers: 2,
+      managedTeams: 0,
+      unmanagedTeams: 0,
+    });
   });
 });
 

@@ -14,7 +14,12 @@ describe('rule 5: managers', () => {
   it('points at a supervisor created in the same run (no Leapsome id yet)', () => {
     const report = employee({ id: '2', supervisorId: '1' });
     const ops = creates(plan({ employees: [boss, report] }));
-    expect(ops.find((op) => op.employeeId === '2')?.manager).toEqual({ employeeId: '1', email: 'grace@acme.test', name: 'Grace Hopper', leapsomeId: null });
+    expect(ops.find((op) => op.employeeId === '2')?.manager).toEqual({
+      employeeId: '1',
+      email: 'grace@acme.test',
+      name: 'Grace Hopper',
+      leapsomeId: null,
+    });
     expect(ops.find((op) => op.employeeId === '1')?.manager).toBeNull();
   });
 
@@ -45,7 +50,10 @@ describe('rule 5: managers', () => {
 
   it('uses the adopted user of a supervisor as the manager id', () => {
     const report = employee({ id: '2', supervisorId: '1' });
-    const p = plan({ employees: [boss, report], users: [userFor(boss, { id: 'u7', externalId: null }), userFor(report, { managerId: 'u7' })] });
+    const p = plan({
+      employees: [boss, report],
+      users: [userFor(boss, { id: 'u7', externalId: null }), userFor(report, { managerId: 'u7' })],
+    });
     expect(updates(p).map((op) => op.employeeId)).toEqual(['1']);
   });
 
@@ -63,7 +71,11 @@ describe('rule 5: managers', () => {
   ])('clears the manager and warns when the supervisor %s', (why, bossChange, settingsChange) => {
     const b = employee({ ...boss, ...bossChange, org: {} });
     const report = employee({ id: '2', firstName: 'Alan', lastName: 'Turing', supervisorId: '1' });
-    const p = plan({ employees: [b, report], users: [userFor(boss, { active: false }), userFor(report, { managerId: 'L1' })], settings: settingsChange });
+    const p = plan({
+      employees: [b, report],
+      users: [userFor(boss, { active: false }), userFor(report, { managerId: 'L1' })],
+      settings: settingsChange,
+    });
     const op = only(updates(p).filter((u) => u.employeeId === '2'));
     expect(op.manager).toEqual({ from: { leapsomeId: 'L1', name: 'Grace Hopper' }, to: null });
     const warning = only(p.warnings.filter((w) => w.person?.employeeId === '2'));
@@ -81,7 +93,10 @@ describe('rule 5: managers', () => {
 
   it('reads the manager name from the Leapsome user when it has no displayName', () => {
     const e = employee({ id: '2' });
-    const p = plan({ employees: [e], users: [userFor(e, { managerId: 'u8' }), leapsomeUser({ id: 'u8', givenName: 'Ann', familyName: 'Other' })] });
+    const p = plan({
+      employees: [e],
+      users: [userFor(e, { managerId: 'u8' }), leapsomeUser({ id: 'u8', givenName: 'Ann', familyName: 'Other' })],
+    });
     expect(only(updates(p)).manager?.from).toEqual({ leapsomeId: 'u8', name: 'Ann Other' });
   });
 });
@@ -134,7 +149,13 @@ describe('rule 5b: supervisor cycles', () => {
   });
 
   it('creates the users of a new loop without a manager, and treats self-supervision as a loop', () => {
-    const p = plan({ employees: [employee({ id: '1', supervisorId: '2' }), employee({ id: '2', supervisorId: '1' }), employee({ id: '3', supervisorId: '3' })] });
+    const p = plan({
+      employees: [
+        employee({ id: '1', supervisorId: '2' }),
+        employee({ id: '2', supervisorId: '1' }),
+        employee({ id: '3', supervisorId: '3' }),
+      ],
+    });
     expect(creates(p).map((op) => [op.employeeId, op.manager])).toEqual([
       ['1', null],
       ['2', null],

@@ -13,7 +13,10 @@ describe('rule 3: matching Leapsome users (ownership)', () => {
 
   it('adopts a user with the same email (case-insensitive) and no externalId', () => {
     const e = employee({ id: '1', email: 'ada@acme.test', firstName: 'Ada', lastName: 'L' });
-    const p = plan({ employees: [e], users: [leapsomeUser({ id: 'u5', userName: 'ADA@Acme.TEST', givenName: 'Ada', familyName: 'L', displayName: 'Ada L' })] });
+    const p = plan({
+      employees: [e],
+      users: [leapsomeUser({ id: 'u5', userName: 'ADA@Acme.TEST', givenName: 'Ada', familyName: 'L', displayName: 'Ada L' })],
+    });
     const op = only(updates(p));
     expect(op).toMatchObject({ leapsomeId: 'u5', takeover: { kind: 'unmarked', previousExternalId: null }, reactivate: false });
     expect(op.attributes.externalId).toBe('1');
@@ -31,7 +34,11 @@ describe('rule 3: matching Leapsome users (ownership)', () => {
   it('with adopt-users: unmarked, reports a user another integration marked as a clash naming the setting, and never touches it', () => {
     const e = employee({ id: '1', email: 'ada@acme.test' });
     const holder = leapsomeUser({ id: 'u5', userName: 'ada@acme.test', externalId: 'workday-77', title: 'x', teamIds: ['t1'] });
-    const p = plan({ employees: [e], users: [holder], teams: [team({ id: 't1', displayName: 'Team', externalId: 'personio:department:10' })] });
+    const p = plan({
+      employees: [e],
+      users: [holder],
+      teams: [team({ id: 't1', displayName: 'Team', externalId: 'personio:department:10' })],
+    });
     expect(p.users).toEqual([]);
     expect(p.skipped).toEqual([]);
     expect(only(p.clashes)).toMatchObject({
@@ -47,7 +54,14 @@ describe('rule 3: matching Leapsome users (ownership)', () => {
 
   it('with adopt-users: by-email, takes over a user another integration marked, as a takeover with the old externalId', () => {
     const e = employee({ id: '1', email: 'ada@acme.test', firstName: 'Ada', lastName: 'L' });
-    const holder = leapsomeUser({ id: 'u5', userName: 'ada@acme.test', externalId: 'workday-77', givenName: 'Ada', familyName: 'L', displayName: 'Ada L' });
+    const holder = leapsomeUser({
+      id: 'u5',
+      userName: 'ada@acme.test',
+      externalId: 'workday-77',
+      givenName: 'Ada',
+      familyName: 'L',
+      displayName: 'Ada L',
+    });
     const p = plan({ employees: [e], users: [holder], settings: { adoptUsers: 'by-email' } });
     const op = only(updates(p));
     expect(op).toMatchObject({ leapsomeId: 'u5', takeover: { kind: 'foreign', previousExternalId: 'workday-77' } });
@@ -56,7 +70,7 @@ describe('rule 3: matching Leapsome users (ownership)', () => {
     expect(p.stats.managedUsers).toBe(1);
   });
 
-  it('never takes over an account carrying another known employee\'s Personio id, even with by-email', () => {
+  it("never takes over an account carrying another known employee's Personio id, even with by-email", () => {
     const moved = employee({ id: '1', email: 'ada@acme.test' });
     const owner = employee({ id: '2', email: 'ada.old@acme.test', status: 'inactive' });
     const holder = leapsomeUser({ id: 'u5', userName: 'ada@acme.test', externalId: '2', active: false });
@@ -81,7 +95,10 @@ describe('rule 3: matching Leapsome users (ownership)', () => {
 
   it('skips an employee when two Leapsome users carry its externalId', () => {
     const e = employee({ id: '1' });
-    const p = plan({ employees: [e], users: [userFor(e, { id: 'a', title: 'drift' }), userFor(e, { id: 'b', userName: 'other@acme.test' })] });
+    const p = plan({
+      employees: [e],
+      users: [userFor(e, { id: 'a', title: 'drift' }), userFor(e, { id: 'b', userName: 'other@acme.test' })],
+    });
     expect(p.users).toEqual([]);
     expect(only(p.skipped)).toMatchObject({ reason: 'external-id-conflict' });
     expect(only(p.skipped).detail).toContain('a, b');
@@ -103,7 +120,10 @@ describe('rule 3: matching Leapsome users (ownership)', () => {
   it('deactivates a managed user whose Personio employee vanished, once a lookup confirmed it (404)', () => {
     const p = plan({
       employees: [employee({ id: '1' })],
-      users: [userFor(employee({ id: '1' })), leapsomeUser({ id: 'u42', userName: 'gone@acme.test', externalId: '42', displayName: 'Gone Person' })],
+      users: [
+        userFor(employee({ id: '1' })),
+        leapsomeUser({ id: 'u42', userName: 'gone@acme.test', externalId: '42', displayName: 'Gone Person' }),
+      ],
       listing: { problem: null, lookups: new Map([['42', { kind: 'gone' }]]) },
     });
     expect(only(deactivations(p))).toEqual({

@@ -32,7 +32,13 @@ describe('preboard-days', () => {
   const NOW = '2025-09-01T09:00:00Z';
 
   it('gives onboarding employees their account from N days before the hire date, not earlier, whatever statuses says', () => {
-    const people = [joiner('1', '2025-09-01'), joiner('2', '2025-09-08'), joiner('3', '2025-09-15'), joiner('4', '2025-09-16'), joiner('5', '2025-10-01')];
+    const people = [
+      joiner('1', '2025-09-01'),
+      joiner('2', '2025-09-08'),
+      joiner('3', '2025-09-15'),
+      joiner('4', '2025-09-16'),
+      joiner('5', '2025-10-01'),
+    ];
     const p = plan({ employees: people, settings: { statuses: ['active'], preboardDays: 14 }, now: NOW });
     expect(creates(p).map((op) => op.employeeId)).toEqual(['1', '2', '3']);
     expect(p.preboarding.map((e) => [e.person.employeeId, e.hireDate, e.accountFrom, e.state])).toEqual([

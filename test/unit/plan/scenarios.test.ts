@@ -2,7 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../src/domain/plan.js';
 import type { Employee, LeapsomeState, LeapsomeTeam, LeapsomeUser, PersonioState, PlanSettings } from '../../../src/domain/types.js';
 import { planSync } from '../../../src/plan/planner.js';
-import { creates, deactivations, dept, employee, isEmpty, leapsomeUser, office, only, settings, team, teamCreates, teamUpdates, updates, userFor } from './builders.js';
+import {
+  creates,
+  deactivations,
+  dept,
+  employee,
+  isEmpty,
+  leapsomeUser,
+  office,
+  only,
+  settings,
+  team,
+  teamCreates,
+  teamUpdates,
+  updates,
+  userFor,
+} from './builders.js';
 import { applyInMemory } from './simulate.js';
 
 const eng = dept('10', 'Engineering');
@@ -12,14 +27,67 @@ const berlin = office('1', 'Berlin');
 /** A small company: a CEO, two managers, three reports, a leaver and a future hire. */
 function smallCompany(): Employee[] {
   return [
-    employee({ id: '1', firstName: 'Cara', lastName: 'Ceo', email: 'cara@acme.test', position: 'CEO', org: { department: dept('5', 'Management'), office: berlin } }),
-    employee({ id: '2', firstName: 'Ed', lastName: 'Eng', email: 'ed@acme.test', supervisorId: '1', org: { department: eng, office: berlin } }),
-    employee({ id: '3', firstName: 'Sal', lastName: 'Sales', email: 'sal@acme.test', supervisorId: '1', org: { department: sales, office: berlin } }),
-    employee({ id: '4', firstName: 'Dev', lastName: 'One', email: 'dev1@acme.test', supervisorId: '2', position: 'Developer', org: { department: eng } }),
-    employee({ id: '5', firstName: 'Dev', lastName: 'Two', email: 'dev2@acme.test', supervisorId: '2', status: 'leave', org: { department: eng } }),
+    employee({
+      id: '1',
+      firstName: 'Cara',
+      lastName: 'Ceo',
+      email: 'cara@acme.test',
+      position: 'CEO',
+      org: { department: dept('5', 'Management'), office: berlin },
+    }),
+    employee({
+      id: '2',
+      firstName: 'Ed',
+      lastName: 'Eng',
+      email: 'ed@acme.test',
+      supervisorId: '1',
+      org: { department: eng, office: berlin },
+    }),
+    employee({
+      id: '3',
+      firstName: 'Sal',
+      lastName: 'Sales',
+      email: 'sal@acme.test',
+      supervisorId: '1',
+      org: { department: sales, office: berlin },
+    }),
+    employee({
+      id: '4',
+      firstName: 'Dev',
+      lastName: 'One',
+      email: 'dev1@acme.test',
+      supervisorId: '2',
+      position: 'Developer',
+      org: { department: eng },
+    }),
+    employee({
+      id: '5',
+      firstName: 'Dev',
+      lastName: 'Two',
+      email: 'dev2@acme.test',
+      supervisorId: '2',
+      status: 'leave',
+      org: { department: eng },
+    }),
     employee({ id: '6', firstName: 'Sam', lastName: 'Seller', email: 'sam@acme.test', supervisorId: '3', org: { department: sales } }),
-    employee({ id: '7', firstName: 'Lea', lastName: 'Ver', email: 'lea@acme.test', supervisorId: '3', status: 'inactive', org: { department: sales } }),
-    employee({ id: '8', firstName: 'New', lastName: 'Hire', email: 'new@acme.test', supervisorId: '3', status: 'onboarding', org: { department: sales } }),
+    employee({
+      id: '7',
+      firstName: 'Lea',
+      lastName: 'Ver',
+      email: 'lea@acme.test',
+      supervisorId: '3',
+      status: 'inactive',
+      org: { department: sales },
+    }),
+    employee({
+      id: '8',
+      firstName: 'New',
+      lastName: 'Hire',
+      email: 'new@acme.test',
+      supervisorId: '3',
+      status: 'onboarding',
+      org: { department: sales },
+    }),
   ];
 }
 
@@ -57,7 +125,15 @@ describe('scenario: first sync of a small company', () => {
 
   it('has no warnings, skips or deactivations', () => {
     expect([p.warnings, p.skipped, deactivations(p)]).toEqual([[], [], []]);
-    expect(p.stats).toEqual({ employees: 8, inScope: 6, excluded: 0, managedUsers: 0, unmanagedUsers: 0, managedTeams: 0, unmanagedTeams: 0 });
+    expect(p.stats).toEqual({
+      employees: 8,
+      inScope: 6,
+      excluded: 0,
+      managedUsers: 0,
+      unmanagedUsers: 0,
+      managedTeams: 0,
+      unmanagedTeams: 0,
+    });
     expect(p.deactivationGuard).toEqual({ base: 0, limit: 0, planned: 0, exceeded: false });
   });
 });
@@ -68,7 +144,10 @@ describe('scenario: idempotence', () => {
     const b = employee({ id: '2', supervisorId: '1', org: { department: eng } });
     const leapsome: LeapsomeState = {
       users: [userFor(a, { teamIds: ['t10', 'o1'] }), userFor(b, { managerId: 'L1', teamIds: ['t10'], title: 'Colleague' })],
-      teams: [team({ id: 't10', displayName: 'Engineering', externalId: 'personio:department:10' }), team({ id: 'o1', displayName: 'Berlin', externalId: 'personio:office:1' })],
+      teams: [
+        team({ id: 't10', displayName: 'Engineering', externalId: 'personio:department:10' }),
+        team({ id: 'o1', displayName: 'Berlin', externalId: 'personio:office:1' }),
+      ],
       rejected: [],
     };
     expect(isEmpty(run([a, b], leapsome, { teamsFrom: ['department', 'office'] }))).toBe(true);
@@ -100,7 +179,7 @@ describe('scenario: life cycle', () => {
     expect(op.removed).toEqual([]);
   });
 
-  it('leaver: deactivates, removes from the team, and clears their reports\' manager', () => {
+  it("leaver: deactivates, removes from the team, and clears their reports' manager", () => {
     const state = base();
     const p = run(change('2', { status: 'inactive' }), state, s);
     expect(only(deactivations(p))).toMatchObject({ employeeId: '2', reason: 'status inactive in Personio' });
@@ -122,15 +201,25 @@ describe('scenario: life cycle', () => {
   });
 
   it('department rename: renames the same team', () => {
-    const employees = smallCompany().map((e) => (e.org.department?.id === '10' ? { ...e, org: { ...e.org, department: dept('10', 'R&D') } } : e));
+    const employees = smallCompany().map((e) =>
+      e.org.department?.id === '10' ? { ...e, org: { ...e.org, department: dept('10', 'R&D') } } : e,
+    );
     const state = base();
     const op = only(run(employees, state, s).teams);
-    expect(op).toMatchObject({ kind: 'update', teamId: teamOf(state, 'personio:department:10').id, rename: { from: 'Engineering', to: 'R&D' }, members: null });
+    expect(op).toMatchObject({
+      kind: 'update',
+      teamId: teamOf(state, 'personio:department:10').id,
+      rename: { from: 'Engineering', to: 'R&D' },
+      members: null,
+    });
   });
 
   it('supervisor change and manual edits in Leapsome are set back to Personio', () => {
     const state = base();
-    const edited: LeapsomeState = { ...state, users: state.users.map((u) => (u.externalId === '6' ? { ...u, displayName: 'Sammy', profile: { ...u.profile, title: 'Chief' } } : u)) };
+    const edited: LeapsomeState = {
+      ...state,
+      users: state.users.map((u) => (u.externalId === '6' ? { ...u, displayName: 'Sammy', profile: { ...u.profile, title: 'Chief' } } : u)),
+    };
     const p = run(change('6', { supervisorId: '2' }), edited, s);
     const op = only(updates(p));
     expect(op.changes.map((c) => [c.field, c.from, c.to])).toEqual([
@@ -143,7 +232,12 @@ describe('scenario: life cycle', () => {
 
   it('every step converges', () => {
     let state = base();
-    const steps: Employee[][] = [change('2', { status: 'inactive' }), change('3', { email: 'sal.new@acme.test' }), change('6', { org: { ...smallCompany()[5]!.org, department: eng } }), smallCompany()];
+    const steps: Employee[][] = [
+      change('2', { status: 'inactive' }),
+      change('3', { email: 'sal.new@acme.test' }),
+      change('6', { org: { ...smallCompany()[5]!.org, department: eng } }),
+      smallCompany(),
+    ];
     for (const employees of steps) {
       state = sync(employees, state, s);
       expect(isEmpty(run(employees, state, s))).toBe(true);
@@ -228,10 +322,15 @@ describe('performance', () => {
       });
       employees.push(e);
       // Most users exist and are in line; every 7th drifted, every 13th in the wrong team.
-      if (i % 11 !== 0) users.push(userFor(e, { title: i % 7 === 0 ? 'Drifted' : e.position, teamIds: [`t${i % 13 === 0 ? (d + 1) % 200 : d}`] }));
+      if (i % 11 !== 0)
+        users.push(userFor(e, { title: i % 7 === 0 ? 'Drifted' : e.position, teamIds: [`t${i % 13 === 0 ? (d + 1) % 200 : d}`] }));
     }
     const started = performance.now();
-    const p = planSync({ personio: { employees, rejected: [] }, leapsome: { users, teams, rejected: [] }, settings: settings({ teamsFrom: ['department', 'office'] }) });
+    const p = planSync({
+      personio: { employees, rejected: [] },
+      leapsome: { users, teams, rejected: [] },
+      settings: settings({ teamsFrom: ['department', 'office'] }),
+    });
     const elapsed = performance.now() - started;
     expect(p.stats.employees).toBe(n);
     expect(creates(p).length).toBeGreaterThan(1000);

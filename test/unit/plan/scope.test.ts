@@ -84,9 +84,13 @@ describe('rule 1: scope and exclude rules', () => {
     expect(creates(p).map((op) => op.employeeId)).toEqual(['1']);
   });
 
-  it('leaves an excluded employee\'s Leapsome account alone: no update even if it drifted', () => {
+  it("leaves an excluded employee's Leapsome account alone: no update even if it drifted", () => {
     const e = employee({ id: '1', position: 'CTO' });
-    const p = plan({ employees: [e], users: [userFor(e, { title: 'Intern', displayName: 'Someone else' })], settings: { exclude: [{ kind: 'id', id: '1' }] } });
+    const p = plan({
+      employees: [e],
+      users: [userFor(e, { title: 'Intern', displayName: 'Someone else' })],
+      settings: { exclude: [{ kind: 'id', id: '1' }] },
+    });
     expect(p.users).toEqual([]);
   });
 
@@ -99,7 +103,11 @@ describe('rule 1: scope and exclude rules', () => {
 
   it('never adopts a Leapsome user for an excluded employee', () => {
     const e = employee({ id: '1', email: 'ada@acme.test' });
-    const p = plan({ employees: [e], users: [leapsomeUser({ id: 'u1', userName: 'ada@acme.test' })], settings: { exclude: [{ kind: 'id', id: '1' }] } });
+    const p = plan({
+      employees: [e],
+      users: [leapsomeUser({ id: 'u1', userName: 'ada@acme.test' })],
+      settings: { exclude: [{ kind: 'id', id: '1' }] },
+    });
     expect(updates(p)).toEqual([]);
   });
 

@@ -37,7 +37,8 @@ export function applyInMemory(state: LeapsomeState, plan: Plan): LeapsomeState {
       u.profile = { ...u.profile, ...profile };
       if (op.reactivate) u.active = true;
       if (op.manager !== null) u.managerId = managerId(op.manager.to);
-      if (op.additionalManagers !== null) u.additionalManagerIds = op.additionalManagers.to.map(managerId).filter((id): id is string => id !== null);
+      if (op.additionalManagers !== null)
+        u.additionalManagerIds = op.additionalManagers.to.map(managerId).filter((id): id is string => id !== null);
       idOf.set(op.employeeId, u.id);
     } else {
       const u = users.get(op.leapsomeId);

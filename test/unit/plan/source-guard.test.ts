@@ -13,11 +13,19 @@ describe('checkSourceDrop', () => {
       expect(reason).toContain('`max-source-drop`');
       expect(reason).toMatch(/Nothing was written/);
     }
-    expect(checkSourceDrop({ previousInScope: 120, currentInScope: 0, currentTotal: 0, maxDrop: TWENTY_PERCENT })).toContain('the last run saw 120 in scope');
+    expect(checkSourceDrop({ previousInScope: 120, currentInScope: 0, currentTotal: 0, maxDrop: TWENTY_PERCENT })).toContain(
+      'the last run saw 120 in scope',
+    );
   });
 
   it('refuses a 50 % drop against the default 20 %, naming the numbers and the input', () => {
-    const reason = checkSourceDrop({ previousInScope: 120, currentInScope: 60, currentTotal: 75, maxDrop: TWENTY_PERCENT, previousTakenAt: '2026-11-23T06:00:00Z' });
+    const reason = checkSourceDrop({
+      previousInScope: 120,
+      currentInScope: 60,
+      currentTotal: 75,
+      maxDrop: TWENTY_PERCENT,
+      previousTakenAt: '2026-11-23T06:00:00Z',
+    });
     expect(reason).toBe(
       'Personio returned 60 in-scope employees (of 75 in total), 60 fewer than the 120 of the last run (2026-11-23T06:00:00Z): ' +
         'a drop of 50%, more than `max-source-drop` allows (20%, i.e. at most 24). Nothing was written to Leapsome. ' +
@@ -28,14 +36,18 @@ describe('checkSourceDrop', () => {
   it('allows a drop within the threshold, exactly at it, and any growth', () => {
     expect(checkSourceDrop({ previousInScope: 120, currentInScope: 100, currentTotal: 130, maxDrop: TWENTY_PERCENT })).toBeNull();
     expect(checkSourceDrop({ previousInScope: 120, currentInScope: 96, currentTotal: 130, maxDrop: TWENTY_PERCENT })).toBeNull();
-    expect(checkSourceDrop({ previousInScope: 120, currentInScope: 95, currentTotal: 130, maxDrop: TWENTY_PERCENT })).toMatch(/drop of 20\.8%/);
+    expect(checkSourceDrop({ previousInScope: 120, currentInScope: 95, currentTotal: 130, maxDrop: TWENTY_PERCENT })).toMatch(
+      /drop of 20\.8%/,
+    );
     expect(checkSourceDrop({ previousInScope: 120, currentInScope: 500, currentTotal: 600, maxDrop: TWENTY_PERCENT })).toBeNull();
   });
 
   it('takes a count threshold as a number of people', () => {
     const count: Threshold = { kind: 'count', value: 10 };
     expect(checkSourceDrop({ previousInScope: 120, currentInScope: 110, currentTotal: 110, maxDrop: count })).toBeNull();
-    expect(checkSourceDrop({ previousInScope: 120, currentInScope: 109, currentTotal: 109, maxDrop: count })).toMatch(/allows \(10, i\.e\. at most 10\).*`max-source-drop: 11`/);
+    expect(checkSourceDrop({ previousInScope: 120, currentInScope: 109, currentTotal: 109, maxDrop: count })).toMatch(
+      /allows \(10, i\.e\. at most 10\).*`max-source-drop: 11`/,
+    );
   });
 
   it('without a snapshot only the empty check applies', () => {
@@ -50,7 +62,12 @@ describe('checkSourceDrop', () => {
 
 describe('inScopeCount', () => {
   it('counts each id once, among the synced statuses only', () => {
-    const employees = [employee({ id: '1' }), employee({ id: '1' }), employee({ id: '2', status: 'leave' }), employee({ id: '3', status: 'inactive' })];
+    const employees = [
+      employee({ id: '1' }),
+      employee({ id: '1' }),
+      employee({ id: '2', status: 'leave' }),
+      employee({ id: '3', status: 'inactive' }),
+    ];
     expect(inScopeCount(employees, ['active', 'leave'])).toBe(2);
     expect(inScopeCount(employees, ['inactive'])).toBe(1);
   });

@@ -7,7 +7,8 @@ const eng = dept('10', 'Engineering');
 const sales = dept('20', 'Sales');
 const engTeam = team({ id: 't10', displayName: 'Engineering', externalId: 'personio:department:10' });
 const salesTeam = team({ id: 't20', displayName: 'Sales', externalId: 'personio:department:20' });
-const ids = (op: TeamUpdateOp, list: 'added' | 'removed'): (string | null)[] => op[list].map((m) => m.leapsomeId ?? `new:${m.employeeId ?? ''}`);
+const ids = (op: TeamUpdateOp, list: 'added' | 'removed'): (string | null)[] =>
+  op[list].map((m) => m.leapsomeId ?? `new:${m.employeeId ?? ''}`);
 
 describe('rule 7: teams', () => {
   it('creates one team per department with in-scope members (new users without Leapsome id)', () => {
@@ -51,12 +52,22 @@ describe('rule 7: teams', () => {
   it('makes one team of every unit whose name is the same (case-insensitive), whatever the field: names identify teams', () => {
     const p = plan({
       employees: [
-        employee({ id: '1', org: { department: dept('11', 'Berlin'), office: office('3', 'berlin'), team: unit('team', '7', 'Platform') } }),
+        employee({
+          id: '1',
+          org: { department: dept('11', 'Berlin'), office: office('3', 'berlin'), team: unit('team', '7', 'Platform') },
+        }),
         employee({ id: '2', org: { department: eng, office: office('4', 'Munich'), team: unit('team', '8', 'Engineering') } }),
       ],
       settings: { teamsFrom: ['department', 'office', 'team'] },
     });
-    expect(teamCreates(p).map((op) => [op.externalId, op.displayName, op.sources.map((s) => `${s.field}:${s.id}`), op.members.map((m) => m.employeeId)])).toEqual([
+    expect(
+      teamCreates(p).map((op) => [
+        op.externalId,
+        op.displayName,
+        op.sources.map((s) => `${s.field}:${s.id}`),
+        op.members.map((m) => m.employeeId),
+      ]),
+    ).toEqual([
       ['personio:department:10', 'Engineering', ['department:10', 'team:8'], ['2']],
       ['personio:department:11', 'Berlin', ['department:11', 'office:3'], ['1']],
       ['personio:office:4', 'Munich', ['office:4'], ['2']],
@@ -73,7 +84,12 @@ describe('rule 7: teams', () => {
   });
 
   it('merges two units of one field with the same name into one team with the union of members', () => {
-    const p = plan({ employees: [employee({ id: '1', org: { department: dept('5', 'Ops') } }), employee({ id: '2', org: { department: dept('6', 'Ops ') } })] });
+    const p = plan({
+      employees: [
+        employee({ id: '1', org: { department: dept('5', 'Ops') } }),
+        employee({ id: '2', org: { department: dept('6', 'Ops ') } }),
+      ],
+    });
     const op = only(teamCreates(p));
     expect(op).toMatchObject({ externalId: 'personio:department:5', displayName: 'Ops' });
     expect(op.members.map((m) => m.employeeId)).toEqual(['1', '2']);
@@ -90,7 +106,11 @@ describe('rule 7: teams', () => {
     const leaver = employee({ id: '3', status: 'inactive', org: { department: sales } });
     const p = plan({
       employees: [mover, stays, leaver],
-      users: [userFor(mover, { teamIds: ['t10'] }), userFor(stays, { teamIds: ['t10'] }), userFor(leaver, { active: false, teamIds: ['t20'] })],
+      users: [
+        userFor(mover, { teamIds: ['t10'] }),
+        userFor(stays, { teamIds: ['t10'] }),
+        userFor(leaver, { active: false, teamIds: ['t20'] }),
+      ],
       teams: [engTeam, salesTeam],
     });
     const [engOp, salesOp] = teamUpdates(p);
@@ -105,12 +125,22 @@ describe('rule 7: teams', () => {
   it('renames the same team when the department is renamed', () => {
     const a = employee({ id: '1', org: { department: dept('10', 'Product Engineering') } });
     const op = only(teamUpdates(plan({ employees: [a], users: [userFor(a, { teamIds: ['t10'] })], teams: [engTeam] })));
-    expect(op).toMatchObject({ teamId: 't10', displayName: 'Product Engineering', rename: { from: 'Engineering', to: 'Product Engineering' }, members: null, takeover: null });
+    expect(op).toMatchObject({
+      teamId: 't10',
+      displayName: 'Product Engineering',
+      rename: { from: 'Engineering', to: 'Product Engineering' },
+      members: null,
+      takeover: null,
+    });
   });
 
   it('does not rename onto a name another team holds, and says why', () => {
     const a = employee({ id: '1', org: { department: dept('10', 'Sales') } });
-    const p = plan({ employees: [a], users: [userFor(a, { teamIds: ['t10'] })], teams: [engTeam, team({ id: 'h1', displayName: 'sales', externalId: 'hris:1' })] });
+    const p = plan({
+      employees: [a],
+      users: [userFor(a, { teamIds: ['t10'] })],
+      teams: [engTeam, team({ id: 'h1', displayName: 'sales', externalId: 'hris:1' })],
+    });
     expect(p.teams).toEqual([]);
     expect(only(p.warnings).message).toContain('not renamed');
   });
@@ -130,7 +160,11 @@ describe('rule 7: teams', () => {
     const a = employee({ id: '1', org: { department: eng } });
     const op = only(
       teamUpdates(
-        plan({ employees: [a], users: [userFor(a, { teamIds: ['t10'] }), leapsomeUser({ id: 'x1', displayName: 'Hand Added', teamIds: ['t10'] })], teams: [engTeam] }),
+        plan({
+          employees: [a],
+          users: [userFor(a, { teamIds: ['t10'] }), leapsomeUser({ id: 'x1', displayName: 'Hand Added', teamIds: ['t10'] })],
+          teams: [engTeam],
+        }),
       ),
     );
     expect(op.removed).toEqual([{ employeeId: null, leapsomeId: 'x1', name: 'Hand Added' }]);
@@ -142,14 +176,22 @@ describe('rule 7: teams', () => {
     const p = plan({
       employees: [a],
       users: [userFor(a, { teamIds: ['t10', 'h1', 'h2'] }), leapsomeUser({ id: 'x1', teamIds: ['h1'] })],
-      teams: [engTeam, team({ id: 'h1', displayName: 'Book club', externalId: null }), team({ id: 'h2', displayName: 'Guild', externalId: 'okta:guild' })],
+      teams: [
+        engTeam,
+        team({ id: 'h1', displayName: 'Book club', externalId: null }),
+        team({ id: 'h2', displayName: 'Guild', externalId: 'okta:guild' }),
+      ],
     });
     expect(p.teams).toEqual([]);
   });
 
-  it('adopts a same-named team without externalId (case-insensitive), renaming it to Personio\'s spelling', () => {
+  it("adopts a same-named team without externalId (case-insensitive), renaming it to Personio's spelling", () => {
     const a = employee({ id: '1', org: { department: eng } });
-    const p = plan({ employees: [a], users: [userFor(a, { teamIds: ['h1'] })], teams: [team({ id: 'h1', displayName: 'ENGINEERING', externalId: null })] });
+    const p = plan({
+      employees: [a],
+      users: [userFor(a, { teamIds: ['h1'] })],
+      teams: [team({ id: 'h1', displayName: 'ENGINEERING', externalId: null })],
+    });
     expect(only(p.teams)).toMatchObject({
       kind: 'update',
       teamId: 'h1',
@@ -169,7 +211,11 @@ describe('rule 7: teams', () => {
 
   it('with adopt-teams: unmarked, reports a same-named team another integration marked as a clash, and creates no second team', () => {
     const a = employee({ id: '1', org: { department: eng } });
-    const p = plan({ employees: [a], users: [userFor(a, { teamIds: ['h1'] })], teams: [team({ id: 'h1', displayName: 'engineering', externalId: 'bamboo:42' })] });
+    const p = plan({
+      employees: [a],
+      users: [userFor(a, { teamIds: ['h1'] })],
+      teams: [team({ id: 'h1', displayName: 'engineering', externalId: 'bamboo:42' })],
+    });
     expect(p.teams).toEqual([]);
     expect(p.warnings).toEqual([]);
     expect(only(p.clashes)).toMatchObject({
@@ -189,7 +235,10 @@ describe('rule 7: teams', () => {
     const p = plan({
       employees: [a, b],
       users: [userFor(a), userFor(b, { teamIds: ['h1'] }), leapsomeUser({ id: 'x1', displayName: 'Hand Added', teamIds: ['h1'] })],
-      teams: [team({ id: 'h1', displayName: 'ENGINEERING', externalId: 'leapsome-personio:281521' }), team({ id: 'h2', displayName: 'Book club', externalId: null })],
+      teams: [
+        team({ id: 'h1', displayName: 'ENGINEERING', externalId: 'leapsome-personio:281521' }),
+        team({ id: 'h2', displayName: 'Book club', externalId: null }),
+      ],
       settings: { adoptTeams: 'by-name' },
     });
     expect(p.clashes).toEqual([]);
@@ -224,9 +273,22 @@ describe('rule 7: teams', () => {
 
   it('empties our team when its org unit has no in-scope member left', () => {
     const leaver = employee({ id: '1', status: 'inactive', org: { department: eng } });
-    const p = plan({ employees: [leaver], users: [userFor(leaver, { active: false, teamIds: ['t10'] }), leapsomeUser({ id: 'x1', teamIds: ['t10'] })], teams: [engTeam] });
+    const p = plan({
+      employees: [leaver],
+      users: [userFor(leaver, { active: false, teamIds: ['t10'] }), leapsomeUser({ id: 'x1', teamIds: ['t10'] })],
+      teams: [engTeam],
+    });
     const op = only(teamUpdates(p));
-    expect(op).toMatchObject({ teamId: 't10', members: [], added: [], rename: null, takeover: null, displayName: 'Engineering', field: 'department', sources: [] });
+    expect(op).toMatchObject({
+      teamId: 't10',
+      members: [],
+      added: [],
+      rename: null,
+      takeover: null,
+      displayName: 'Engineering',
+      field: 'department',
+      sources: [],
+    });
     expect(op.removed).toEqual([
       { employeeId: '1', leapsomeId: 'L1', name: 'First Last1' },
       { employeeId: null, leapsomeId: 'x1', name: 'x1@acme.test' },
@@ -240,19 +302,32 @@ describe('rule 7: teams', () => {
   it('leaves our teams of fields no longer in teamsFrom alone', () => {
     const a = employee({ id: '1', org: { department: eng } });
     const officeTeam = team({ id: 'o3', displayName: 'Berlin', externalId: 'personio:office:3' });
-    const p = plan({ employees: [a], users: [userFor(a, { teamIds: ['t10', 'o3'] }), leapsomeUser({ id: 'x1', teamIds: ['o3'] })], teams: [engTeam, officeTeam] });
+    const p = plan({
+      employees: [a],
+      users: [userFor(a, { teamIds: ['t10', 'o3'] }), leapsomeUser({ id: 'x1', teamIds: ['o3'] })],
+      teams: [engTeam, officeTeam],
+    });
     expect(p.teams).toEqual([]);
   });
 
   it('hands the team of a deleted unit to a re-created unit of the same name', () => {
     const a = employee({ id: '1', org: { department: dept('11', 'Engineering') } });
     const op = only(teamUpdates(plan({ employees: [a], users: [userFor(a, { teamIds: ['t10'] })], teams: [engTeam] })));
-    expect(op).toMatchObject({ teamId: 't10', externalId: 'personio:department:11', takeover: { kind: 'moved', previousExternalId: 'personio:department:10' }, rename: null, members: null });
+    expect(op).toMatchObject({
+      teamId: 't10',
+      externalId: 'personio:department:11',
+      takeover: { kind: 'moved', previousExternalId: 'personio:department:10' },
+      rename: null,
+      members: null,
+    });
   });
 
   it('leaves teams that share one of our externalIds alone and warns', () => {
     const a = employee({ id: '1', org: { department: eng } });
-    const p = plan({ employees: [a], teams: [engTeam, team({ id: 't10b', displayName: 'Engineering 2', externalId: 'personio:department:10' })] });
+    const p = plan({
+      employees: [a],
+      teams: [engTeam, team({ id: 't10b', displayName: 'Engineering 2', externalId: 'personio:department:10' })],
+    });
     expect(p.teams).toEqual([]);
     expect(only(p.warnings).message).toContain('t10, t10b');
   });
@@ -271,7 +346,12 @@ describe('team-names', () => {
   const b = employee({ id: '2', org: { department: backend } });
 
   it('merges the departments several entries name into one team with the union of members', () => {
-    const p = plan({ employees: [a, b], settings: { teamNames: [mapping('department', ' frontend ', 'Product Engineering'), mapping('department', 'BACKEND', 'Product Engineering', 4)] } });
+    const p = plan({
+      employees: [a, b],
+      settings: {
+        teamNames: [mapping('department', ' frontend ', 'Product Engineering'), mapping('department', 'BACKEND', 'Product Engineering', 4)],
+      },
+    });
     const op = only(teamCreates(p));
     expect(op).toMatchObject({ externalId: 'personio:department:31', displayName: 'Product Engineering' });
     expect(op.sources.map((s) => s.name)).toEqual(['Frontend', 'Backend']);
@@ -282,19 +362,30 @@ describe('team-names', () => {
   it('merges an unmapped unit whose own name is the mapped name', () => {
     const platform = employee({ id: '3', org: { department: dept('33', 'Platform') } });
     const p = plan({ employees: [a, platform], settings: { teamNames: [mapping('department', 'Frontend', 'platform')] } });
-    expect(teamCreates(p).map((op) => [op.externalId, op.displayName, op.members.length])).toEqual([['personio:department:31', 'platform', 2]]);
+    expect(teamCreates(p).map((op) => [op.externalId, op.displayName, op.members.length])).toEqual([
+      ['personio:department:31', 'platform', 2],
+    ]);
   });
 
   it('renames the team in place when a mapping changes, and keeps it when the department is renamed in Personio', () => {
     const existing = team({ id: 't31', displayName: 'Product Engineering', externalId: 'personio:department:31' });
     const users = [userFor(a, { teamIds: ['t31'] })];
-    const renamed = only(teamUpdates(plan({ employees: [a], users, teams: [existing], settings: { teamNames: [mapping('department', 'Frontend', 'Web')] } })));
+    const renamed = only(
+      teamUpdates(plan({ employees: [a], users, teams: [existing], settings: { teamNames: [mapping('department', 'Frontend', 'Web')] } })),
+    );
     expect(renamed).toMatchObject({ teamId: 't31', rename: { from: 'Product Engineering', to: 'Web' }, takeover: null, members: null });
     const personioRename = employee({ id: '1', org: { department: dept('31', 'Web Frontend') } });
     // The mapping names the old Personio name, so it no longer applies: the team follows Personio's name, and a warning says so.
-    const p = plan({ employees: [personioRename], users, teams: [existing], settings: { teamNames: [mapping('department', 'Frontend', 'Product Engineering')] } });
+    const p = plan({
+      employees: [personioRename],
+      users,
+      teams: [existing],
+      settings: { teamNames: [mapping('department', 'Frontend', 'Product Engineering')] },
+    });
     expect(only(teamUpdates(p))).toMatchObject({ teamId: 't31', rename: { from: 'Product Engineering', to: 'Web Frontend' } });
-    expect(only(p.warnings).message).toBe('team-names entry "department:Frontend" (.github/personio-leapsome.yml:3) matches no Personio department with employees in scope, so it has no effect.');
+    expect(only(p.warnings).message).toBe(
+      'team-names entry "department:Frontend" (.github/personio-leapsome.yml:3) matches no Personio department with employees in scope, so it has no effect.',
+    );
   });
 
   it('keeps the team of the first unit when two existing teams are merged, and empties the other with a warning', () => {
@@ -304,14 +395,18 @@ describe('team-names', () => {
       employees: [a, b],
       users: [userFor(a, { teamIds: ['t31'] }), userFor(b, { teamIds: ['t32'] })],
       teams: [t31, t32],
-      settings: { teamNames: [mapping('department', 'Frontend', 'Product Engineering'), mapping('department', 'Backend', 'Product Engineering', 4)] },
+      settings: {
+        teamNames: [mapping('department', 'Frontend', 'Product Engineering'), mapping('department', 'Backend', 'Product Engineering', 4)],
+      },
     });
     const [kept, emptied] = teamUpdates(p);
     expect(kept).toMatchObject({ teamId: 't31', rename: { from: 'Frontend', to: 'Product Engineering' } });
     expect(kept && ids(kept, 'added')).toEqual(['L2']);
     expect(emptied).toMatchObject({ teamId: 't32', members: [], sources: [] });
     expect(emptied && ids(emptied, 'removed')).toEqual(['L2']);
-    expect(only(p.warnings).message).toContain('Team "Backend" (personio:department:32) is no longer used: its Personio department now belongs to team "Product Engineering"');
+    expect(only(p.warnings).message).toContain(
+      'Team "Backend" (personio:department:32) is no longer used: its Personio department now belongs to team "Product Engineering"',
+    );
     expect(teamCreates(p)).toEqual([]);
   });
 
@@ -321,13 +416,25 @@ describe('team-names', () => {
       employees: [a, b],
       users: [userFor(b, { teamIds: ['t32'] })],
       teams: [t32],
-      settings: { teamNames: [mapping('department', 'Frontend', 'Product Engineering'), mapping('department', 'Backend', 'Product Engineering', 4)] },
+      settings: {
+        teamNames: [mapping('department', 'Frontend', 'Product Engineering'), mapping('department', 'Backend', 'Product Engineering', 4)],
+      },
     });
-    expect(only(p.teams)).toMatchObject({ kind: 'update', teamId: 't32', externalId: 'personio:department:32', takeover: null, rename: { from: 'Backend', to: 'Product Engineering' } });
+    expect(only(p.teams)).toMatchObject({
+      kind: 'update',
+      teamId: 't32',
+      externalId: 'personio:department:32',
+      takeover: null,
+      rename: { from: 'Backend', to: 'Product Engineering' },
+    });
   });
 
-  it('reports a mapping onto a hand-made team as a configuration clash with the entry\'s line, never taking the team', () => {
-    const p = plan({ employees: [a], teams: [team({ id: 'h1', displayName: 'Book club' })], settings: { teamNames: [mapping('department', 'Frontend', 'book club', 7)] } });
+  it("reports a mapping onto a hand-made team as a configuration clash with the entry's line, never taking the team", () => {
+    const p = plan({
+      employees: [a],
+      teams: [team({ id: 'h1', displayName: 'Book club' })],
+      settings: { teamNames: [mapping('department', 'Frontend', 'book club', 7)] },
+    });
     expect(p.teams).toEqual([]);
     expect(only(p.clashes)).toMatchObject({
       kind: 'team',
@@ -341,19 +448,27 @@ describe('team-names', () => {
     const existing = plan({
       employees: [a],
       users: [userFor(a, { teamIds: ['t31'] })],
-      teams: [team({ id: 't31', displayName: 'Frontend', externalId: 'personio:department:31' }), team({ id: 'h1', displayName: 'Book club' })],
+      teams: [
+        team({ id: 't31', displayName: 'Frontend', externalId: 'personio:department:31' }),
+        team({ id: 'h1', displayName: 'Book club' }),
+      ],
       settings: { teamNames: [mapping('department', 'Frontend', 'Book Club', 8)] },
     });
     expect(existing.teams).toEqual([]);
     expect(only(existing.clashes)).toMatchObject({ kind: 'team', cause: 'hand-made', holder: { leapsomeId: 'h1' }, entry: { line: 8 } });
     // The same name without a mapping (the department is called that in Personio) is adopted as before.
     const club = employee({ id: '1', org: { department: dept('31', 'Book Club') } });
-    expect(only(plan({ employees: [club], teams: [team({ id: 'h1', displayName: 'Book club' })] }).teams)).toMatchObject({ teamId: 'h1', takeover: { kind: 'unmarked' } });
+    expect(only(plan({ employees: [club], teams: [team({ id: 'h1', displayName: 'Book club' })] }).teams)).toMatchObject({
+      teamId: 'h1',
+      takeover: { kind: 'unmarked' },
+    });
   });
 
   it('warns about an entry whose source is not in teams-from', () => {
     const p = plan({ employees: [a], settings: { teamNames: [mapping('office', 'Berlin', 'Berlin Office', 9)] } });
-    expect(only(p.warnings).message).toBe('team-names entry "office:Berlin" (.github/personio-leapsome.yml:9) names a source that is not in teams-from (department), so it has no effect.');
+    expect(only(p.warnings).message).toBe(
+      'team-names entry "office:Berlin" (.github/personio-leapsome.yml:9) names a source that is not in teams-from (department), so it has no effect.',
+    );
   });
 });
 
@@ -364,7 +479,14 @@ describe('teams from a custom attribute', () => {
 
   it('makes one team per distinct non-empty value, keyed by the value ignoring case and spaces, named after it', () => {
     const p = plan({
-      employees: [withLevel('1', 'Senior'), withLevel('2', ' senior '), withLevel('3', 'Junior'), withLevel('4', null), withLevel('5', ''), employee({ id: '6' })],
+      employees: [
+        withLevel('1', 'Senior'),
+        withLevel('2', ' senior '),
+        withLevel('3', 'Junior'),
+        withLevel('4', null),
+        withLevel('5', ''),
+        employee({ id: '6' }),
+      ],
       settings: { teamsFrom: [LEVEL] },
     });
     expect(teamCreates(p).map((op) => [op.externalId, op.field, op.displayName, op.members.map((m) => m.employeeId)])).toEqual([
@@ -375,7 +497,10 @@ describe('teams from a custom attribute', () => {
 
   it('makes one team per tag of a multi-valued attribute, with everyone holding that tag', () => {
     const p = plan({
-      employees: [employee({ id: '1', attributes: { [SKILLS]: ['Python', 'SQL'] } }), employee({ id: '2', attributes: { [SKILLS]: ['sql', 'Go', 'SQL'] } })],
+      employees: [
+        employee({ id: '1', attributes: { [SKILLS]: ['Python', 'SQL'] } }),
+        employee({ id: '2', attributes: { [SKILLS]: ['sql', 'Go', 'SQL'] } }),
+      ],
       settings: { teamsFrom: [SKILLS] },
     });
     expect(teamCreates(p).map((op) => [op.displayName, op.members.map((m) => m.employeeId)])).toEqual([
@@ -387,8 +512,19 @@ describe('teams from a custom attribute', () => {
 
   it('keeps the team when only the case of a value changes: renamed in place', () => {
     const a = withLevel('1', 'SENIOR');
-    const p = plan({ employees: [a], users: [userFor(a, { teamIds: ['s'] })], teams: [team({ id: 's', displayName: 'Senior', externalId: `personio:${LEVEL}:senior` })], settings: { teamsFrom: [LEVEL] } });
-    expect(only(p.teams)).toMatchObject({ kind: 'update', teamId: 's', rename: { from: 'Senior', to: 'SENIOR' }, takeover: null, members: null });
+    const p = plan({
+      employees: [a],
+      users: [userFor(a, { teamIds: ['s'] })],
+      teams: [team({ id: 's', displayName: 'Senior', externalId: `personio:${LEVEL}:senior` })],
+      settings: { teamsFrom: [LEVEL] },
+    });
+    expect(only(p.teams)).toMatchObject({
+      kind: 'update',
+      teamId: 's',
+      rename: { from: 'Senior', to: 'SENIOR' },
+      takeover: null,
+      members: null,
+    });
   });
 
   it('renames the team in place when a value is renamed in Personio and the same people hold the new value', () => {
@@ -398,7 +534,10 @@ describe('teams from a custom attribute', () => {
     const p = plan({
       employees: [a, b, c],
       users: [userFor(a, { teamIds: ['s'] }), userFor(b, { teamIds: ['s'] }), userFor(c, { teamIds: ['j'] })],
-      teams: [team({ id: 's', displayName: 'Senior', externalId: `personio:${LEVEL}:senior` }), team({ id: 'j', displayName: 'Junior', externalId: `personio:${LEVEL}:junior` })],
+      teams: [
+        team({ id: 's', displayName: 'Senior', externalId: `personio:${LEVEL}:senior` }),
+        team({ id: 'j', displayName: 'Junior', externalId: `personio:${LEVEL}:junior` }),
+      ],
       settings: { teamsFrom: [LEVEL] },
     });
     expect(teamCreates(p)).toEqual([]);
@@ -411,7 +550,7 @@ describe('teams from a custom attribute', () => {
     });
   });
 
-  it('treats a new value held by other people as a new team, and empties the old value\'s team', () => {
+  it("treats a new value held by other people as a new team, and empties the old value's team", () => {
     const a = withLevel('1', 'Staff');
     const b = withLevel('2', 'Staff');
     const p = plan({
@@ -424,11 +563,14 @@ describe('teams from a custom attribute', () => {
     expect(only(teamUpdates(p))).toMatchObject({ teamId: 's', members: [], takeover: null });
   });
 
-  it('names a value\'s team through team-names, and merges it with a department of that name', () => {
+  it("names a value's team through team-names, and merges it with a department of that name", () => {
     const a = employee({ id: '1', attributes: { [LEVEL]: 'L3' }, org: { department: dept('5', 'Leadership') } });
     const p = plan({
       employees: [a, withLevel('2', 'l3')],
-      settings: { teamsFrom: ['department', LEVEL], teamNames: [{ source: LEVEL, personioName: 'L3', leapsomeName: 'Leadership', origin: null }] },
+      settings: {
+        teamsFrom: ['department', LEVEL],
+        teamNames: [{ source: LEVEL, personioName: 'L3', leapsomeName: 'Leadership', origin: null }],
+      },
     });
     const op = only(teamCreates(p));
     expect(op).toMatchObject({ externalId: 'personio:department:5', displayName: 'Leadership' });

@@ -30,7 +30,9 @@ describe('rule 4: user operations', () => {
   it('changes the title on a position change', () => {
     const before = employee({ id: '1', position: 'Dev' });
     const after = employee({ id: '1', position: 'Lead Dev' });
-    expect(only(updates(plan({ employees: [after], users: [userFor(before)] }))).changes).toEqual([{ field: 'title', from: 'Dev', to: 'Lead Dev' }]);
+    expect(only(updates(plan({ employees: [after], users: [userFor(before)] }))).changes).toEqual([
+      { field: 'title', from: 'Dev', to: 'Lead Dev' },
+    ]);
   });
 
   it.each([
@@ -127,6 +129,12 @@ describe('rule 4: user operations', () => {
       ],
       users: [userFor(employee({ id: '3' })), userFor(employee({ id: '2' })), userFor(employee({ id: '1' }))],
     });
-    expect(p.users.map((op) => `${op.kind}:${op.employeeId ?? ''}`)).toEqual(['create:9', 'create:10', 'update:1', 'update:2', 'deactivate:3']);
+    expect(p.users.map((op) => `${op.kind}:${op.employeeId ?? ''}`)).toEqual([
+      'create:9',
+      'create:10',
+      'update:1',
+      'update:2',
+      'deactivate:3',
+    ]);
   });
 });

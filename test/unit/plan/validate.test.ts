@@ -12,8 +12,16 @@ describe('rule 6: bad records are skipped, never blocking', () => {
     });
     expect(creates(p).map((op) => op.employeeId)).toEqual(['1']);
     expect(p.skipped).toEqual([
-      { reason: 'invalid-record', person: { employeeId: '5', leapsomeId: null, name: 'Personio employee 5', email: null }, detail: 'attributes.status.value: Invalid option' },
-      { reason: 'invalid-record', person: { employeeId: null, leapsomeId: null, name: 'unreadable Personio record', email: null }, detail: 'id missing' },
+      {
+        reason: 'invalid-record',
+        person: { employeeId: '5', leapsomeId: null, name: 'Personio employee 5', email: null },
+        detail: 'attributes.status.value: Invalid option',
+      },
+      {
+        reason: 'invalid-record',
+        person: { employeeId: null, leapsomeId: null, name: 'unreadable Personio record', email: null },
+        detail: 'id missing',
+      },
     ]);
   });
 
@@ -40,7 +48,12 @@ describe('rule 6: bad records are skipped, never blocking', () => {
 
   it('skips every employee sharing an email (case-insensitive), naming the others', () => {
     const p = plan({
-      employees: [employee({ id: '1', email: 'team@acme.test' }), employee({ id: '2', email: 'TEAM@acme.test' }), employee({ id: '3', email: 'team@Acme.test' }), employee({ id: '4' })],
+      employees: [
+        employee({ id: '1', email: 'team@acme.test' }),
+        employee({ id: '2', email: 'TEAM@acme.test' }),
+        employee({ id: '3', email: 'team@Acme.test' }),
+        employee({ id: '4' }),
+      ],
     });
     expect(creates(p).map((op) => op.employeeId)).toEqual(['4']);
     expect(p.skipped.map((s) => [s.reason, s.person.employeeId, s.detail])).toEqual([
@@ -51,7 +64,9 @@ describe('rule 6: bad records are skipped, never blocking', () => {
   });
 
   it('ignores duplicates with out-of-scope employees that have no managed user', () => {
-    const p = plan({ employees: [employee({ id: '1', email: 'a@acme.test', status: 'inactive' }), employee({ id: '2', email: 'a@acme.test' })] });
+    const p = plan({
+      employees: [employee({ id: '1', email: 'a@acme.test', status: 'inactive' }), employee({ id: '2', email: 'a@acme.test' })],
+    });
     expect(p.skipped).toEqual([]);
     expect(creates(p).map((op) => op.employeeId)).toEqual(['2']);
   });

@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { ListingFacts, VanishedLookup } from '../../../src/domain/lifecycle.js';
 import { vanishedEmployeeIds } from '../../../src/plan/vanished.js';
-import { deactivations, dept, employee, leapsomeUser, only, personioState, leapsomeState, plan, team, teamUpdates, updates, userFor } from './builders.js';
+import {
+  deactivations,
+  dept,
+  employee,
+  leapsomeUser,
+  only,
+  personioState,
+  leapsomeState,
+  plan,
+  team,
+  teamUpdates,
+  updates,
+  userFor,
+} from './builders.js';
 
-const listing = (lookups: Record<string, VanishedLookup>, problem: string | null = null): ListingFacts => ({ problem, lookups: new Map(Object.entries(lookups)) });
+const listing = (lookups: Record<string, VanishedLookup>, problem: string | null = null): ListingFacts => ({
+  problem,
+  lookups: new Map(Object.entries(lookups)),
+});
 
 describe('employees missing from the listing', () => {
   const kept = employee({ id: '1', org: { department: dept('10', 'Eng') } });
@@ -30,7 +46,12 @@ describe('employees missing from the listing', () => {
   });
 
   it('deactivates on a confirmed 404 only', () => {
-    const p = plan({ employees: [kept], users: [userFor(kept, { teamIds: ['t10'] }), gone], teams: [eng], listing: listing({ '42': { kind: 'gone' } }) });
+    const p = plan({
+      employees: [kept],
+      users: [userFor(kept, { teamIds: ['t10'] }), gone],
+      teams: [eng],
+      listing: listing({ '42': { kind: 'gone' } }),
+    });
     expect(only(deactivations(p))).toMatchObject({ employeeId: '42', reason: 'no longer in Personio (a direct lookup answered 404)' });
     expect(p.skipped).toEqual([]);
     // The leaver leaves the team, as any leaver.
@@ -39,7 +60,10 @@ describe('employees missing from the listing', () => {
 
   it('keeps a user whose lookup failed, or was never made, active and in their teams, and fails the run', () => {
     for (const [lookups, why] of [
-      [{ '42': { kind: 'failed', reason: 'personio GET /v1/company/employees/:id failed: HTTP 503' } }, 'looking the employee up failed: personio GET /v1/company/employees/:id failed: HTTP 503'],
+      [
+        { '42': { kind: 'failed', reason: 'personio GET /v1/company/employees/:id failed: HTTP 503' } },
+        'looking the employee up failed: personio GET /v1/company/employees/:id failed: HTTP 503',
+      ],
       [{}, 'no lookup was made'],
     ] as const) {
       const p = plan({ employees: [kept], users: [userFor(kept, { teamIds: ['t10'] }), gone], teams: [eng], listing: listing(lookups) });
@@ -54,10 +78,35 @@ describe('employees missing from the listing', () => {
   });
 
   it('plans an employee the listing missed by their status, and says the listing missed them', () => {
-    const missed = employee({ id: '42', email: 'gone@acme.test', firstName: 'Gone', lastName: 'Person', position: 'Lead', org: { department: dept('10', 'Eng') } });
-    const p = plan({ employees: [kept, missed], users: [userFor(kept, { teamIds: ['t10'] }), leapsomeUser({ id: 'u42', userName: 'gone@acme.test', externalId: '42', displayName: 'Gone Person', teamIds: ['t10'], title: 'old' })], teams: [eng], listing: listing({ '42': { kind: 'found' } }) });
+    const missed = employee({
+      id: '42',
+      email: 'gone@acme.test',
+      firstName: 'Gone',
+      lastName: 'Person',
+      position: 'Lead',
+      org: { department: dept('10', 'Eng') },
+    });
+    const p = plan({
+      employees: [kept, missed],
+      users: [
+        userFor(kept, { teamIds: ['t10'] }),
+        leapsomeUser({
+          id: 'u42',
+          userName: 'gone@acme.test',
+          externalId: '42',
+          displayName: 'Gone Person',
+          teamIds: ['t10'],
+          title: 'old',
+        }),
+      ],
+      teams: [eng],
+      listing: listing({ '42': { kind: 'found' } }),
+    });
     expect(deactivations(p)).toEqual([]);
-    expect(only(updates(p))).toMatchObject({ employeeId: '42', changes: [{ field: 'givenName' }, { field: 'familyName' }, { field: 'title', to: 'Lead' }] });
+    expect(only(updates(p))).toMatchObject({
+      employeeId: '42',
+      changes: [{ field: 'givenName' }, { field: 'familyName' }, { field: 'title', to: 'Lead' }],
+    });
     expect(only(p.warnings).message).toBe(
       "Gone Person (42) was missing from Personio's employee list, but looking them up by id found them (status active), so they were planned by their status as usual, not as gone.",
     );
@@ -78,7 +127,11 @@ describe('employees missing from the listing', () => {
     expect(p.teams).toEqual([]);
     expect(p.skipped.map((s) => [s.reason, s.person.employeeId, s.detail])).toEqual([
       ['listing-inconsistent', '2', "not deactivated this run (status inactive in Personio): Personio's employee list was inconsistent"],
-      ['listing-inconsistent', '42', "not deactivated this run (no longer in Personio (a direct lookup answered 404)): Personio's employee list was inconsistent"],
+      [
+        'listing-inconsistent',
+        '42',
+        "not deactivated this run (no longer in Personio (a direct lookup answered 404)): Personio's employee list was inconsistent",
+      ],
     ]);
     expect(p.deactivationGuard.planned).toBe(0);
     expect(only(p.warnings).message).toBe(

@@ -47,9 +47,22 @@ describe('a progress phase', () => {
   });
 
   it('reads as one line: step, done/total, percentage, rate, time left', () => {
-    const state: ProgressState = { id: 1, title: 'Writing to Leapsome', unit: 'writes', step: 'creating users', done: 1_234, failed: 3, total: 4_000, elapsedMs: 40_000, rate: 29.94, remainingMs: 92_000 };
+    const state: ProgressState = {
+      id: 1,
+      title: 'Writing to Leapsome',
+      unit: 'writes',
+      step: 'creating users',
+      done: 1_234,
+      failed: 3,
+      total: 4_000,
+      elapsedMs: 40_000,
+      rate: 29.94,
+      remainingMs: 92_000,
+    };
     expect(progressText(state)).toBe('Writing to Leapsome (creating users): 1,234/4,000 writes, 3 failed (30%), 29.9/s, about 1m 32s left');
-    expect(progressText({ ...state, step: null, failed: 0, total: null, rate: null, remainingMs: null })).toBe('Writing to Leapsome: 1,234 writes');
+    expect(progressText({ ...state, step: null, failed: 0, total: null, rate: null, remainingMs: null })).toBe(
+      'Writing to Leapsome: 1,234 writes',
+    );
     expect([duration(45_000), duration(185_000), duration(3_725_000)]).toEqual(['45 s', '3m 05s', '1h 02m']);
   });
 });

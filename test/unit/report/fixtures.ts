@@ -6,7 +6,14 @@ export function createOp(i: number, name = `Person ${i}`, email = `p${i}@example
   return {
     kind: 'create',
     employeeId: String(i),
-    attributes: { userName: email, externalId: String(i), givenName: 'G', familyName: 'F', displayName: name, profile: { title: 'Engineer', location: 'Berlin', 'start-date': '2025-01-02', 'end-date': null, gender: null } },
+    attributes: {
+      userName: email,
+      externalId: String(i),
+      givenName: 'G',
+      familyName: 'F',
+      displayName: name,
+      profile: { title: 'Engineer', location: 'Berlin', 'start-date': '2025-01-02', 'end-date': null, gender: null },
+    },
     manager: { employeeId: '1', email: 'boss@example.com', name: 'Bea Boss', leapsomeId: 'L1' },
     additionalManagers: [],
     invite: 'pending',
@@ -18,7 +25,14 @@ export function updateOp(i: number, name = `Person ${i}`, email = `p${i}@example
     kind: 'update',
     employeeId: String(i),
     leapsomeId: `L${i}`,
-    attributes: { userName: email, externalId: String(i), givenName: 'G', familyName: 'F', displayName: name, profile: { title: 'Lead', location: null, 'start-date': null, 'end-date': null, gender: null } },
+    attributes: {
+      userName: email,
+      externalId: String(i),
+      givenName: 'G',
+      familyName: 'F',
+      displayName: name,
+      profile: { title: 'Lead', location: null, 'start-date': null, 'end-date': null, gender: null },
+    },
     changes: [{ field: 'title', from: 'Engineer', to: 'Lead' }],
     manager: { from: { leapsomeId: 'L1', name: 'Bea Boss' }, to: null },
     additionalManagers: null,
@@ -29,7 +43,15 @@ export function updateOp(i: number, name = `Person ${i}`, email = `p${i}@example
 }
 
 export function deactivateOp(i: number, name = `Person ${i}`, email = `p${i}@example.com`): UserOp {
-  return { kind: 'deactivate', employeeId: String(i), leapsomeId: `L${i}`, userName: email, name, reason: 'status inactive in Personio', provenance: 'personio' };
+  return {
+    kind: 'deactivate',
+    employeeId: String(i),
+    leapsomeId: `L${i}`,
+    userName: email,
+    name,
+    reason: 'status inactive in Personio',
+    provenance: 'personio',
+  };
 }
 
 export function teamUpdate(name: string, added: string[], removed: string[]): TeamOp {
@@ -57,7 +79,15 @@ export function planOf(users: UserOp[], teams: TeamOp[] = [], extra: Partial<Pla
     skipped: [],
     clashes: [],
     warnings: [],
-    stats: { employees: users.length, inScope: users.length, excluded: 0, managedUsers: 0, unmanagedUsers: 0, managedTeams: 0, unmanagedTeams: 0 },
+    stats: {
+      employees: users.length,
+      inScope: users.length,
+      excluded: 0,
+      managedUsers: 0,
+      unmanagedUsers: 0,
+      managedTeams: 0,
+      unmanagedTeams: 0,
+    },
     deactivationGuard: { base: 100, limit: 20, planned: 0, exceeded: false },
     supervisorCycles: [],
     preboarding: [],
@@ -76,7 +106,10 @@ export function dryRun(plan: Plan, extra: Partial<RunOutcome> = {}): RunOutcome 
     requests: null,
     snapshot: null,
     fields: ['title', 'location', 'start-date', 'end-date', 'gender'],
-    fingerprints: { users: plan.users.map((op) => (op.kind === 'create' ? 'absent' : `sha256:${'a'.repeat(64)}`)), teams: plan.teams.map(() => `sha256:${'b'.repeat(64)}`) },
+    fingerprints: {
+      users: plan.users.map((op) => (op.kind === 'create' ? 'absent' : `sha256:${'a'.repeat(64)}`)),
+      teams: plan.teams.map(() => `sha256:${'b'.repeat(64)}`),
+    },
     ...extra,
   };
 }

@@ -18,7 +18,10 @@ const mapped = ((): ReturnType<typeof updateOp> => {
     ...op,
     attributes: { ...op.attributes, profile: { level: 'Senior', birthday: '1983-08-18', 'custom.6140868326541a4da586db0b': null } },
     changes: [{ field: 'custom.6140868326541a4da586db0b', from: 'Go', to: null }],
-    additionalManagers: { from: [{ leapsomeId: 'L7', name: 'Old' }], to: [{ employeeId: '8', email: 'm@example.com', name: 'New', leapsomeId: null }] },
+    additionalManagers: {
+      from: [{ leapsomeId: 'L7', name: 'Old' }],
+      to: [{ employeeId: '8', email: 'm@example.com', name: 'New', leapsomeId: null }],
+    },
   };
 })();
 const outcome = dryRun(planOf([createOp(1), updateOp(2), deactivateOp(3), mapped], [teamUpdate('Sales', ['Person 1'], [])]), {
@@ -39,7 +42,12 @@ describe('plan file', () => {
   it('carries a fingerprint on every operation and reads back into the same plan', () => {
     const doc = planDocument(outcome, context);
     expect(doc.version).toBe(PLAN_FILE_VERSION);
-    expect(doc.plan.users.map((op) => op.fingerprint)).toEqual(['absent', `sha256:${'a'.repeat(64)}`, `sha256:${'a'.repeat(64)}`, `sha256:${'a'.repeat(64)}`]);
+    expect(doc.plan.users.map((op) => op.fingerprint)).toEqual([
+      'absent',
+      `sha256:${'a'.repeat(64)}`,
+      `sha256:${'a'.repeat(64)}`,
+      `sha256:${'a'.repeat(64)}`,
+    ]);
     const read = parsePlanFile(text(doc), 'plan.json');
     expect(read.plan).toEqual(outcome.plan);
     expect(read.fields).toEqual(outcome.fields);
@@ -50,13 +58,54 @@ describe('plan file', () => {
   });
 
   it('keeps takeovers, team sources and clashes (version 3)', () => {
-    const takeover = { ...(updateOp(2) as Extract<UserOp, { kind: 'update' }>), takeover: { kind: 'foreign' as const, previousExternalId: 'okta|00u1' } };
-    const team = { ...(teamUpdate('Sales', [], ['Old']) as Extract<TeamOp, { kind: 'update' }>), takeover: { kind: 'foreign' as const, previousExternalId: 'hris:7' } };
-    const merged: TeamOp = { kind: 'create', externalId: 'personio:department:5', field: 'department', sources: [{ field: 'department', id: '5', name: 'Ops' }, { field: 'office', id: '9', name: 'ops' }], displayName: 'Ops', members: [] };
+    const takeover = {
+      ...(updateOp(2) as Extract<UserOp, { kind: 'update' }>),
+      takeover: { kind: 'foreign' as const, previousExternalId: 'okta|00u1' },
+    };
+    const team = {
+      ...(teamUpdate('Sales', [], ['Old']) as Extract<TeamOp, { kind: 'update' }>),
+      takeover: { kind: 'foreign' as const, previousExternalId: 'hris:7' },
+    };
+    const merged: TeamOp = {
+      kind: 'create',
+      externalId: 'personio:department:5',
+      field: 'department',
+      sources: [
+        { field: 'department', id: '5', name: 'Ops' },
+        { field: 'office', id: '9', name: 'ops' },
+      ],
+      displayName: 'Ops',
+      members: [],
+    };
     const clashes: Plan['clashes'] = [
-      { kind: 'team', cause: 'marked', displayName: 'Eng', externalId: 'personio:department:1', holder: { leapsomeId: 'T1', name: 'Eng', externalId: 'hris:1' }, entry: null, resolution: 'adopt-teams: by-name', detail: 'd' },
-      { kind: 'team', cause: 'hand-made', displayName: 'Club', externalId: 'personio:team:4', holder: { leapsomeId: 'T2', name: 'Club', externalId: null }, entry: { key: 'team:Readers', file: '.github/personio-leapsome.yml', line: 7 }, resolution: null, detail: 'd' },
-      { kind: 'user', cause: 'marked', person: { employeeId: '3', leapsomeId: null, name: 'C', email: 'c@x.example' }, holder: { leapsomeId: 'L3', name: 'C', externalId: 'okta|3' }, resolution: 'adopt-users: by-email', detail: 'd' },
+      {
+        kind: 'team',
+        cause: 'marked',
+        displayName: 'Eng',
+        externalId: 'personio:department:1',
+        holder: { leapsomeId: 'T1', name: 'Eng', externalId: 'hris:1' },
+        entry: null,
+        resolution: 'adopt-teams: by-name',
+        detail: 'd',
+      },
+      {
+        kind: 'team',
+        cause: 'hand-made',
+        displayName: 'Club',
+        externalId: 'personio:team:4',
+        holder: { leapsomeId: 'T2', name: 'Club', externalId: null },
+        entry: { key: 'team:Readers', file: '.github/personio-leapsome.yml', line: 7 },
+        resolution: null,
+        detail: 'd',
+      },
+      {
+        kind: 'user',
+        cause: 'marked',
+        person: { employeeId: '3', leapsomeId: null, name: 'C', email: 'c@x.example' },
+        holder: { leapsomeId: 'L3', name: 'C', externalId: 'okta|3' },
+        resolution: 'adopt-users: by-email',
+        detail: 'd',
+      },
     ];
     const switched = dryRun(planOf([takeover], [team, merged], { clashes }));
     expect(parsePlanFile(text(planDocument(switched, context)), 'plan.json').plan).toEqual(switched.plan);

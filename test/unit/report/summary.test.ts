@@ -13,7 +13,14 @@ function create(i: number, name = `Person ${i}`): UserOp {
   return {
     kind: 'create',
     employeeId: String(i),
-    attributes: { userName: `p${i}@example.com`, externalId: String(i), givenName: 'G', familyName: 'F', displayName: name, profile: { title: 'Engineer' } },
+    attributes: {
+      userName: `p${i}@example.com`,
+      externalId: String(i),
+      givenName: 'G',
+      familyName: 'F',
+      displayName: name,
+      profile: { title: 'Engineer' },
+    },
     manager: null,
     additionalManagers: [],
     invite: 'pending',
@@ -29,7 +36,15 @@ function outcome(users: UserOp[], extra: Partial<RunOutcome> = {}, planExtra: Pa
       skipped: [],
       clashes: [],
       warnings: [],
-      stats: { employees: users.length, inScope: users.length, excluded: 0, managedUsers: 0, unmanagedUsers: 3, managedTeams: 0, unmanagedTeams: 0 },
+      stats: {
+        employees: users.length,
+        inScope: users.length,
+        excluded: 0,
+        managedUsers: 0,
+        unmanagedUsers: 3,
+        managedTeams: 0,
+        unmanagedTeams: 0,
+      },
       deactivationGuard: { base: 0, limit: 0, planned: 0, exceeded: false },
       supervisorCycles: [],
       preboarding: [],
@@ -38,7 +53,17 @@ function outcome(users: UserOp[], extra: Partial<RunOutcome> = {}, planExtra: Pa
     apply: {
       refused: null,
       failures: [],
-      counts: { created: users.length, updated: 0, reactivated: 0, deactivated: 0, teamsCreated: 0, teamsRenamed: 0, membershipChanges: 0, managerChanges: 0, takenOver: 0 },
+      counts: {
+        created: users.length,
+        updated: 0,
+        reactivated: 0,
+        deactivated: 0,
+        teamsCreated: 0,
+        teamsRenamed: 0,
+        membershipChanges: 0,
+        managerChanges: 0,
+        takenOver: 0,
+      },
       createdUserIds: new Map(),
       createdTeamIds: new Map(),
     },
@@ -71,7 +96,9 @@ describe('renderSummary', () => {
   });
 
   it('marks a dry run as a plan', () => {
-    expect(renderSummary(outcome([create(1)], { mode: 'dry-run', apply: null }))).toContain('Dry run: this is the plan, nothing was written');
+    expect(renderSummary(outcome([create(1)], { mode: 'dry-run', apply: null }))).toContain(
+      'Dry run: this is the plan, nothing was written',
+    );
   });
 
   it('escapes hostile names so they cannot break the table or inject HTML', () => {
@@ -104,13 +131,17 @@ describe('renderSummary', () => {
   it('lists when each onboarding employee gets their account', () => {
     const person = (id: string) => ({ employeeId: id, leapsomeId: null, name: `Joiner ${id}`, email: null });
     const md = renderSummary(
-      outcome([], {}, {
-        preboarding: [
-          { person: person('1'), hireDate: '2025-09-08', accountFrom: '2025-08-25', state: 'due' },
-          { person: person('2'), hireDate: '2025-10-01', accountFrom: '2025-09-17', state: 'waiting' },
-          { person: person('3'), hireDate: null, accountFrom: null, state: 'no-hire-date' },
-        ],
-      }),
+      outcome(
+        [],
+        {},
+        {
+          preboarding: [
+            { person: person('1'), hireDate: '2025-09-08', accountFrom: '2025-08-25', state: 'due' },
+            { person: person('2'), hireDate: '2025-10-01', accountFrom: '2025-09-17', state: 'waiting' },
+            { person: person('3'), hireDate: null, accountFrom: null, state: 'no-hire-date' },
+          ],
+        },
+      ),
     );
     expect(md).toContain('### Pre-boarding: when onboarding employees get their account (3)');
     expect(md).toContain('| Joiner 1 | 2025-09-08 | 2025-08-25 | account from this run |');
@@ -134,7 +165,11 @@ describe('renderSummary', () => {
     const shortened: number[] = [];
     for (let pad = 16; pad <= 64; pad += 2) {
       const name = (i: number) => `Zoë Ærøskøbing-Ñúñez 東京都 ${i} ${'ü'.repeat(pad)}`;
-      const ops = Array.from({ length: 1000 }, (_, i) => [createOp(i, name(i)), updateOp(1000 + i, name(1000 + i)), deactivateOp(2000 + i, name(2000 + i))]).flat();
+      const ops = Array.from({ length: 1000 }, (_, i) => [
+        createOp(i, name(i)),
+        updateOp(1000 + i, name(1000 + i)),
+        deactivateOp(2000 + i, name(2000 + i)),
+      ]).flat();
       const md = renderSummary(dryRun(planOf(ops)));
       expect(Buffer.byteLength(md), `names padded by ${pad}`).toBeLessThanOrEqual(GITHUB_STEP_SUMMARY_MAX_BYTES);
       expect(md).toContain('### Created users (1000)');

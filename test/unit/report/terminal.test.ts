@@ -13,8 +13,23 @@ const SGR = /\u001b\[[0-9;]*m/; // eslint-disable-line no-control-regex -- what 
 const sample = planOf([createOp(1, 'Ada'), updateOp(2, 'Bob'), deactivateOp(3, 'Cy')], [teamUpdate('Sales', ['Ada'], ['Cy'])]);
 
 function applied(plan = sample, extra: Partial<RunOutcome> = {}): RunOutcome {
-  const counts = { created: 1, updated: 1, reactivated: 0, deactivated: 1, teamsCreated: 0, teamsRenamed: 0, membershipChanges: 2, managerChanges: 2, takenOver: 0 };
-  return { ...dryRun(plan), mode: 'applied', apply: { refused: null, failures: [], counts, createdUserIds: new Map(), createdTeamIds: new Map() }, ...extra };
+  const counts = {
+    created: 1,
+    updated: 1,
+    reactivated: 0,
+    deactivated: 1,
+    teamsCreated: 0,
+    teamsRenamed: 0,
+    membershipChanges: 2,
+    managerChanges: 2,
+    takenOver: 0,
+  };
+  return {
+    ...dryRun(plan),
+    mode: 'applied',
+    apply: { refused: null, failures: [], counts, createdUserIds: new Map(), createdTeamIds: new Map() },
+    ...extra,
+  };
 }
 
 describe('the terminal rendering', () => {
@@ -33,20 +48,47 @@ describe('the terminal rendering', () => {
   });
 
   it('ends with what the apply did, or says there was nothing to do', () => {
-    expect(renderTerminal(applied(), plain)).toContain('\nApply complete: 1 user created, 1 user updated, 1 user deactivated, 2 membership changes, 2 manager changes.\n');
+    expect(renderTerminal(applied(), plain)).toContain(
+      '\nApply complete: 1 user created, 1 user updated, 1 user deactivated, 2 membership changes, 2 manager changes.\n',
+    );
     expect(renderTerminal(dryRun(planOf([])), plain)).toContain('\nNo changes: Leapsome already matches Personio.\n');
-    const refused = renderTerminal({ ...dryRun(sample), mode: 'refused', refusedReason: '9 deactivations planned, above the `max-deactivations` limit of 2. Nothing was written.' }, plain);
+    const refused = renderTerminal(
+      {
+        ...dryRun(sample),
+        mode: 'refused',
+        refusedReason: '9 deactivations planned, above the `max-deactivations` limit of 2. Nothing was written.',
+      },
+      plain,
+    );
     expect(refused).toContain('\nerror: 9 deactivations planned');
     expect(refused).toContain('\nRefused: nothing was written to Leapsome.\n');
   });
 
   it('reports failures, skipped records and warnings as error: and warning: lines', () => {
     const plan = planOf([createOp(1, 'Ada')], [], {
-      skipped: [{ reason: 'duplicate-email', person: { employeeId: '9', leapsomeId: null, name: 'Dee', email: 'dee@example.com' }, detail: 'shared with Ada' }],
+      skipped: [
+        {
+          reason: 'duplicate-email',
+          person: { employeeId: '9', leapsomeId: null, name: 'Dee', email: 'dee@example.com' },
+          detail: 'shared with Ada',
+        },
+      ],
       warnings: [{ person: null, message: 'manager Bea Boss is out of scope' }],
     });
-    const failures = [{ person: { employeeId: '1', leapsomeId: null, name: 'Ada', email: 'p1@example.com' }, team: null, operation: 'create user', reason: 'leapsome POST /Users: 400' }];
-    const text = renderTerminal(applied(plan, { apply: { refused: null, failures, counts: applied().apply!.counts, createdUserIds: new Map(), createdTeamIds: new Map() } }), plain);
+    const failures = [
+      {
+        person: { employeeId: '1', leapsomeId: null, name: 'Ada', email: 'p1@example.com' },
+        team: null,
+        operation: 'create user',
+        reason: 'leapsome POST /Users: 400',
+      },
+    ];
+    const text = renderTerminal(
+      applied(plan, {
+        apply: { refused: null, failures, counts: applied().apply!.counts, createdUserIds: new Map(), createdTeamIds: new Map() },
+      }),
+      plain,
+    );
     expect(text).toContain('\nerror: failed to create user for Ada <p1@example.com>: leapsome POST /Users: 400\n');
     expect(text).toContain('\nerror: skipped Dee <dee@example.com> (Personio id 9): duplicate-email: shared with Ada\n');
     expect(text).toContain('\nwarning: manager Bea Boss is out of scope\n');
@@ -73,21 +115,42 @@ describe('the terminal rendering', () => {
   });
 
   it('shows the start of a team too large for the fold, then counts the rest', () => {
-    const big = planOf([], [teamUpdate('Engineering', Array.from({ length: 60 }, (_, i) => `Member ${i}`), [])]);
+    const big = planOf(
+      [],
+      [
+        teamUpdate(
+          'Engineering',
+          Array.from({ length: 60 }, (_, i) => `Member ${i}`),
+          [],
+        ),
+      ],
+    );
     const text = renderTerminal(dryRun(big), plain);
     expect(text).toContain('  ~ Engineering\n  +    Member 0\n');
     expect(text).toMatch(/… and 3\d more lines\n/);
   });
 
   it('fits every line to the terminal width, wrapping under the text', () => {
-    const long = planOf([createOp(1, 'Maximiliane Alexandra von und zu Hohenlohe-Schillingsfürst', 'maximiliane.alexandra.von.und.zu.hohenlohe-schillingsfuerst@example.com')]);
+    const long = planOf([
+      createOp(
+        1,
+        'Maximiliane Alexandra von und zu Hohenlohe-Schillingsfürst',
+        'maximiliane.alexandra.von.und.zu.hohenlohe-schillingsfuerst@example.com',
+      ),
+    ]);
     for (const width of [40, 60, 80]) {
       const text = renderTerminal(dryRun(long), { ...plain, colour: true, width });
       for (const line of text.split('\n')) expect(displayWidth(stripVTControlCharacters(line)), line).toBeLessThanOrEqual(width);
       // Nothing is lost: the email, hard-broken where no space allows, reads whole when joined.
-      expect(stripVTControlCharacters(text).replace(/\n +/g, '')).toContain('maximiliane.alexandra.von.und.zu.hohenlohe-schillingsfuerst@example.com>');
+      expect(stripVTControlCharacters(text).replace(/\n +/g, '')).toContain(
+        'maximiliane.alexandra.von.und.zu.hohenlohe-schillingsfuerst@example.com>',
+      );
     }
-    expect(layout({ colour: false, width: 20 }, [{ text: '  + ' }], [{ text: 'Zhang 张伟伟伟伟伟伟伟伟伟 Wei' }], 4).map(displayWidth).every((w) => w <= 20)).toBe(true);
+    expect(
+      layout({ colour: false, width: 20 }, [{ text: '  + ' }], [{ text: 'Zhang 张伟伟伟伟伟伟伟伟伟 Wei' }], 4)
+        .map(displayWidth)
+        .every((w) => w <= 20),
+    ).toBe(true);
   });
 
   it('measures text in terminal columns: wide and fullwidth characters two, combining marks none', () => {
@@ -103,7 +166,9 @@ describe('the terminal rendering', () => {
 
   it('never lets a name carry escape sequences, line breaks, HTML entities or workflow commands to the terminal', () => {
     const hostile = 'Eve\u001b[2J\u001b]0;pwned\u0007\n::error::x & <b>\u202Eevil';
-    const plan = planOf([createOp(1, hostile), deactivateOp(2, 'O\'Brien "quoted" | pipe')], [], { warnings: [{ person: null, message: `boss ${hostile}` }] });
+    const plan = planOf([createOp(1, hostile), deactivateOp(2, 'O\'Brien "quoted" | pipe')], [], {
+      warnings: [{ person: null, message: `boss ${hostile}` }],
+    });
     for (const colour of [false, true]) {
       const text = renderTerminal(dryRun(plan), { ...plain, colour });
       expect(stripVTControlCharacters(text)).not.toContain('\u001b');
@@ -118,7 +183,16 @@ describe('the terminal rendering', () => {
   });
 
   it('leaves names out with summary-detail: counts', () => {
-    const text = renderTerminal(dryRun(planOf([createOp(1, 'Ada Lovelace', 'ada@corp.example')], [], { skipped: [{ reason: 'no-email', person: { employeeId: '4', leapsomeId: null, name: 'Dee Dupe', email: null }, detail: 'no email' }] })), { ...plain, detail: 'counts' });
+    const text = renderTerminal(
+      dryRun(
+        planOf([createOp(1, 'Ada Lovelace', 'ada@corp.example')], [], {
+          skipped: [
+            { reason: 'no-email', person: { employeeId: '4', leapsomeId: null, name: 'Dee Dupe', email: null }, detail: 'no email' },
+          ],
+        }),
+      ),
+      { ...plain, detail: 'counts' },
+    );
     expect(text).not.toContain('Ada');
     expect(text).not.toContain('Dee');
     expect(text).toContain('Users (+1)');
@@ -137,7 +211,9 @@ describe('the terminal rendering', () => {
     });
     const text = renderTerminal(dryRun(plan), plain);
     expect(text).toContain('error: supervisor cycle: Ann A (7) → Bob B (9) → Ann A (7).');
-    expect(text).toContain('\nPre-boarding (1 onboarding employee)\n  Joy Joiner <joy@example.com>: hire date 2025-10-01, account from 2025-09-17; no account yet\n');
+    expect(text).toContain(
+      '\nPre-boarding (1 onboarding employee)\n  Joy Joiner <joy@example.com>: hire date 2025-10-01, account from 2025-09-17; no account yet\n',
+    );
     expect(text).toContain('1 failed or skipped.');
     const counts = renderTerminal(dryRun(plan), { ...plain, detail: 'counts' });
     expect(counts).toContain('error: 1 supervisor cycle');

@@ -4,7 +4,11 @@ import { DEFAULT_CONFIG_FILE, loadSettings, locateConfigFile, type ConfigFileSys
 import { readSettings, SettingsError } from '../../../src/settings/settings.js';
 
 const FILE = '.github/personio-leapsome.yml';
-const credentials: Record<string, string> = { 'personio-client-id': 'id', 'personio-client-secret': 'secret', 'leapsome-scim-token': 'token' };
+const credentials: Record<string, string> = {
+  'personio-client-id': 'id',
+  'personio-client-secret': 'secret',
+  'leapsome-scim-token': 'token',
+};
 const reader = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 
 function problemsOf(text: string): string[] {
@@ -59,14 +63,25 @@ describe('parseConfigFile', () => {
 
   it('reports an unknown key with its line and the nearest known key', () => {
     expect(problemsOf('statuses: [active]\n\nteam-from: [office]\n')).toEqual([
-      expect.stringMatching(/^\.github\/personio-leapsome\.yml:3: `team-from`: unknown key \(did you mean `teams-from`\?\); allowed: statuses, preboard-days, teams-from, /),
+      expect.stringMatching(
+        /^\.github\/personio-leapsome\.yml:3: `team-from`: unknown key \(did you mean `teams-from`\?\); allowed: statuses, preboard-days, teams-from, /,
+      ),
     ]);
     expect(problemsOf('maxDeactivations: 3\n')[0]).toContain('did you mean `max-deactivations`?');
   });
 
   it('reports wrong types and values with file, line and key, every problem at once', () => {
     const problems = problemsOf(
-      ['statuses: active', 'teams-from: [department, division]', 'auto-invite: yes', 'max-deactivations: "150%"', 'exclude:', '  - id:7', '  - name:Bob', 'summary-detail: some'].join('\n'),
+      [
+        'statuses: active',
+        'teams-from: [department, division]',
+        'auto-invite: yes',
+        'max-deactivations: "150%"',
+        'exclude:',
+        '  - id:7',
+        '  - name:Bob',
+        'summary-detail: some',
+      ].join('\n'),
     );
     expect(problems).toEqual([
       `${FILE}:1: \`statuses\`: expected a list, e.g. [active]`,
@@ -110,7 +125,9 @@ describe('precedence: input, then config file, then built-in default', () => {
     expect(readSettings(reader({ ...credentials, 'preboard-days': '3' }), config).plan.preboardDays).toBe(3);
     expect(readSettings(reader(credentials), parseConfigFile('preboard-days:\n', FILE)).plan.preboardDays).toBeNull();
     expect(problemsOf('statuses: [active]\npreboard-days: -2\n')).toEqual([`${FILE}:2: \`preboard-days\`: cannot be negative`]);
-    expect(problemsOf('preboard-days: two weeks\n')).toEqual([`${FILE}:1: \`preboard-days\`: expected a whole number of days from 0 to 3650`]);
+    expect(problemsOf('preboard-days: two weeks\n')).toEqual([
+      `${FILE}:1: \`preboard-days\`: expected a whole number of days from 0 to 3650`,
+    ]);
   });
 
   it('takes a non-empty input over the file, and says which keys it overrode', () => {
@@ -157,7 +174,15 @@ describe('locating the config file', () => {
 
 describe('fields: a config-only key that reaches Settings typed', () => {
   const settingsOf = (text: string) => readSettings(reader(credentials), parseConfigFile(text, FILE));
-  const rules = (text: string) => settingsOf(text).fields.map(({ field, from, map, default: fallback, apply, at }) => ({ field, from, map: map === null ? null : Object.fromEntries(map), default: fallback, apply, line: at?.line ?? null }));
+  const rules = (text: string) =>
+    settingsOf(text).fields.map(({ field, from, map, default: fallback, apply, at }) => ({
+      field,
+      from,
+      map: map === null ? null : Object.fromEntries(map),
+      default: fallback,
+      apply,
+      line: at?.line ?? null,
+    }));
 
   it('owns exactly what the sync always owned when there is no fields key', () => {
     const expected = [
@@ -195,10 +220,24 @@ describe('fields: a config-only key that reaches Settings typed', () => {
       { field: 'start-date', from: 'hire_date', map: null, default: null, apply: 'always', line: null },
       { field: 'end-date', from: 'termination_date', map: null, default: null, apply: 'always', line: null },
       { field: 'birthday', from: 'date_of_birth', map: null, default: null, apply: 'always', line: 4 },
-      { field: 'level', from: 'dynamic_1146702', map: { l1: 'Junior', l2: 'Intermediate' }, default: 'Unassigned', apply: 'always', line: 6 },
+      {
+        field: 'level',
+        from: 'dynamic_1146702',
+        map: { l1: 'Junior', l2: 'Intermediate' },
+        default: 'Unassigned',
+        apply: 'always',
+        line: 6,
+      },
       { field: 'cost-center', from: 'cost_centers', map: null, default: null, apply: 'always', line: 9 },
       { field: 'custom.6140868326541a4da586db0b', from: 'dynamic_1146703', map: null, default: null, apply: 'always', line: 11 },
-      { field: 'custom.6140868326541a4da586db0c', from: 'employment_type', map: { internal: 'Employee', external: 'Freelancer' }, default: null, apply: 'on-create', line: 13 },
+      {
+        field: 'custom.6140868326541a4da586db0c',
+        from: 'employment_type',
+        map: { internal: 'Employee', external: 'Freelancer' },
+        default: null,
+        apply: 'on-create',
+        line: 13,
+      },
     ]);
     const config = parseConfigFile(text, FILE);
     expect(config.values).toEqual({});
@@ -235,7 +274,9 @@ describe('fields: a config-only key that reaches Settings typed', () => {
       `${FILE}:10: \`fields.division.from\`: \`from\` names a Personio attribute; to stop syncing the field write \`division: off\``,
       `${FILE}:11: \`fields.location\`: expected a Personio attribute key (e.g. position, dynamic_1146702) or universal id (e.g. date_of_birth); list them with \`personio-leapsome-sync attributes\``,
       `${FILE}:13: \`fields.custom.not-an-id\`: expected a Leapsome custom attribute id: 24 hexadecimal characters, copied from Leapsome (Settings → Users & Teams → custom attributes)`,
-      expect.stringMatching(new RegExp(`^${FILE.replace(/\./g, '\\.')}:14: \`fields\\.custom\\.6140868326541a4da586db0b\`: expected a Personio attribute key`)),
+      expect.stringMatching(
+        new RegExp(`^${FILE.replace(/\./g, '\\.')}:14: \`fields\\.custom\\.6140868326541a4da586db0b\`: expected a Personio attribute key`),
+      ),
     ]);
   });
 

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { parseConfigFile } from '../../../src/settings/config-file.js';
 import { readSettings, type Settings } from '../../../src/settings/settings.js';
 
-const CREDENTIALS: Record<string, string> = { 'personio-client-id': 'id', 'personio-client-secret': 'secret', 'leapsome-scim-token': 'token' };
+const CREDENTIALS: Record<string, string> = {
+  'personio-client-id': 'id',
+  'personio-client-secret': 'secret',
+  'leapsome-scim-token': 'token',
+};
 
 /** The settings from one input, or null when the input is refused. */
 function fromInput(name: string, value: string): Settings | null {
@@ -25,7 +29,26 @@ function fromFile(yaml: string): Settings | null {
 }
 
 describe('one grammar for inputs and the config file', () => {
-  const thresholds = ['0', '10', '007', '5.0', '0%', '20%', '12.5%', '100%', '100.0%', '005%', '20 %', '150%', '100.5%', '1.5', '-1', 'many', '20%%', '1e3'];
+  const thresholds = [
+    '0',
+    '10',
+    '007',
+    '5.0',
+    '0%',
+    '20%',
+    '12.5%',
+    '100%',
+    '100.0%',
+    '005%',
+    '20 %',
+    '150%',
+    '100.5%',
+    '1.5',
+    '-1',
+    'many',
+    '20%%',
+    '1e3',
+  ];
 
   it.each(thresholds)('max-deactivations %j: accepted by both or refused by both, read alike', (text) => {
     const input = fromInput('max-deactivations', text);
@@ -41,7 +64,18 @@ describe('one grammar for inputs and the config file', () => {
     expect(fromInput('max-source-drop', ' 12.5 % ')?.maxSourceDrop).toEqual({ kind: 'percent', value: 12.5 });
   });
 
-  const rules = ['email:*@contractor.example.com', 'department:Board', 'department: R&D: Lab', 'id:1042', 'id: 1042 ', 'id:abc', 'name:Bob', 'email:', 'department', ':x'];
+  const rules = [
+    'email:*@contractor.example.com',
+    'department:Board',
+    'department: R&D: Lab',
+    'id:1042',
+    'id: 1042 ',
+    'id:abc',
+    'name:Bob',
+    'email:',
+    'department',
+    ':x',
+  ];
 
   it.each(rules)('exclude rule %j: accepted by both or refused by both, read alike', (rule) => {
     const input = fromInput('exclude', rule);
@@ -50,14 +84,17 @@ describe('one grammar for inputs and the config file', () => {
     expect(file?.plan.exclude).toEqual(input?.plan.exclude);
   });
 
-  it.each(['department', 'dynamic_1146702', 'team,office', 'division', 'dynamic_', 'dynamic_x'])('teams-from %j: the same sources in both', (source) => {
-    const input = fromInput('teams-from', source);
-    const file = fromFile(`teams-from: [${source}]`);
-    expect(file === null, `file ${source}`).toBe(input === null);
-    expect(file?.plan.teamsFrom).toEqual(input?.plan.teamsFrom);
-  });
+  it.each(['department', 'dynamic_1146702', 'team,office', 'division', 'dynamic_', 'dynamic_x'])(
+    'teams-from %j: the same sources in both',
+    (source) => {
+      const input = fromInput('teams-from', source);
+      const file = fromFile(`teams-from: [${source}]`);
+      expect(file === null, `file ${source}`).toBe(input === null);
+      expect(file?.plan.teamsFrom).toEqual(input?.plan.teamsFrom);
+    },
+  );
 
-  it('lets an input write list values and an exclude rule\'s kind in any case, as inputs always could; the file writes them in lower case', () => {
+  it("lets an input write list values and an exclude rule's kind in any case, as inputs always could; the file writes them in lower case", () => {
     expect(fromInput('teams-from', 'Department,Dynamic_1')?.plan.teamsFrom).toEqual(['department', 'dynamic_1']);
     expect(fromInput('exclude', 'Email:*@x.example.com')?.plan.exclude).toEqual([{ kind: 'email', glob: '*@x.example.com' }]);
     expect(fromFile('teams-from: [Department]')).toBeNull();

@@ -35,7 +35,13 @@ describe('readSettings', () => {
       fields: s.fields,
       preboardDays: null,
     });
-    expect(s.fields.map((r) => `${r.field} <- ${r.from}`)).toEqual(['title <- position', 'location <- office', 'start-date <- hire_date', 'end-date <- termination_date', 'gender <- gender']);
+    expect(s.fields.map((r) => `${r.field} <- ${r.from}`)).toEqual([
+      'title <- position',
+      'location <- office',
+      'start-date <- hire_date',
+      'end-date <- termination_date',
+      'gender <- gender',
+    ]);
     expect(s.personio.baseUrl).toBe('https://api.personio.de');
     expect(s.leapsome.baseUrl).toBe('https://api.leapsome.com/scim/v1');
     expect(s.personio.appId).toBe('PERSONIO_LEAPSOME_SYNC');
@@ -70,8 +76,14 @@ describe('readSettings', () => {
   });
 
   it('accepts Personio custom attribute keys in teams-from, and names the allowed values on a typo', () => {
-    expect(settingsWith({ 'teams-from': 'department, dynamic_1146703\ndynamic_1146704' }).plan.teamsFrom).toEqual(['department', 'dynamic_1146703', 'dynamic_1146704']);
-    expect(errorOf({ 'teams-from': 'dynamic_' })).toMatch(/`teams-from`: unknown value "dynamic_" \(allowed: department, team, office, subcompany, or a Personio custom attribute key such as dynamic_1146702\)/);
+    expect(settingsWith({ 'teams-from': 'department, dynamic_1146703\ndynamic_1146704' }).plan.teamsFrom).toEqual([
+      'department',
+      'dynamic_1146703',
+      'dynamic_1146704',
+    ]);
+    expect(errorOf({ 'teams-from': 'dynamic_' })).toMatch(
+      /`teams-from`: unknown value "dynamic_" \(allowed: department, team, office, subcompany, or a Personio custom attribute key such as dynamic_1146702\)/,
+    );
   });
 
   it('parses adopt-teams and adopt-users (any case) and rejects other values, naming the allowed ones', () => {
@@ -96,7 +108,8 @@ describe('readSettings', () => {
     expect(settingsWith({}).plan.preboardDays).toBeNull();
     expect(settingsWith({ 'preboard-days': '14' }).plan.preboardDays).toBe(14);
     expect(settingsWith({ 'preboard-days': ' 0 ' }).plan.preboardDays).toBe(0);
-    for (const bad of ['-1', '1.5', 'two weeks', '3651']) expect(errorOf({ 'preboard-days': bad })).toContain('input `preboard-days`: expected a whole number of days from 0 to 3650');
+    for (const bad of ['-1', '1.5', 'two weeks', '3651'])
+      expect(errorOf({ 'preboard-days': bad })).toContain('input `preboard-days`: expected a whole number of days from 0 to 3650');
   });
 
   it('parses max-deactivations as a count or a percentage', () => {

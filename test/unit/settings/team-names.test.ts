@@ -4,7 +4,11 @@ import { ConfigFileError, parseConfigFile } from '../../../src/settings/config-f
 import { readSettings } from '../../../src/settings/settings.js';
 
 const FILE = '.github/personio-leapsome.yml';
-const credentials: Record<string, string> = { 'personio-client-id': 'id', 'personio-client-secret': 'secret', 'leapsome-scim-token': 'token' };
+const credentials: Record<string, string> = {
+  'personio-client-id': 'id',
+  'personio-client-secret': 'secret',
+  'leapsome-scim-token': 'token',
+};
 const reader = (name: string): string => credentials[name] ?? '';
 
 function problemsOf(text: string): string[] {
@@ -20,7 +24,14 @@ function problemsOf(text: string): string[] {
 describe('team-names', () => {
   it('reads each entry with its source, Personio name, Leapsome name and line', () => {
     const config = parseConfigFile(
-      ['teams-from: [department, office]', 'team-names:', '  "department:Frontend": Product Engineering', '  department:Backend:  Product Engineering ', '  office:Berlin HQ: Berlin', '  dynamic_1146702:CC-100: Cost center 100'].join('\n'),
+      [
+        'teams-from: [department, office]',
+        'team-names:',
+        '  "department:Frontend": Product Engineering',
+        '  department:Backend:  Product Engineering ',
+        '  office:Berlin HQ: Berlin',
+        '  dynamic_1146702:CC-100: Cost center 100',
+      ].join('\n'),
       FILE,
     );
     expect(readSettings(reader, config).plan.teamNames).toEqual([
@@ -47,7 +58,9 @@ describe('team-names', () => {
       ].join('\n'),
     );
     expect(problems).toEqual([
-      expect.stringMatching(/^2: team-names\.division:Sales: unknown source: expected <source>:<Personio name>, where the source is department, team, office, subcompany or a custom attribute key/),
+      expect.stringMatching(
+        /^2: team-names\.division:Sales: unknown source: expected <source>:<Personio name>, where the source is department, team, office, subcompany or a custom attribute key/,
+      ),
       expect.stringMatching(/^3: team-names\.Department:Eng: unknown source/),
       '4: team-names.department: : the Personio name after the source is empty',
       '5: team-names.department:Ops: the Leapsome team name is empty',

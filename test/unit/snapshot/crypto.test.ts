@@ -45,8 +45,15 @@ describe('encryptSnapshot / decryptSnapshot', () => {
 
   it('checks the decrypted content against the schema (an old snapshot is ignored, with the reason)', () => {
     // Version 1 (before `fields`): employees without the attributes the settings read.
-    const { attributes: _read, ...v1 } = { ...snapshotOf(), schemaVersion: 1, employees: snapshotOf().employees.map(({ attributes: _a, ...e }) => e) };
-    expect(decryptSnapshot(encryptSnapshot(v1 as unknown as ReturnType<typeof snapshotOf>, KEY), KEY)).toEqual({ ok: false, reason: 'schema version 1, expected 2' });
+    const { attributes: _read, ...v1 } = {
+      ...snapshotOf(),
+      schemaVersion: 1,
+      employees: snapshotOf().employees.map(({ attributes: _a, ...e }) => e),
+    };
+    expect(decryptSnapshot(encryptSnapshot(v1 as unknown as ReturnType<typeof snapshotOf>, KEY), KEY)).toEqual({
+      ok: false,
+      reason: 'schema version 1, expected 2',
+    });
   });
 });
 
@@ -72,7 +79,11 @@ describe('deriveSnapshotKey', () => {
   it('uses snapshot-key when given, independent of the credentials; blank counts as absent', () => {
     const fromInput = deriveSnapshotKey({ ...credentials, snapshotKey: 'correct horse battery staple' });
     expect(fromInput).toHaveLength(32);
-    expect(deriveSnapshotKey({ personioClientSecret: 'x', leapsomeToken: 'y', snapshotKey: ' correct horse battery staple\n' }).equals(fromInput)).toBe(true);
+    expect(
+      deriveSnapshotKey({ personioClientSecret: 'x', leapsomeToken: 'y', snapshotKey: ' correct horse battery staple\n' }).equals(
+        fromInput,
+      ),
+    ).toBe(true);
     expect(fromInput.equals(deriveSnapshotKey(credentials))).toBe(false);
     expect(deriveSnapshotKey({ ...credentials, snapshotKey: '  ' }).equals(deriveSnapshotKey(credentials))).toBe(true);
   });

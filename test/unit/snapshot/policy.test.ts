@@ -19,6 +19,7 @@ describe('snapshotSaveDecision', () => {
       { mode: 'refused' },
       { mode: 'dry-run' },
     ];
-    for (const change of refusals) expect(snapshotSaveDecision({ ...ok, ...change }), JSON.stringify(change)).toMatchObject({ save: false, reason: expect.any(String) });
+    for (const change of refusals)
+      expect(snapshotSaveDecision({ ...ok, ...change }), JSON.stringify(change)).toMatchObject({ save: false, reason: expect.any(String) });
   });
 });

@@ -59,7 +59,17 @@ describe('renderDigest', () => {
       return e;
     });
     const text = renderDigest(personioDigest(snapshotOf(before), [...now, employee({ id: '9' })], ['active', 'leave']), TAKEN_AT);
-    for (const title of ['Joiners', 'Rehires', 'Leavers', 'Moves between org units', 'Org units renamed', 'Supervisor changes', 'Title changes', 'Email changes', 'Name changes']) {
+    for (const title of [
+      'Joiners',
+      'Rehires',
+      'Leavers',
+      'Moves between org units',
+      'Org units renamed',
+      'Supervisor changes',
+      'Title changes',
+      'Email changes',
+      'Name changes',
+    ]) {
       expect(text).toContain(`#### ${title} (1)`);
     }
     expect(text).toContain('| First Last8 | 8 | no longer in Personio |');

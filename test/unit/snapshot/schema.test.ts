@@ -11,13 +11,21 @@ function linesOf(value: unknown): Buffer {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return Buffer.from(`${JSON.stringify(value)}\n`);
   const { employees, ...rest } = value as Record<string, unknown>;
   const list = Array.isArray(employees) ? employees : [];
-  return Buffer.from([JSON.stringify({ ...rest, employeeCount: list.length }), ...list.map((e) => JSON.stringify(e))].map((l) => `${l}\n`).join(''));
+  return Buffer.from(
+    [JSON.stringify({ ...rest, employeeCount: list.length }), ...list.map((e) => JSON.stringify(e))].map((l) => `${l}\n`).join(''),
+  );
 }
 const parseSnapshot = (value: unknown) => decodeSnapshot(linesOf(value));
 
 describe('buildSnapshot', () => {
   it('keeps the employees (sorted by id), the Leapsome ids they map to, the time and the versions', () => {
-    const snapshot = buildSnapshot({ personio: { employees: [...company()].reverse(), rejected: [] }, leapsome, actionVersion: '1.2.3', takenAt: new Date(TAKEN_AT), attributes: READ });
+    const snapshot = buildSnapshot({
+      personio: { employees: [...company()].reverse(), rejected: [] },
+      leapsome,
+      actionVersion: '1.2.3',
+      takenAt: new Date(TAKEN_AT),
+      attributes: READ,
+    });
     expect(snapshot.schemaVersion).toBe(2);
     expect(snapshot.attributes).toEqual(READ);
     expect(snapshot.actionVersion).toBe('1.2.3');
@@ -30,14 +38,30 @@ describe('buildSnapshot', () => {
 
   it('copies only domain fields, so nothing an adapter attached ends up in the cache', () => {
     const withExtra = { ...employee({ id: '9' }), rawBody: { token: 'secret' } };
-    const snapshot = buildSnapshot({ personio: { employees: [withExtra], rejected: [] }, leapsome, actionVersion: 'x', takenAt: TAKEN_AT, attributes: READ });
+    const snapshot = buildSnapshot({
+      personio: { employees: [withExtra], rejected: [] },
+      leapsome,
+      actionVersion: 'x',
+      takenAt: TAKEN_AT,
+      attributes: READ,
+    });
     expect(JSON.stringify(snapshot)).not.toContain('secret');
     expect(parseSnapshot(asJson(snapshot)).ok).toBe(true);
   });
 
   it('leaves out ids that several Leapsome users or teams claim', () => {
-    const users = [leapsomeUser({ id: 'A', externalId: '1' }), leapsomeUser({ id: 'B', externalId: '1' }), leapsomeUser({ id: 'C', externalId: '2' })];
-    const snapshot = buildSnapshot({ personio: { employees: company(), rejected: [] }, leapsome: { ...leapsome, users }, actionVersion: 'x', takenAt: TAKEN_AT, attributes: READ });
+    const users = [
+      leapsomeUser({ id: 'A', externalId: '1' }),
+      leapsomeUser({ id: 'B', externalId: '1' }),
+      leapsomeUser({ id: 'C', externalId: '2' }),
+    ];
+    const snapshot = buildSnapshot({
+      personio: { employees: company(), rejected: [] },
+      leapsome: { ...leapsome, users },
+      actionVersion: 'x',
+      takenAt: TAKEN_AT,
+      attributes: READ,
+    });
     expect(snapshot.leapsomeUserIds).toEqual({ '2': 'C' });
   });
 });
@@ -57,15 +81,24 @@ describe('decodeSnapshot', () => {
     const base = snapshotOf();
     const first = base.employees[0];
     if (first === undefined) throw new Error('fixture has employees');
-    const snapshot: Snapshot = { ...base, employees: [{ ...first, lastName: 'Müller\nSchmidt', position: 'Ärztin 👩‍⚕️' }, ...base.employees.slice(1)] };
+    const snapshot: Snapshot = {
+      ...base,
+      employees: [{ ...first, lastName: 'Müller\nSchmidt', position: 'Ärztin 👩‍⚕️' }, ...base.employees.slice(1)],
+    };
     expect(decodeSnapshot(encodeSnapshot(snapshot))).toEqual({ ok: true, snapshot });
   });
 
   it('notices missing employee lines and lines that are not JSON', () => {
     const encoded = encodeSnapshot(snapshotOf()).toString('utf8').trimEnd().split('\n');
     const count = encoded.length - 1;
-    expect(decodeSnapshot(Buffer.from(encoded.slice(0, -1).join('\n')))).toEqual({ ok: false, reason: `${count - 1} employees, the header says ${count}` });
-    expect(decodeSnapshot(Buffer.from([...encoded.slice(0, 2), '{oops', ...encoded.slice(3)].join('\n')))).toEqual({ ok: false, reason: 'employees.1: not JSON' });
+    expect(decodeSnapshot(Buffer.from(encoded.slice(0, -1).join('\n')))).toEqual({
+      ok: false,
+      reason: `${count - 1} employees, the header says ${count}`,
+    });
+    expect(decodeSnapshot(Buffer.from([...encoded.slice(0, 2), '{oops', ...encoded.slice(3)].join('\n')))).toEqual({
+      ok: false,
+      reason: 'employees.1: not JSON',
+    });
     expect(decodeSnapshot(Buffer.alloc(0))).toEqual({ ok: false, reason: 'empty' });
   });
 
@@ -88,8 +121,16 @@ describe('decodeSnapshot', () => {
     const base = asJson(snapshotOf());
     expect(parseSnapshot({ ...base, token: 'x' })).toMatchObject({ ok: false, reason: expect.stringMatching(/Unrecognized key/) });
     const employees = base['employees'] as Record<string, unknown>[];
-    const wrongField = { ...base, employees: [{ ...employees[0], org: { department: { field: 'team', id: '1', name: 'x' }, team: null, office: null, subcompany: null } }] };
-    expect(parseSnapshot(wrongField)).toMatchObject({ ok: false, reason: expect.stringMatching(/^employees\.0\.org\.department\.field: /) });
+    const wrongField = {
+      ...base,
+      employees: [
+        { ...employees[0], org: { department: { field: 'team', id: '1', name: 'x' }, team: null, office: null, subcompany: null } },
+      ],
+    };
+    expect(parseSnapshot(wrongField)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^employees\.0\.org\.department\.field: /),
+    });
     const badDate = { ...base, employees: [{ ...employees[0], hireDate: '1.2.2020' }] };
     expect(parseSnapshot(badDate)).toMatchObject({ ok: false, reason: expect.stringMatching(/^employees\.0\.hireDate: /) });
     expect(parseSnapshot({ ...base, takenAt: 'yesterday' })).toMatchObject({ ok: false, reason: expect.stringMatching(/^takenAt: /) });

@@ -20,7 +20,12 @@ interface RecordingLog extends StoreLog {
 }
 function recordingLog(): RecordingLog {
   const lines: string[] = [];
-  return { lines, info: (m) => lines.push(`info: ${m}`), notice: (m) => lines.push(`notice: ${m}`), warning: (m) => lines.push(`warning: ${m}`) };
+  return {
+    lines,
+    info: (m) => lines.push(`info: ${m}`),
+    notice: (m) => lines.push(`notice: ${m}`),
+    warning: (m) => lines.push(`warning: ${m}`),
+  };
 }
 
 let dir: string;
@@ -32,7 +37,13 @@ afterEach(async () => {
 });
 
 describe('cacheKeyParts', () => {
-  const input = { personioBaseUrl: 'https://api.personio.de/', leapsomeBaseUrl: 'https://api.leapsome.com/scim/v1', personioClientId: 'client-1', runId: '100', runAttempt: '2' };
+  const input = {
+    personioBaseUrl: 'https://api.personio.de/',
+    leapsomeBaseUrl: 'https://api.leapsome.com/scim/v1',
+    personioClientId: 'client-1',
+    runId: '100',
+    runAttempt: '2',
+  };
 
   it('builds an immutable per-run key and a restore prefix shared by all runs of the same setup', () => {
     const parts = cacheKeyParts(input);
@@ -47,7 +58,9 @@ describe('cacheKeyParts', () => {
     expect(cacheKeyParts({ ...input, personioBaseUrl: 'https://api.personio.de' }).scopeHash).toBe(hash);
     expect(cacheKeyParts({ ...input, personioClientId: 'client-2' }).scopeHash).not.toBe(hash);
     expect(cacheKeyParts({ ...input, leapsomeBaseUrl: 'http://127.0.0.1:9/scim' }).scopeHash).not.toBe(hash);
-    expect(snapshotCacheKey(cacheKeyParts({ ...input, runId: '1,2', runAttempt: '', prefix: 'p-' }))).toBe(`p-${cacheKeyParts({ ...input, prefix: 'p-' }).scopeHash}-12-1`);
+    expect(snapshotCacheKey(cacheKeyParts({ ...input, runId: '1,2', runAttempt: '', prefix: 'p-' }))).toBe(
+      `p-${cacheKeyParts({ ...input, prefix: 'p-' }).scopeHash}-12-1`,
+    );
   });
 });
 
@@ -127,7 +140,13 @@ describe('createActionsCacheStore (with a stand-in for @actions/cache)', () => {
 
   it('is unavailable, with a warning, when the cache service is not there', async () => {
     const log = recordingLog();
-    const store = createActionsCacheStore({ key, encryptionKey: KEY, workDir: dir, log, cache: memoryCache({ isFeatureAvailable: () => false }) });
+    const store = createActionsCacheStore({
+      key,
+      encryptionKey: KEY,
+      workDir: dir,
+      log,
+      cache: memoryCache({ isFeatureAvailable: () => false }),
+    });
     expect(await store.restore()).toMatchObject({ kind: 'unavailable' });
     expect(await store.save(snapshotOf())).toMatchObject({ saved: false });
     expect(log.lines.map((l) => l.split(':')[0])).toEqual(['warning', 'warning']);
@@ -135,14 +154,26 @@ describe('createActionsCacheStore (with a stand-in for @actions/cache)', () => {
 
   it('loads @actions/cache once, on first use, and survives a load failure as "unavailable"', async () => {
     let loads = 0;
-    const lazy = createActionsCacheStore({ key, encryptionKey: KEY, workDir: dir, log: recordingLog(), loadCache: async () => (loads++, memoryCache()) });
+    const lazy = createActionsCacheStore({
+      key,
+      encryptionKey: KEY,
+      workDir: dir,
+      log: recordingLog(),
+      loadCache: async () => (loads++, memoryCache()),
+    });
     expect(loads).toBe(0);
     expect(await lazy.restore()).toEqual({ kind: 'miss' });
     expect(await lazy.save(snapshotOf())).toMatchObject({ saved: true });
     expect(loads).toBe(1);
 
     const log = recordingLog();
-    const broken = createActionsCacheStore({ key, encryptionKey: KEY, workDir: dir, log, loadCache: () => Promise.reject(new Error("Cannot find module './691.index.js'")) });
+    const broken = createActionsCacheStore({
+      key,
+      encryptionKey: KEY,
+      workDir: dir,
+      log,
+      loadCache: () => Promise.reject(new Error("Cannot find module './691.index.js'")),
+    });
     expect(await broken.restore()).toEqual({ kind: 'unavailable', reason: expect.stringMatching(/could not be loaded: .*691\.index\.js/) });
     expect(await broken.save(snapshotOf())).toMatchObject({ saved: false, reason: expect.stringMatching(/could not be loaded/) });
     expect(log.lines.map((l) => l.split(':')[0])).toEqual(['warning', 'warning']);
@@ -150,17 +181,35 @@ describe('createActionsCacheStore (with a stand-in for @actions/cache)', () => {
 
   it('turns -1 from saveCache into "not saved" and anything thrown into a warning, never an exception', async () => {
     const log = recordingLog();
-    const minusOne = createActionsCacheStore({ key, encryptionKey: KEY, workDir: dir, log, cache: memoryCache({ saveCache: async () => -1 }) });
+    const minusOne = createActionsCacheStore({
+      key,
+      encryptionKey: KEY,
+      workDir: dir,
+      log,
+      cache: memoryCache({ saveCache: async () => -1 }),
+    });
     expect(await minusOne.save(snapshotOf())).toMatchObject({ saved: false, reason: expect.stringMatching(/did not store/) });
     const boom = (): Promise<never> => Promise.reject(new Error('Key Validation Error'));
-    const throwing = createActionsCacheStore({ key, encryptionKey: KEY, workDir: dir, log, cache: memoryCache({ saveCache: boom, restoreCache: boom }) });
+    const throwing = createActionsCacheStore({
+      key,
+      encryptionKey: KEY,
+      workDir: dir,
+      log,
+      cache: memoryCache({ saveCache: boom, restoreCache: boom }),
+    });
     expect(await throwing.save(snapshotOf())).toEqual({ saved: false, reason: 'cache save failed: Key Validation Error' });
     expect(await throwing.restore()).toEqual({ kind: 'unavailable', reason: 'cache restore failed: Key Validation Error' });
     expect(log.lines.every((l) => l.startsWith('warning: '))).toBe(true);
   });
 
   it('treats a hit without the file as unusable', async () => {
-    const store = createActionsCacheStore({ key, encryptionKey: KEY, workDir: dir, log: recordingLog(), cache: memoryCache({ restoreCache: async () => 'some-key' }) });
+    const store = createActionsCacheStore({
+      key,
+      encryptionKey: KEY,
+      workDir: dir,
+      log: recordingLog(),
+      cache: memoryCache({ restoreCache: async () => 'some-key' }),
+    });
     expect(await store.restore()).toEqual({ kind: 'unusable', reason: 'cache entry some-key did not contain the snapshot file' });
   });
 });
