@@ -32,7 +32,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 const CLI = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_4__.fileURLToPath)(import.meta.url)), '..', 'cli', 'index.js');
 /** Runs the command line with the terminal handed through, so it looks as it would for an admin. */
 async function runCli(sandbox, stateDir, args) {
-    const passThrough = ['TERM', 'NO_COLOR', 'COLUMNS', 'LANG', 'LC_ALL'].flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]]));
+    const passThrough = ['TERM', 'NO_COLOR', 'COLUMNS', 'LANG', 'LC_ALL'].flatMap((name) => process.env[name] === undefined ? [] : [[name, process.env[name]]]);
     const env = {
         ...Object.fromEntries(passThrough),
         PATH: process.env.PATH ?? '',
@@ -70,7 +70,14 @@ function dayOfChanges(sandbox) {
     const boss = active[1];
     if (!promoted || !leaver || !edited || !boss)
         return;
-    sandbox.personio.add({ firstName: 'Hanna', lastName: 'Neumann', status: 'active', position: 'Data Analyst', department: boss.department, supervisorId: boss.id });
+    sandbox.personio.add({
+        firstName: 'Hanna',
+        lastName: 'Neumann',
+        status: 'active',
+        position: 'Data Analyst',
+        department: boss.department,
+        supervisorId: boss.id,
+    });
     sandbox.personio.update(promoted.id, { position: `Senior ${promoted.position}` });
     sandbox.personio.update(leaver.id, { status: 'inactive', terminationDate: '2026-11-30' });
     const dept = active.find((e) => e.department?.name === 'Marketing')?.department;
@@ -88,7 +95,10 @@ const STEPS = [
 /** The switch-over, as the migration guide (docs/switching-from-the-built-in-integration.md) walks it. */
 const FROM_BUILTIN = [
     { title: 'Run 1: plan with adopt-teams: by-name — the switch-over review', args: ['plan', '--adopt-teams', 'by-name'], expectedCode: 1 },
-    { title: 'Run 2: apply with adopt-teams: by-name and adopt-users: by-email', args: ['apply', '--adopt-teams', 'by-name', '--adopt-users', 'by-email'] },
+    {
+        title: 'Run 2: apply with adopt-teams: by-name and adopt-users: by-email',
+        args: ['apply', '--adopt-teams', 'by-name', '--adopt-users', 'by-email'],
+    },
     { title: "Run 3: again with the default settings — the teams and users are the sync's own now", args: ['apply'] },
 ];
 async function main() {
@@ -110,7 +120,14 @@ async function main() {
         }
         const steps = fromBuiltin
             ? FROM_BUILTIN
-            : [...STEPS, { title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome', before: () => dayOfChanges(sandbox), args: ['apply'] }];
+            : [
+                ...STEPS,
+                {
+                    title: 'Run 3: a day later — changes in Personio, and a manual edit in Leapsome',
+                    before: () => dayOfChanges(sandbox),
+                    args: ['apply'],
+                },
+            ];
         for (const [i, step] of steps.entries()) {
             step.before?.();
             // A scheduled sync never follows the last one within a second; leave the rate window empty.
@@ -534,49 +551,226 @@ const MENTORS_KEY = 'dynamic_1146710';
 /** date, universal id date_of_birth (the key Personio's own example uses). */
 const BIRTHDAY_KEY = 'dynamic_180883';
 const LEVELS = ['L1', 'L2', 'L3', 'L4', 'L5'];
-const SKILLS = ['TypeScript', 'Go', 'SQL', 'Kotlin', 'Figma', 'Negotiation', 'Public speaking', 'Excel', 'Recruiting', 'Kubernetes'];
-const DEPARTMENTS = [
-    { name: 'Engineering', weight: 34, head: 'VP Engineering', lead: 'Engineering Manager', core: true,
-        teams: ['Platform', 'Backend', 'Frontend', 'Mobile', 'Data', 'Infrastructure', 'Security', 'QA', 'Payments', 'Search'],
-        roles: ['Backend Engineer', 'Frontend Engineer', 'Software Engineer', 'Data Engineer', 'Site Reliability Engineer', 'QA Engineer'] },
-    { name: 'Sales', weight: 18, head: 'VP Sales', lead: 'Sales Team Lead', core: true,
-        teams: ['DACH Sales', 'UK Sales', 'Nordics Sales', 'Enterprise Sales', 'Inside Sales', 'Partnerships'],
-        roles: ['Account Executive', 'Sales Development Representative', 'Sales Manager'] },
-    { name: 'Customer Success', weight: 12, head: 'Head of Customer Success', lead: 'Customer Success Lead', core: false,
-        teams: ['Onboarding', 'Support', 'Account Management'],
-        roles: ['Customer Success Manager', 'Support Specialist', 'Implementation Consultant'] },
-    { name: 'Product', weight: 9, head: 'Head of Product', lead: 'Group Product Manager', core: true,
-        teams: ['Product Management', 'Design', 'User Research'],
-        roles: ['Product Manager', 'Product Designer', 'UX Researcher'] },
-    { name: 'Marketing', weight: 9, head: 'Head of Marketing', lead: 'Marketing Team Lead', core: true,
-        teams: ['Brand', 'Content', 'Performance Marketing', 'Product Marketing'],
-        roles: ['Marketing Manager', 'Content Writer', 'Performance Marketer'] },
-    { name: 'Operations', weight: 6, head: 'Head of Operations', lead: 'Operations Lead', core: false,
-        teams: ['IT', 'Workplace', 'Legal'],
-        roles: ['IT Administrator', 'Office Manager', 'Legal Counsel'] },
-    { name: 'People', weight: 6, head: 'Head of People', lead: 'People Team Lead', core: true,
-        teams: ['Recruiting', 'People Operations', 'Learning & Development'],
-        roles: ['Recruiter', 'People Partner', 'HR Generalist'] },
-    { name: 'Finance', weight: 6, head: 'Chief Financial Officer', lead: 'Finance Team Lead', core: true,
-        teams: ['Accounting', 'Controlling', 'Payroll'],
-        roles: ['Accountant', 'Financial Analyst', 'Payroll Specialist'] },
+const SKILLS = [
+    'TypeScript',
+    'Go',
+    'SQL',
+    'Kotlin',
+    'Figma',
+    'Negotiation',
+    'Public speaking',
+    'Excel',
+    'Recruiting',
+    'Kubernetes',
 ];
-const FEMALE = ['Anna', 'Maria', 'Katharina', 'Laura', 'Julia', 'Sophie', 'Lena', 'Hannah', 'Emma', 'Mia', 'Clara', 'Lea',
-    'Sarah', 'Elisabeth', 'Franziska', 'Johanna', 'Nina', 'Paula', 'Charlotte', 'Amelie', 'Jennifer', 'Daniela', 'Olivia',
-    'Isabel', 'Fatima', 'Aylin', 'Priya', 'Chloe', 'Ingrid', 'Zoe'];
-const MALE = ['Jonas', 'Lukas', 'Maximilian', 'Alexander', 'Felix', 'Paul', 'Leon', 'Tom', 'Johannes', 'David', 'Moritz',
-    'Benjamin', 'Christopher', 'Daniel', 'Simon', 'Jan', 'Tobias', 'Matthias', 'Nikolaus', 'Theodor', 'Oliver', 'Samuel',
-    'Mehmet', 'Arjun', 'Lars', 'Mateo', 'Kenji', 'Omar', 'Henrik', 'Noah'];
+const DEPARTMENTS = [
+    {
+        name: 'Engineering',
+        weight: 34,
+        head: 'VP Engineering',
+        lead: 'Engineering Manager',
+        core: true,
+        teams: ['Platform', 'Backend', 'Frontend', 'Mobile', 'Data', 'Infrastructure', 'Security', 'QA', 'Payments', 'Search'],
+        roles: ['Backend Engineer', 'Frontend Engineer', 'Software Engineer', 'Data Engineer', 'Site Reliability Engineer', 'QA Engineer'],
+    },
+    {
+        name: 'Sales',
+        weight: 18,
+        head: 'VP Sales',
+        lead: 'Sales Team Lead',
+        core: true,
+        teams: ['DACH Sales', 'UK Sales', 'Nordics Sales', 'Enterprise Sales', 'Inside Sales', 'Partnerships'],
+        roles: ['Account Executive', 'Sales Development Representative', 'Sales Manager'],
+    },
+    {
+        name: 'Customer Success',
+        weight: 12,
+        head: 'Head of Customer Success',
+        lead: 'Customer Success Lead',
+        core: false,
+        teams: ['Onboarding', 'Support', 'Account Management'],
+        roles: ['Customer Success Manager', 'Support Specialist', 'Implementation Consultant'],
+    },
+    {
+        name: 'Product',
+        weight: 9,
+        head: 'Head of Product',
+        lead: 'Group Product Manager',
+        core: true,
+        teams: ['Product Management', 'Design', 'User Research'],
+        roles: ['Product Manager', 'Product Designer', 'UX Researcher'],
+    },
+    {
+        name: 'Marketing',
+        weight: 9,
+        head: 'Head of Marketing',
+        lead: 'Marketing Team Lead',
+        core: true,
+        teams: ['Brand', 'Content', 'Performance Marketing', 'Product Marketing'],
+        roles: ['Marketing Manager', 'Content Writer', 'Performance Marketer'],
+    },
+    {
+        name: 'Operations',
+        weight: 6,
+        head: 'Head of Operations',
+        lead: 'Operations Lead',
+        core: false,
+        teams: ['IT', 'Workplace', 'Legal'],
+        roles: ['IT Administrator', 'Office Manager', 'Legal Counsel'],
+    },
+    {
+        name: 'People',
+        weight: 6,
+        head: 'Head of People',
+        lead: 'People Team Lead',
+        core: true,
+        teams: ['Recruiting', 'People Operations', 'Learning & Development'],
+        roles: ['Recruiter', 'People Partner', 'HR Generalist'],
+    },
+    {
+        name: 'Finance',
+        weight: 6,
+        head: 'Chief Financial Officer',
+        lead: 'Finance Team Lead',
+        core: true,
+        teams: ['Accounting', 'Controlling', 'Payroll'],
+        roles: ['Accountant', 'Financial Analyst', 'Payroll Specialist'],
+    },
+];
+const FEMALE = [
+    'Anna',
+    'Maria',
+    'Katharina',
+    'Laura',
+    'Julia',
+    'Sophie',
+    'Lena',
+    'Hannah',
+    'Emma',
+    'Mia',
+    'Clara',
+    'Lea',
+    'Sarah',
+    'Elisabeth',
+    'Franziska',
+    'Johanna',
+    'Nina',
+    'Paula',
+    'Charlotte',
+    'Amelie',
+    'Jennifer',
+    'Daniela',
+    'Olivia',
+    'Isabel',
+    'Fatima',
+    'Aylin',
+    'Priya',
+    'Chloe',
+    'Ingrid',
+    'Zoe',
+];
+const MALE = [
+    'Jonas',
+    'Lukas',
+    'Maximilian',
+    'Alexander',
+    'Felix',
+    'Paul',
+    'Leon',
+    'Tom',
+    'Johannes',
+    'David',
+    'Moritz',
+    'Benjamin',
+    'Christopher',
+    'Daniel',
+    'Simon',
+    'Jan',
+    'Tobias',
+    'Matthias',
+    'Nikolaus',
+    'Theodor',
+    'Oliver',
+    'Samuel',
+    'Mehmet',
+    'Arjun',
+    'Lars',
+    'Mateo',
+    'Kenji',
+    'Omar',
+    'Henrik',
+    'Noah',
+];
 const NEUTRAL = ['Alex', 'Kim', 'Robin', 'Sascha', 'Charlie', 'Luca', 'Jules', 'Sam', 'Toni', 'Maxi'];
-const LAST = ['Schneider', 'Weber', 'Becker', 'Mueller', 'Schmidt', 'Fischer', 'Wagner', 'Hoffmann', 'Schulz', 'Koch',
-    'Richter', 'Klein', 'Wolf', 'Neumann', 'Schwarz', 'Braun', 'Zimmermann', 'Krueger', 'Hartmann', 'Lange', 'Werner',
-    'Krause', 'Meier', 'Lehmann', 'Schmid', 'Schulze', 'Maier', 'Koehler', 'Herrmann', 'Walter', 'Smith', 'Jones', 'Brown',
-    'Taylor', 'Wilson', 'Nielsen', 'Jensen', 'Rossi', 'Garcia', 'Kowalski', 'Yilmaz', 'Nguyen', 'Sharma', 'Tanaka',
-    'Silva', 'Novak', 'Dubois', 'Andersson', 'OBrien', 'Costa'];
+const LAST = [
+    'Schneider',
+    'Weber',
+    'Becker',
+    'Mueller',
+    'Schmidt',
+    'Fischer',
+    'Wagner',
+    'Hoffmann',
+    'Schulz',
+    'Koch',
+    'Richter',
+    'Klein',
+    'Wolf',
+    'Neumann',
+    'Schwarz',
+    'Braun',
+    'Zimmermann',
+    'Krueger',
+    'Hartmann',
+    'Lange',
+    'Werner',
+    'Krause',
+    'Meier',
+    'Lehmann',
+    'Schmid',
+    'Schulze',
+    'Maier',
+    'Koehler',
+    'Herrmann',
+    'Walter',
+    'Smith',
+    'Jones',
+    'Brown',
+    'Taylor',
+    'Wilson',
+    'Nielsen',
+    'Jensen',
+    'Rossi',
+    'Garcia',
+    'Kowalski',
+    'Yilmaz',
+    'Nguyen',
+    'Sharma',
+    'Tanaka',
+    'Silva',
+    'Novak',
+    'Dubois',
+    'Andersson',
+    'OBrien',
+    'Costa',
+];
 const NICKNAMES = {
-    Alexander: 'Alex', Katharina: 'Kathi', Maximilian: 'Max', Johannes: 'Hannes', Elisabeth: 'Lisa', Christopher: 'Chris',
-    Benjamin: 'Ben', Daniela: 'Dani', Nikolaus: 'Niko', Jennifer: 'Jenny', Franziska: 'Franzi', Theodor: 'Theo',
-    Maria: 'Mia', Samuel: 'Sam', Charlotte: 'Lotte', Tobias: 'Tobi',
+    Alexander: 'Alex',
+    Katharina: 'Kathi',
+    Maximilian: 'Max',
+    Johannes: 'Hannes',
+    Elisabeth: 'Lisa',
+    Christopher: 'Chris',
+    Benjamin: 'Ben',
+    Daniela: 'Dani',
+    Nikolaus: 'Niko',
+    Jennifer: 'Jenny',
+    Franziska: 'Franzi',
+    Theodor: 'Theo',
+    Maria: 'Mia',
+    Samuel: 'Sam',
+    Charlotte: 'Lotte',
+    Tobias: 'Tobi',
 };
 const SENIORITY = ['Junior ', '', '', 'Senior '];
 /** Team size the generator aims at, and how many reports a director gets before another layer appears. */
@@ -614,7 +808,7 @@ function sampleCompany(options = {}) {
         const email = uniqueEmail(emails, firstName, lastName, domain);
         const o = rand();
         const office = (o < 0.5 ? offices[0] : o < 0.8 ? offices[1] : offices[2]) ?? null;
-        const hire = role.hireFrom + Math.floor(rand() * Math.max(DAY_MS, today - 30 * DAY_MS - role.hireFrom) / DAY_MS) * DAY_MS;
+        const hire = role.hireFrom + Math.floor((rand() * Math.max(DAY_MS, today - 30 * DAY_MS - role.hireFrom)) / DAY_MS) * DAY_MS;
         const created = hire - 21 * DAY_MS + randInt(rand, 8, 17) * 3_600_000 + randInt(rand, 0, 3599) * 1000;
         const modified = created + Math.floor(rand() * Math.max(1, today - created));
         const e = {
@@ -666,7 +860,13 @@ function sampleCompany(options = {}) {
         const department = { id: 281521 + index, name: spec.name };
         const costCenter = `CC-${100 + 10 * index}`;
         const start = employees.length;
-        const head = person({ position: spec.head, department, team: null, supervisorId: ceo.id, hireFrom: Date.parse('2015-06-01T00:00:00Z') });
+        const head = person({
+            position: spec.head,
+            department,
+            team: null,
+            supervisorId: ceo.id,
+            hireFrom: Date.parse('2015-06-01T00:00:00Z'),
+        });
         const rest = deptSize - 1;
         // Teams of ~TEAM_SIZE (lead + members); above SPAN teams, directors form extra layers.
         const teamCount = rest === 0 ? 0 : Math.max(1, Math.round(rest / TEAM_SIZE));
@@ -680,7 +880,13 @@ function sampleCompany(options = {}) {
             const layer = [];
             for (let i = 0; i < count; i += 1) {
                 const boss = managers[Math.floor((i * managers.length) / count)] ?? head;
-                layer.push(person({ position: `Director ${spec.name}`, department, team: null, supervisorId: boss.id, hireFrom: Date.parse('2016-01-01T00:00:00Z') }));
+                layer.push(person({
+                    position: `Director ${spec.name}`,
+                    department,
+                    team: null,
+                    supervisorId: boss.id,
+                    hireFrom: Date.parse('2016-01-01T00:00:00Z'),
+                }));
             }
             managers = layer;
         }
@@ -733,7 +939,11 @@ function addProfileAttributes(employees, seed) {
         e.dynamic[REMOTE_DAYS_KEY] = randInt(rand, 0, 5);
         e.dynamic[BIRTHDAY_KEY] = isoDate(Date.UTC(randInt(rand, 1962, 2002), randInt(rand, 0, 11), randInt(rand, 1, 28)));
         const code = e.dynamic[COST_CENTER_CODE_KEY];
-        const centre = (name, percentage) => ({ id: 82_000 + Number(name.replace(/\D/g, '')), name, percentage });
+        const centre = (name, percentage) => ({
+            id: 82_000 + Number(name.replace(/\D/g, '')),
+            name,
+            percentage,
+        });
         if (typeof code === 'string')
             e.costCenters = rand() < 0.1 ? [centre('CC-000', 40), centre(code, 60)] : [centre(code, 100)];
         // Every eighth person has two mentors in their department: one by work email, one by Personio id.
@@ -767,7 +977,10 @@ function levelOf(position) {
 function assignStatuses(leaves, rand, today) {
     const n = leaves.length;
     const want = (share) => (n >= 10 ? Math.max(1, Math.round(n * share)) : 0);
-    const order = leaves.map((e) => ({ e, key: rand() })).sort((a, b) => a.key - b.key).map((x) => x.e);
+    const order = leaves
+        .map((e) => ({ e, key: rand() }))
+        .sort((a, b) => a.key - b.key)
+        .map((x) => x.e);
     let i = 0;
     const take = (count, apply) => {
         for (let k = 0; k < count && i < order.length; k += 1, i += 1) {
@@ -956,19 +1169,61 @@ const STANDARD = [
     { key: 'status', label: 'Status', type: 'standard', universal_id: 'status', get: (e) => e.status },
     { key: 'position', label: 'Position', type: 'standard', universal_id: 'position', get: (e) => e.position },
     { key: 'employment_type', label: 'Employment type', type: 'standard', universal_id: 'employment_type', get: (e) => e.employmentType },
-    { key: 'weekly_working_hours', label: 'Weekly hours', type: 'standard', universal_id: 'weekly_working_hours', get: (e) => e.weeklyWorkingHours },
+    {
+        key: 'weekly_working_hours',
+        label: 'Weekly hours',
+        type: 'standard',
+        universal_id: 'weekly_working_hours',
+        get: (e) => e.weeklyWorkingHours,
+    },
     { key: 'department', label: 'Department', type: 'standard', universal_id: 'department', get: (e) => org('Department', e.department) },
     { key: 'team', label: 'Team', type: 'standard', universal_id: 'team', get: (e) => org('Team', e.team) },
     { key: 'office', label: 'Office', type: 'standard', universal_id: 'office', get: (e) => org('Office', e.office) },
     { key: 'subcompany', label: 'Subcompany', type: 'standard', universal_id: 'subcompany', get: (e) => org('Subcompany', e.subcompany) },
-    { key: 'supervisor', label: 'Supervisor', type: 'standard', universal_id: 'supervisor', get: (e, lookup, shape) => supervisor(e, lookup, shape) },
+    {
+        key: 'supervisor',
+        label: 'Supervisor',
+        type: 'standard',
+        universal_id: 'supervisor',
+        get: (e, lookup, shape) => supervisor(e, lookup, shape),
+    },
     { key: 'hire_date', label: 'Hire date', type: 'date', universal_id: 'hire_date', get: (e) => date(e.hireDate) },
-    { key: 'contract_end_date', label: 'Contract ends', type: 'date', universal_id: 'contract_end_date', get: (e) => date(e.contractEndDate) },
-    { key: 'probation_period_end', label: 'Probation period end', type: 'date', universal_id: 'probation_period_end', get: (e) => date(e.probationPeriodEnd) },
-    { key: 'termination_date', label: 'Termination date', type: 'date', universal_id: 'termination_date', get: (e) => date(e.terminationDate) },
-    { key: 'last_working_day', label: 'Last day of work', type: 'date', universal_id: 'last_working_day', get: (e) => date(e.lastWorkingDay) },
+    {
+        key: 'contract_end_date',
+        label: 'Contract ends',
+        type: 'date',
+        universal_id: 'contract_end_date',
+        get: (e) => date(e.contractEndDate),
+    },
+    {
+        key: 'probation_period_end',
+        label: 'Probation period end',
+        type: 'date',
+        universal_id: 'probation_period_end',
+        get: (e) => date(e.probationPeriodEnd),
+    },
+    {
+        key: 'termination_date',
+        label: 'Termination date',
+        type: 'date',
+        universal_id: 'termination_date',
+        get: (e) => date(e.terminationDate),
+    },
+    {
+        key: 'last_working_day',
+        label: 'Last day of work',
+        type: 'date',
+        universal_id: 'last_working_day',
+        get: (e) => date(e.lastWorkingDay),
+    },
     { key: 'termination_type', label: 'Termination type', type: 'standard', universal_id: 'termination_type', get: (e) => e.terminationType },
-    { key: 'termination_reason', label: 'Termination reason', type: 'standard', universal_id: 'termination_reason', get: (e) => e.terminationReason },
+    {
+        key: 'termination_reason',
+        label: 'Termination reason',
+        type: 'standard',
+        universal_id: 'termination_reason',
+        get: (e) => e.terminationReason,
+    },
     {
         key: 'cost_centers',
         label: 'Cost center',
@@ -1185,7 +1440,10 @@ class PersonioApi {
         if (route === '/v1/auth') {
             return req.method === 'POST' ? this.auth(req) : this.errorResponse(405, 'Method not allowed', { allow: 'POST' });
         }
-        const known = route === EMPLOYEES || route === `${EMPLOYEES}/:id` || route === `${EMPLOYEES}/attributes` || route === `${EMPLOYEES}/custom-attributes`;
+        const known = route === EMPLOYEES ||
+            route === `${EMPLOYEES}/:id` ||
+            route === `${EMPLOYEES}/attributes` ||
+            route === `${EMPLOYEES}/custom-attributes`;
         if (!known)
             return this.errorResponse(404, 'Es ist ein Problem aufgetreten');
         if (req.method !== 'GET')
@@ -1198,7 +1456,13 @@ class PersonioApi {
             return this.listEmployees(req, headers);
         if (route === `${EMPLOYEES}/:id`)
             return this.oneEmployee(req, headers);
-        const data = this.allowed().map((d) => ({ key: d.key, label: d.label, type: d.type, universal_id: d.universal_id, options: d.options ?? [] }));
+        const data = this.allowed().map((d) => ({
+            key: d.key,
+            label: d.label,
+            type: d.type,
+            universal_id: d.universal_id,
+            options: d.options ?? [],
+        }));
         return jsonResponse(200, { success: true, data }, headers);
     }
     // ---- endpoints -------------------------------------------------------------------------------
@@ -1278,7 +1542,9 @@ class PersonioApi {
         const keys = this.projection(req.query);
         const page = selected.slice(offset, offset + limit);
         const kept = since === null && email === null ? page.filter(() => this.faults?.dropRecord('GET', EMPLOYEES) !== true) : page;
-        const records = kept.map((entry) => entry.kind === 'raw' ? entry.record : this.catalogue.render(entry.employee, keys, (id) => this.store.lookup(id), this.settings.supervisorShape));
+        const records = kept.map((entry) => entry.kind === 'raw'
+            ? entry.record
+            : this.catalogue.render(entry.employee, keys, (id) => this.store.lookup(id), this.settings.supervisorShape));
         const total = selected.length;
         if (since === null && email === null && offset === 0) {
             const listing = this.listingCount;
@@ -1514,11 +1780,30 @@ const BLANK_PROFILE = {
     employmentType: null,
 };
 /** What a PUT resets before applying its body (a full replacement; `active` only if given). */
-const PUT_RESET = { ...BLANK_PROFILE, manager: null, additionalManagers: null };
+const PUT_RESET = {
+    ...BLANK_PROFILE,
+    manager: null,
+    additionalManagers: null,
+};
 /** Fields copied verbatim from a change onto a user. */
 const PLAIN_FIELDS = [
-    'externalId', 'givenName', 'familyName', 'displayName', 'title', 'active', 'photo', 'location', 'department',
-    'costCenter', 'division', 'level', 'startDate', 'endDate', 'birthday', 'gender', 'employmentType',
+    'externalId',
+    'givenName',
+    'familyName',
+    'displayName',
+    'title',
+    'active',
+    'photo',
+    'location',
+    'department',
+    'costCenter',
+    'division',
+    'level',
+    'startDate',
+    'endDate',
+    'birthday',
+    'gender',
+    'employmentType',
 ];
 class ScimStore {
     now;
@@ -1752,7 +2037,9 @@ class ScimStore {
         if (c.manager !== undefined)
             out.managerId = c.manager === null || c.manager === '' ? null : this.resolveManager(self, c.manager).id;
         if (c.additionalManagers !== undefined) {
-            out.additionalManagerIds = [...new Set((c.additionalManagers ?? []).filter((r) => r !== '').map((r) => this.resolveManager(self, r).id))];
+            out.additionalManagerIds = [
+                ...new Set((c.additionalManagers ?? []).filter((r) => r !== '').map((r) => this.resolveManager(self, r).id)),
+            ];
         }
         return out;
     }
@@ -1950,7 +2237,10 @@ function parseUserDefinition(body, options) {
     if (extra === null)
         out.additionalManagers = null;
     else if (typeof extra === 'string')
-        out.additionalManagers = extra.split(',').map((s) => s.trim()).filter((s) => s !== ''); // help text: comma-separated
+        out.additionalManagers = extra
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== ''); // help text: comma-separated
     else if (Array.isArray(extra)) {
         out.additionalManagers = extra.map((v) => {
             if (typeof v !== 'string')
@@ -2351,7 +2641,9 @@ function seedPreviousIntegration(sandbox) {
     const employees = sandbox.personio.list();
     const byId = new Map(employees.map((e) => [e.id, e]));
     const inScope = employees.filter((e) => IN_SCOPE.has(e.status) && e.email !== null && e.email !== '');
-    const departments = [...new Map(inScope.flatMap((e) => (e.department === null ? [] : [[e.department.id, e.department]]))).values()].sort((a, b) => a.id - b.id);
+    const departments = [
+        ...new Map(inScope.flatMap((e) => (e.department === null ? [] : [[e.department.id, e.department]]))).values(),
+    ].sort((a, b) => a.id - b.id);
     if (departments.length < 3)
         throw new Error('seedPreviousIntegration: the company needs at least three departments');
     // The last in-scope people without reports are the ones whose story differs from the rest.
@@ -2418,7 +2710,12 @@ function seedPreviousIntegration(sandbox) {
     if (unmarkedUser === undefined)
         throw new Error('seedPreviousIntegration: no unmarked user');
     // A freelancer who is not in Personio, and the hand-made team's members.
-    const outsider = sandbox.leapsome.addUser({ userName: 'freelance.designer@example.com', givenName: 'Frida', familyName: 'Freelance', teamIds: [handMade.id] });
+    const outsider = sandbox.leapsome.addUser({
+        userName: 'freelance.designer@example.com',
+        givenName: 'Frida',
+        familyName: 'Freelance',
+        teamIds: [handMade.id],
+    });
     const clubbers = [movers[0], connector[0], inScope[0]].flatMap((e) => (e === undefined ? [] : [users.get(e.id)?.id ?? '']));
     for (const id of clubbers) {
         const user = sandbox.leapsome.getUser(id);
