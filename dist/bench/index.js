@@ -15,12 +15,16 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(860);
-/* harmony import */ var _scenario_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(863);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(481);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(860);
+/* harmony import */ var _scenario_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(341);
 // `npm run bench`: first sync, no-op and a day of 1 % changes at 1k, 5k and 20k employees against
 // the sandbox with real rate limits and latency. Writes bench/results.md and prints it.
-//   node dist/bench/index.js [--sizes 1000,5000] [--latency 20] [--out bench/results.md] [--node /path/to/node]
+//   node dist/bench/index.js [--sizes 1000,5000] [--latency 20] [--mapped-fields 6|0] [--out bench/results.md] [--node /path/to/node]
+// By default six fields beyond the default five are mapped (BENCH_FIELDS: custom attributes, cost
+// centers, mentors as additional managers); --mapped-fields 0 runs with the default fields only.
 // The 20k first sync alone takes ~25 minutes: Leapsome allows 30 requests per second.
+
 
 
 
@@ -37,6 +41,7 @@ async function main() {
         options: {
             sizes: { type: 'string', default: '1000,5000,20000' },
             latency: { type: 'string', default: '20' },
+            'mapped-fields': { type: 'string', default: String(_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .BENCH_EXTRA_FIELDS */ .oD) },
             out: { type: 'string', default: DEFAULT_OUT },
             node: { type: 'string', default: process.execPath },
         },
@@ -47,15 +52,18 @@ async function main() {
     const latencyMs = Number(values.latency);
     if (!(latencyMs >= 0))
         throw new Error(`--latency must be a number of ms, got ${values.latency}`);
+    const mappedFields = Number(values['mapped-fields']);
+    if (mappedFields !== 0 && mappedFields !== _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .BENCH_EXTRA_FIELDS */ .oD)
+        throw new Error(`--mapped-fields must be 0 or ${_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .BENCH_EXTRA_FIELDS */ .oD}, got ${values['mapped-fields']}`);
     const emptyNodeMs = medianEmptyNodeMs(values.node);
     const started = performance.now();
     const results = [];
     for (const size of sizes) {
         console.log(`${size} employees:`);
-        results.push(...(await (0,_scenario_js__WEBPACK_IMPORTED_MODULE_6__/* .runScenario */ .G)({ size, latencyMs, actionPath: ACTION, node: values.node, log: (line) => console.log(line) })));
+        results.push(...(await (0,_scenario_js__WEBPACK_IMPORTED_MODULE_7__/* .runScenario */ .G)({ size, latencyMs, mappedFields, actionPath: ACTION, node: values.node, log: (line) => console.log(line) })));
     }
     const node = values.node === process.execPath ? process.version : values.node;
-    const report = (0,_report_js__WEBPACK_IMPORTED_MODULE_5__/* .renderReport */ .B1)(results, { latencyMs, date: new Date(), node, totalWallMs: performance.now() - started, emptyNodeMs });
+    const report = (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .renderReport */ .B1)(results, { latencyMs, date: new Date(), node, totalWallMs: performance.now() - started, emptyNodeMs });
     const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(values.out);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(out), { recursive: true });
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(out, report);
@@ -150,7 +158,7 @@ function comparable(user) {
     const { created: _c, lastModified: _m, version: _v, teamIds: _t, ...state } = user;
     return JSON.stringify(state);
 }
-/** Fields POST /Users ignores (manager, location, the enterprise extension). */
+/** Fields POST /Users ignores (manager, location, the enterprise extension with custom attributes). */
 function needsPatchAfterPost(user) {
     const extension = [
         user.managerId,
@@ -164,7 +172,7 @@ function needsPatchAfterPost(user) {
         user.birthday,
         user.gender,
     ];
-    return extension.some((value) => value !== null) || user.additionalManagerIds.length > 0;
+    return extension.some((value) => value !== null) || user.additionalManagerIds.length > 0 || Object.keys(user.custom).length > 0;
 }
 
 
@@ -218,6 +226,8 @@ function tableSection(heading, header, rows, options) {
 const sec = (ms) => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
 const ratio = (a, b) => (b <= 0 ? '—' : (a / b).toFixed(2));
 const vs = (actual, minimum) => `${actual} / ${minimum}`;
+/** The default five (title, location, start and end date, gender), plus the extra ones mapped. */
+const mappedFieldsText = (extra) => (extra === 0 ? '5' : `5 + ${extra}`);
 function renderTable(results) {
     const rows = results.map((r) => {
         const t = r.traffic;
@@ -225,6 +235,7 @@ function renderTable(results) {
         return [
             r.size.toLocaleString('en-US'),
             r.kind,
+            mappedFieldsText(r.mappedFields),
             vs(t.personioPages + t.personioOverhead, m.personioPages + m.personioOverhead),
             vs(t.scimListPages + t.scimLookups, m.scimUserPages + m.scimGroupPages),
             vs((0,minimum/* totalWrites */.Dl)(t.writes) + t.otherWrites, (0,minimum/* totalWrites */.Dl)(m.writes)),
@@ -244,6 +255,7 @@ function renderTable(results) {
     const head = [
         'Employees',
         'Run',
+        'Mapped fields',
         'Personio requests (actual / min)',
         'SCIM reads (actual / API min)',
         'SCIM writes',
@@ -264,10 +276,11 @@ function renderWritesTable(results) {
     const rows = results.map((r) => [
         r.size.toLocaleString('en-US'),
         r.kind,
+        mappedFieldsText(r.mappedFields),
         ...kinds.map((k) => vs(r.traffic.writes[k], r.minimum.writes[k])),
         String(r.traffic.scimLookups),
     ]);
-    return table(['Employees', 'Run', 'POST /Users', 'PATCH /Users/:id', 'POST /Groups', 'PATCH /Groups/:id', 'SCIM lookups'], rows);
+    return table(['Employees', 'Run', 'Mapped fields', 'POST /Users', 'PATCH /Users/:id', 'POST /Groups', 'PATCH /Groups/:id', 'SCIM lookups'], rows);
 }
 function renderReport(results, context) {
     const cpu = (0,external_node_os_.cpus)();
@@ -277,7 +290,12 @@ function renderReport(results, context) {
 sandbox with the real rate limits (Personio GET employees 15/s + 300/min, /v1/auth 60/min; Leapsome 30/s)
 and ${context.latencyMs} ms latency on every request. Per size: the first sync of an empty Leapsome, a no-op
 sync straight after, and a day on which about 1 % of employees changed (titles, departments,
-supervisors, a few leavers and hires). Rate-limit windows start empty before each run (a day passes).
+supervisors, a few leavers and hires, and with mapped fields levels and skills). Rate-limit windows
+start empty before each run (a day passes). **Mapped fields**: the Leapsome profile fields the sync
+owns: the default five (title, location, start and end date, gender) and, with "5 + 6", six more from
+a config file (\`BENCH_FIELDS\` in src/sandbox/sample-fields.ts: birthday, a level through a map,
+division, cost center, mentors as additional managers and a tags custom attribute), each read
+from Personio, compared and written in the same PATCH as the rest.
 The snapshot is on, as by default: each run restores the previous run's encrypted snapshot and saves
 its own, in a local directory (on GitHub the Actions cache moves the same file; loading
 \`@actions/cache\` for that costs another ~0.06 s and ~20 MB of RSS, measured apart from this table).
@@ -321,8 +339,9 @@ ${renderWritesTable(results)}
 - **Peak RSS** is \`process.resourceUsage().maxRSS\` of the action process, reported by a preload module.
   Most of it above the live data is garbage V8 has not collected yet, so identical runs differ by tens
   of MB depending on when a full collection happens to run: the repeated no-op runs show the spread.
-- **Converged**: exit code 0 and the independent oracle (\`test/support/converged.ts\`) finds no
-  difference between Leapsome and Personio afterwards.
+- **Converged**: exit code 0 and the independent oracles (\`src/sandbox/oracle.ts\`, and
+  \`src/sandbox/field-oracle.ts\` for the mapped fields) find no difference between Leapsome and
+  Personio afterwards.
 
 Targets: wall ≤ 1.2 × bound for first and no-op syncs, writes equal to the minimum, peak RSS
 ≤ 256 MB at 20k employees.
@@ -351,7 +370,7 @@ function renderRepeats(results) {
 
 /***/ }),
 
-/***/ 863:
+/***/ 341:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -456,6 +475,520 @@ function divergences(sandbox, options = {}) {
     }
     return problems;
 }
+
+;// CONCATENATED MODULE: ./src/sandbox/field-oracle.ts
+const SKILLS_ID = '6140868326541a4da586db0b';
+const CONTRACT_ID = '6140868326541a4da586db0c';
+const REMOTE_DAYS_ID = '6140868326541a4da586db0d';
+/** The cost center with the highest percentage, the first on a tie. */
+const mainCostCenter = (e) => e.costCenters.reduce((best, c) => (best === null || c.percentage > best.percentage ? c : best), null)?.name ?? null;
+/** Mentors as the sandbox stores them (ids and emails) -> the in-scope employees they name, without the person and their supervisor. */
+function mentors(e, company, inScope, key = 'dynamic_1146710') {
+    const raw = e.dynamic[key];
+    if (typeof raw !== 'string')
+        return [];
+    const byEmail = new Map([...company.values()].map((x) => [x.email?.toLowerCase() ?? '', x.id]));
+    const ids = raw
+        .split(/[,;\n]/)
+        .map((t) => t.trim())
+        .filter((t) => t !== '')
+        .map((t) => (/^\d+$/.test(t) ? Number(t) : (byEmail.get(t.toLowerCase()) ?? -1)));
+    return [...new Set(ids)].filter((id) => id !== e.id && id !== e.supervisorId && inScope(id)).sort((a, b) => a - b);
+}
+/** Differences between Leapsome and the expectations, for every in-scope employee. */
+function fieldDivergences(sandbox, expectations, statuses = ['active', 'leave']) {
+    const employees = sandbox.personio.list();
+    const company = new Map(employees.map((e) => [e.id, e]));
+    const wanted = new Set(statuses);
+    const inScope = (id) => {
+        const e = company.get(id);
+        return e !== undefined && wanted.has(e.status) && e.email !== null && e.email !== '';
+    };
+    const users = sandbox.leapsome.listUsers();
+    const byExternalId = new Map(users.flatMap((u) => (u.externalId === null ? [] : [[u.externalId, u]])));
+    const personioIdOf = new Map(users.map((u) => [u.id, Number(u.externalId ?? -1)]));
+    const problems = [];
+    for (const e of employees) {
+        if (!inScope(e.id))
+            continue;
+        const user = byExternalId.get(String(e.id));
+        if (user === undefined) {
+            problems.push(`employee ${e.id} has no Leapsome user`);
+            continue;
+        }
+        for (const [field, expectation] of Object.entries(expectations)) {
+            const wantedValue = expectation(e, company, inScope);
+            let actual;
+            if (field === 'additional-managers') {
+                actual = user.additionalManagerIds.map((id) => personioIdOf.get(id) ?? -1).sort((a, b) => a - b);
+            }
+            else if (field.startsWith('custom.'))
+                actual = user.custom[field.slice(7)] ?? null;
+            else {
+                const key = {
+                    level: 'level',
+                    birthday: 'birthday',
+                    division: 'division',
+                    'cost-center': 'costCenter',
+                    gender: 'gender',
+                    location: 'location',
+                    'start-date': 'startDate',
+                    'end-date': 'endDate',
+                }[field];
+                actual = key === undefined ? null : (user[key] ?? null);
+            }
+            if (JSON.stringify(actual) !== JSON.stringify(wantedValue))
+                problems.push(`employee ${e.id}: ${field} is ${JSON.stringify(actual)}, expected ${JSON.stringify(wantedValue)}`);
+        }
+    }
+    return problems;
+}
+/** What the benchmark's six extra fields (BENCH_FIELDS) should hold. */
+const BENCH_EXPECTATIONS = {
+    birthday: (e) => (typeof e.dynamic.dynamic_180883 === 'string' ? e.dynamic.dynamic_180883 : null),
+    level: (e) => ({ L1: 'Junior', L2: 'Intermediate', L3: 'Senior', L4: 'Lead', L5: 'Principal' })[String(e.dynamic.dynamic_1146703)] ?? 'Unassigned',
+    division: (e) => e.subcompany?.name ?? null,
+    'cost-center': mainCostCenter,
+    'additional-managers': mentors,
+    [`custom.${SKILLS_ID}`]: (e) => Array.isArray(e.dynamic.dynamic_1146704) && e.dynamic.dynamic_1146704.length > 0 ? e.dynamic.dynamic_1146704.join(', ') : null,
+};
+
+// EXTERNAL MODULE: ./src/sandbox/index.ts + 17 modules
+var src_sandbox = __nccwpck_require__(481);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(136);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(421);
+;// CONCATENATED MODULE: ./src/sandbox/action-process.ts
+// Runs the bundled action as the runner does: a fresh `node dist/index.js` process whose inputs are
+// INPUT_* variables (hyphens kept), with GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files and nothing
+// else from our environment. Shared by the demo, the benchmark and the tests.
+
+
+
+
+/** The inputs that point the action at a sandbox: its URLs and credentials. */
+function sandboxInputs(sandbox) {
+    return {
+        'personio-client-id': sandbox.credentials.personioClientId,
+        'personio-client-secret': sandbox.credentials.personioClientSecret,
+        'leapsome-scim-token': sandbox.credentials.leapsomeToken,
+        'personio-base-url': sandbox.personioUrl,
+        'leapsome-base-url': sandbox.leapsomeUrl,
+    };
+}
+async function runActionProcess(options) {
+    const workDir = options.workDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-action-'));
+    const summaryFile = (0,external_node_path_.join)(workDir, 'summary.md');
+    const outputFile = (0,external_node_path_.join)(workDir, 'output.txt');
+    (0,external_node_fs_.writeFileSync)(summaryFile, '');
+    (0,external_node_fs_.writeFileSync)(outputFile, '');
+    const env = {
+        PATH: process.env.PATH ?? '',
+        GITHUB_STEP_SUMMARY: summaryFile,
+        GITHUB_OUTPUT: outputFile,
+        ...options.env,
+    };
+    for (const [name, value] of Object.entries(options.inputs))
+        env[`INPUT_${name.toUpperCase()}`] = value;
+    const started = performance.now();
+    const child = (0,external_node_child_process_.spawn)(options.node ?? process.execPath, [...(options.nodeArgs ?? []), options.entry], {
+        env,
+        cwd: options.cwd ?? workDir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+    const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    const { killWhen } = options;
+    const watcher = killWhen === undefined ? undefined : setInterval(() => killWhen() && child.kill('SIGKILL'), 2);
+    const [code, signal] = await new Promise((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    clearTimeout(timer);
+    clearInterval(watcher);
+    return {
+        code,
+        signal,
+        stdout,
+        stderr,
+        summary: (0,external_node_fs_.readFileSync)(summaryFile, 'utf8'),
+        outputs: (0,external_node_fs_.existsSync)(outputFile) ? parseOutputFile((0,external_node_fs_.readFileSync)(outputFile, 'utf8')) : {},
+        wallMs: performance.now() - started,
+        workDir,
+    };
+}
+/** GITHUB_OUTPUT as @actions/core writes it: `name<<delimiter`, the value's lines, `delimiter`. */
+function parseOutputFile(text) {
+    const outputs = {};
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const m = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+        if (!m)
+            continue;
+        const [, name, delimiter] = m;
+        const value = [];
+        for (i++; i < lines.length && lines[i] !== delimiter; i++)
+            value.push(lines[i] ?? '');
+        outputs[name] = value.join('\n');
+    }
+    return outputs;
+}
+
+;// CONCATENATED MODULE: ./src/bench/action.ts
+// Runs the bundled action (dist/index.js) as the runner does, against the sandbox. A preload module
+// reports the process's peak RSS when it exits.
+
+
+
+
+
+const PRELOAD = `import { writeFileSync } from 'node:fs';
+process.on('exit', () => writeFileSync(process.env.PLS_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));
+`;
+/**
+ * The snapshot is on, as by default: restored and saved encrypted in `stateDir` (the local store;
+ * on GitHub the Actions cache moves the same file), so its cost is measured too.
+ */
+async function runBundledAction(actionPath, sandbox, stateDir, node = process.execPath, config = null) {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-bench-'));
+    try {
+        // The config file, where a workflow that checked out the repository has it.
+        if (config !== null) {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, '.github'));
+            (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, '.github', 'personio-leapsome.yml'), config);
+        }
+        const rssFile = (0,external_node_path_.join)(dir, 'rss.txt');
+        const preload = (0,external_node_path_.join)(dir, 'rss.mjs');
+        (0,external_node_fs_.writeFileSync)(preload, PRELOAD);
+        const run = await runActionProcess({
+            entry: actionPath,
+            node,
+            nodeArgs: ['--import', (0,external_node_url_.pathToFileURL)(preload).href],
+            inputs: { ...sandboxInputs(sandbox), cache: 'true' },
+            workDir: dir,
+            env: {
+                GITHUB_ACTIONS: 'true',
+                GITHUB_WORKSPACE: dir,
+                RUNNER_TEMP: dir,
+                PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir,
+                PLS_BENCH_RSS_FILE: rssFile,
+            },
+        });
+        let maxRssKb = null;
+        try {
+            maxRssKb = Number((0,external_node_fs_.readFileSync)(rssFile, 'utf8'));
+        }
+        catch {
+            maxRssKb = null;
+        }
+        return { code: run.code, wallMs: run.wallMs, maxRssKb, log: run.stdout + run.stderr };
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/bench/bound.ts
+// The fastest any client could do a run's minimum traffic under the documented rate limits.
+//
+// Under a sliding window of `max` requests per `w` ms, the k-th request (0-based) of a burst can
+// start no earlier than ⌊k/max⌋·w after the first. Personio pages sit under two windows (15/s and
+// 300/min), so S_P(k) = max(⌊k/15⌋·1 s, ⌊k/300⌋·60 s); Leapsome has one, S_L(k) = ⌊k/30⌋·1 s.
+//
+//   read  = max( Personio: auth → the attribute check and the first page together → the other pages:
+//                2·RTT + max(RTT, S_P(P)) when P > 1, else 2·RTT (the attribute check is request 0
+//                under the employees windows, as the sandbox counts it; the pages are 1..P),
+//                Leapsome: first user/group page → the other pages: RTT, or 2·RTT with more pages )
+//   write = S_L(W−1) + phases·RTT   (0 when W = 0)
+//   bound = read + write
+//
+// Reads and writes are sequential phases (the plan needs both sides read first). Within the write
+// phase each dependent step that has work (create users → patch users → create teams → patch
+// teams → deactivate) costs at least one round trip. RTT is the sandbox's injected latency; CPU
+// time (process start, parsing, planning) is not part of the bound.
+function personioSchedule(k) {
+    return Math.max(Math.floor(k / 15) * 1_000, Math.floor(k / 300) * 60_000);
+}
+function leapsomeSchedule(k) {
+    return Math.floor(k / 30) * 1_000;
+}
+function lowerBoundMs(input) {
+    const rtt = input.rttMs;
+    const personio = input.personioPages > 1 ? 2 * rtt + Math.max(rtt, personioSchedule(input.personioPages)) : 2 * rtt;
+    const morePages = input.scimUserPages > 1 || input.scimGroupPages > 1;
+    const leapsome = (morePages ? 2 : 1) * rtt + leapsomeSchedule(Math.max(0, input.scimUserPages + input.scimGroupPages - 1));
+    const readMs = Math.max(personio, leapsome);
+    const writeMs = input.writes === 0 ? 0 : leapsomeSchedule(input.writes - 1) + input.writePhases * rtt;
+    return { readMs, writeMs, totalMs: readMs + writeMs };
+}
+
+// EXTERNAL MODULE: ./src/sandbox/random.ts
+var random = __nccwpck_require__(304);
+;// CONCATENATED MODULE: ./src/bench/day.ts
+// "A day in Personio": about `share` of the employees change (titles, departments, supervisors,
+// a few leavers and hires), chosen by a seeded PRNG so every run of the benchmark sees the same
+// day. Used by the benchmark and the chaos tests.
+
+/** Mutates Personio in the sandbox; returns the Personio ids touched, by kind. */
+function applyDayOfChanges(sandbox, share, seed, today = '2025-09-02', options = {}) {
+    const rand = (0,random/* mulberry32 */.sK)(seed);
+    const everyone = sandbox.personio.list();
+    const current = everyone.filter((e) => (e.status === 'active' || e.status === 'leave') && e.email !== null && e.email !== '');
+    const total = Math.max(5, Math.round(everyone.length * share));
+    const leaverCount = Math.max(1, Math.round(total * 0.1));
+    const hireCount = Math.max(1, Math.round(total * 0.1));
+    const departmentCount = Math.round(total * 0.2);
+    const supervisorCount = Math.round(total * 0.2);
+    const otherCount = Math.max(0, total - leaverCount - hireCount - departmentCount - supervisorCount);
+    const profileCount = options.profiles === true ? Math.round(otherCount / 2) : 0;
+    const titleCount = otherCount - profileCount;
+    // Each changed employee is picked once (a shuffled prefix), so the counts are exact.
+    const order = current
+        .map((e) => ({ e, key: rand() }))
+        .sort((a, b) => a.key - b.key)
+        .map((x) => x.e);
+    let next = 0;
+    const take = (count) => order.slice(next, (next += count));
+    const departments = uniqueUnits(everyone.map((e) => e.department));
+    // Supervisors always have a lower id than their reports (the generator builds top-down), so
+    // picking a new supervisor among lower ids can never create a cycle.
+    const byIdAsc = [...current].sort((a, b) => a.id - b.id);
+    const lowerThan = (id) => byIdAsc.filter((e) => e.id < id);
+    const changes = {
+        titles: take(titleCount).map((e) => {
+            sandbox.personio.update(e.id, { position: e.position.startsWith('Senior ') ? e.position.slice(7) : `Senior ${e.position}` });
+            return e.id;
+        }),
+        profiles: take(profileCount).map((e, i) => {
+            // Alternately a promotion (the next level) and a new skill.
+            const level = String(e.dynamic.dynamic_1146703 ?? 'L1');
+            const skills = Array.isArray(e.dynamic.dynamic_1146704) ? e.dynamic.dynamic_1146704 : [];
+            const next = level === 'L5' ? 'L1' : `L${Number(level.slice(1)) + 1}`;
+            const dynamic = i % 2 === 0
+                ? { ...e.dynamic, dynamic_1146703: next }
+                : { ...e.dynamic, dynamic_1146704: skills.includes('Rust') ? skills.filter((x) => x !== 'Rust') : [...skills, 'Rust'] };
+            sandbox.personio.update(e.id, { dynamic });
+            return e.id;
+        }),
+        departments: take(departmentCount).flatMap((e) => {
+            const others = departments.filter((d) => d.id !== e.department?.id);
+            if (others.length === 0)
+                return [];
+            sandbox.personio.update(e.id, { department: (0,random/* pick */.Up)(rand, others) });
+            return [e.id];
+        }),
+        supervisors: take(supervisorCount).flatMap((e) => {
+            const candidates = lowerThan(e.id).filter((s) => s.id !== e.supervisorId);
+            if (candidates.length === 0)
+                return [];
+            sandbox.personio.update(e.id, { supervisorId: (0,random/* pick */.Up)(rand, candidates).id });
+            return [e.id];
+        }),
+        leavers: take(leaverCount).map((e) => {
+            sandbox.personio.update(e.id, { status: 'inactive', terminationDate: today, lastWorkingDay: today, terminationType: 'employee' });
+            return e.id;
+        }),
+        hires: Array.from({ length: hireCount }, (_, i) => {
+            const supervisor = (0,random/* pick */.Up)(rand, current);
+            return sandbox.personio.add({
+                firstName: 'Hire',
+                lastName: `Day${seed}x${i}`,
+                status: 'active',
+                position: 'Software Engineer',
+                department: supervisor.department,
+                office: supervisor.office,
+                supervisorId: supervisor.id,
+                hireDate: today,
+            }).id;
+        }),
+    };
+    return changes;
+}
+function uniqueUnits(units) {
+    const byId = new Map();
+    for (const unit of units)
+        if (unit !== null)
+            byId.set(unit.id, unit);
+    return [...byId.values()];
+}
+
+;// CONCATENATED MODULE: ./src/bench/measure.ts
+function measureTraffic(entries) {
+    const writes = { postUsers: 0, patchUsers: 0, postGroups: 0, patchGroups: 0 };
+    let personioPages = 0;
+    let personioOverhead = 0;
+    let scimListPages = 0;
+    let scimLookups = 0;
+    let otherWrites = 0;
+    let rateLimited = 0;
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const e of entries) {
+        first = Math.min(first, e.at);
+        last = Math.max(last, e.at + e.durationMs);
+        if (e.fault === 'rateLimit')
+            rateLimited++;
+        const key = `${e.method} ${e.route}`;
+        if (e.api === 'personio') {
+            if (key === 'GET /v1/company/employees')
+                personioPages++;
+            else
+                personioOverhead++;
+            continue;
+        }
+        switch (key) {
+            case 'GET /Users':
+            case 'GET /Groups':
+                if (e.query.filter === undefined)
+                    scimListPages++;
+                else
+                    scimLookups++;
+                break;
+            case 'GET /Users/:id':
+            case 'GET /Groups/:id':
+                scimLookups++;
+                break;
+            case 'POST /Users':
+                writes.postUsers++;
+                break;
+            case 'PATCH /Users/:id':
+                writes.patchUsers++;
+                break;
+            case 'POST /Groups':
+                writes.postGroups++;
+                break;
+            case 'PATCH /Groups/:id':
+                writes.patchGroups++;
+                break;
+            default:
+                otherWrites++;
+        }
+    }
+    const any = entries.length > 0;
+    return {
+        personioPages,
+        personioOverhead,
+        scimListPages,
+        scimLookups,
+        writes,
+        otherWrites,
+        rateLimited,
+        activeMs: any ? Math.round(last - first) : 0,
+        firstAt: any ? first : null,
+    };
+}
+
+// EXTERNAL MODULE: ./src/bench/minimum.ts
+var bench_minimum = __nccwpck_require__(830);
+;// CONCATENATED MODULE: ./src/bench/scenario.ts
+// One company size: first sync, no-op sync, then a day with 1 % changes, each measured against
+// the minimum traffic and the rate-limit lower bound.
+
+
+
+
+
+
+
+
+
+
+
+const NO_OP_REPEATS = 3;
+async function runScenario(options) {
+    const sandbox = await (0,src_sandbox/* startSandbox */.OT)({
+        company: { size: options.size },
+        logBodies: false,
+        faults: { personio: { latencyMs: options.latencyMs }, leapsome: { latencyMs: options.latencyMs } },
+    });
+    // One snapshot history per company: each run restores the previous run's snapshot.
+    const stateDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-bench-state-'));
+    try {
+        const results = [];
+        for (const kind of ['first sync', 'no-op', '1 % changes']) {
+            if (kind === '1 % changes')
+                applyDayOfChanges(sandbox, 0.01, options.size, undefined, { profiles: options.mappedFields > 0 });
+            // A no-op leaves everything as it was, so it is run NO_OP_REPEATS times and the median run
+            // (by wall time) reported: a short run is at the mercy of the machine's other work.
+            const runs = [];
+            for (let i = 0; i < (kind === 'no-op' ? NO_OP_REPEATS : 1); i++) {
+                const result = await measuredRun(sandbox, kind, stateDir, options);
+                options.log(describe(result));
+                runs.push(result);
+            }
+            const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
+            const median = byWall[Math.floor(byWall.length / 2)];
+            if (median !== undefined)
+                results.push({ ...median, repeats: byWall.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })) });
+        }
+        return results;
+    }
+    finally {
+        await sandbox.close();
+        (0,external_node_fs_.rmSync)(stateDir, { recursive: true, force: true });
+    }
+}
+async function measuredRun(sandbox, kind, stateDir, options) {
+    // Runs are a day apart: every rate-limit window starts empty.
+    sandbox.rateLimits.personio.set({});
+    sandbox.rateLimits.leapsome.set({});
+    sandbox.resetLog();
+    const before = (0,bench_minimum/* snapshotLeapsome */.Ps)(sandbox);
+    const spawnedAt = Date.now();
+    const mapped = options.mappedFields > 0;
+    const run = await runBundledAction(options.actionPath, sandbox, stateDir, options.node, mapped ? src_sandbox/* BENCH_FIELDS */.RB : null);
+    const traffic = measureTraffic(sandbox.requests);
+    const minimum = (0,bench_minimum/* minimumFor */.GH)(before, (0,bench_minimum/* snapshotLeapsome */.Ps)(sandbox), sandbox.personio.list().length);
+    const problems = [...divergences(sandbox), ...(mapped ? fieldDivergences(sandbox, BENCH_EXPECTATIONS) : [])];
+    const w = minimum.writes;
+    const writePhases = [w.postUsers, w.patchUsers - minimum.deactivations, w.postGroups, w.patchGroups, minimum.deactivations].filter((n) => n > 0).length;
+    const bound = lowerBoundMs({
+        rttMs: options.latencyMs,
+        personioPages: minimum.personioPages,
+        scimUserPages: minimum.scimUserPages,
+        scimGroupPages: minimum.scimGroupPages,
+        writes: (0,bench_minimum/* totalWrites */.Dl)(w),
+        writePhases,
+    });
+    if (run.code !== 0)
+        options.log(run.log.split('\n').slice(-30).join('\n'));
+    return {
+        size: options.size,
+        kind,
+        mappedFields: options.mappedFields,
+        exitCode: run.code,
+        traffic,
+        minimum,
+        wallMs: run.wallMs,
+        startupMs: traffic.firstAt === null ? 0 : Math.max(0, traffic.firstAt - spawnedAt),
+        boundMs: bound.totalMs,
+        maxRssKb: run.maxRssKb,
+        snapshotRestored: kind === 'first sync' || run.log.includes('Restored the previous snapshot'),
+        divergences: problems.length,
+        firstDivergence: problems[0] ?? null,
+    };
+}
+function describe(r) {
+    const s = (ms) => (ms / 1000).toFixed(1);
+    return `  ${r.size} ${r.kind}${r.mappedFields > 0 ? ` (+${r.mappedFields} fields)` : ''}: exit ${r.exitCode}, writes ${(0,bench_minimum/* totalWrites */.Dl)(r.traffic.writes)}/${(0,bench_minimum/* totalWrites */.Dl)(r.minimum.writes)}, wall ${s(r.wallMs)} s, active ${s(r.traffic.activeMs)} s, bound ${s(r.boundMs)} s, RSS ${r.maxRssKb === null ? '?' : Math.round(r.maxRssKb / 1024)} MB, ${r.divergences} divergences`;
+}
+
+
+/***/ }),
+
+/***/ 481:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  oD: () => (/* reexport */ BENCH_EXTRA_FIELDS),
+  RB: () => (/* reexport */ BENCH_FIELDS),
+  OT: () => (/* binding */ startSandbox)
+});
+
+// UNUSED EXPORTS: COST_CENTER_CODE_KEY, DEFAULT_CREDENTIALS, DEFAULT_CUSTOM_ATTRIBUTES, DEFAULT_DOMAIN, DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES, DEFAULT_TODAY, ENTERPRISE, EXAMPLE_FIELDS, ScimError, berlinMidnight, builtinTeamMark, connectorUserMark, sampleCompany, seedPreviousIntegration
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -800,30 +1333,8 @@ async function startApiServer(def, deps, host, port) {
     return running;
 }
 
-;// CONCATENATED MODULE: ./src/sandbox/random.ts
-// Seeded PRNG so sample data and fault injection are reproducible run after run.
-/** mulberry32: tiny, fast, good enough for test data. Returns floats in [0, 1). */
-function mulberry32(seed) {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** Integer in [min, max] (both inclusive). */
-function randInt(rand, min, max) {
-    return min + Math.floor(rand() * (max - min + 1));
-}
-function pick(rand, items) {
-    const item = items[Math.floor(rand() * items.length)];
-    if (item === undefined)
-        throw new Error('pick() from an empty list');
-    return item;
-}
-
+// EXTERNAL MODULE: ./src/sandbox/random.ts
+var random = __nccwpck_require__(304);
 ;// CONCATENATED MODULE: ./src/sandbox/company.ts
 // The sandbox's internal employee record and a deterministic sample company generator. The
 // generator is linear in `size`, so 20k employees take milliseconds (benchmarks use it).
@@ -1077,7 +1588,7 @@ function sampleCompany(options = {}) {
     const today = Date.parse(`${options.today ?? DEFAULT_TODAY}T00:00:00Z`);
     if (Number.isNaN(today))
         throw new Error(`sampleCompany: today must be YYYY-MM-DD, got ${options.today}`);
-    const rand = mulberry32(options.seed ?? 42);
+    const rand = (0,random/* mulberry32 */.sK)(options.seed ?? 42);
     const companyName = capitalize(domain.split('.')[0] ?? 'Example');
     const offices = [
         { id: 131014, name: 'Berlin' },
@@ -1093,15 +1604,15 @@ function sampleCompany(options = {}) {
         const id = 1000 + employees.length;
         const g = rand();
         const gender = g < 0.47 ? 'female' : g < 0.94 ? 'male' : 'diverse';
-        const firstName = pick(rand, gender === 'female' ? FEMALE : gender === 'male' ? MALE : NEUTRAL);
-        const lastName = pick(rand, LAST);
+        const firstName = (0,random/* pick */.Up)(rand, gender === 'female' ? FEMALE : gender === 'male' ? MALE : NEUTRAL);
+        const lastName = (0,random/* pick */.Up)(rand, LAST);
         const nick = NICKNAMES[firstName];
         const preferredName = nick !== undefined && rand() < 0.5 ? `${nick} ${lastName}` : '';
         const email = uniqueEmail(emails, firstName, lastName, domain);
         const o = rand();
         const office = (o < 0.5 ? offices[0] : o < 0.8 ? offices[1] : offices[2]) ?? null;
         const hire = role.hireFrom + Math.floor((rand() * Math.max(DAY_MS, today - 30 * DAY_MS - role.hireFrom)) / DAY_MS) * DAY_MS;
-        const created = hire - 21 * DAY_MS + randInt(rand, 8, 17) * 3_600_000 + randInt(rand, 0, 3599) * 1000;
+        const created = hire - 21 * DAY_MS + (0,random/* randInt */.XU)(rand, 8, 17) * 3_600_000 + (0,random/* randInt */.XU)(rand, 0, 3599) * 1000;
         const modified = created + Math.floor(rand() * Math.max(1, today - created));
         const e = {
             id,
@@ -1193,7 +1704,7 @@ function sampleCompany(options = {}) {
             const boss = managers[Math.floor((t * managers.length) / teamCount)] ?? head;
             const lead = person({ position: spec.lead, department, team, supervisorId: boss.id, hireFrom: Date.parse('2016-06-01T00:00:00Z') });
             for (let m = 0; m < (teamSizes[t] ?? 0); m += 1) {
-                const position = `${pick(rand, SENIORITY)}${pick(rand, spec.roles)}`;
+                const position = `${(0,random/* pick */.Up)(rand, SENIORITY)}${(0,random/* pick */.Up)(rand, spec.roles)}`;
                 leaves.push(person({ position, department, team, supervisorId: lead.id, hireFrom: Date.parse('2017-01-01T00:00:00Z') }));
             }
         }
@@ -1224,12 +1735,12 @@ function addProfileAttributes(employees, seed) {
             list.push(e);
     }
     for (const e of employees) {
-        const rand = mulberry32((seed * 7919 + e.id * 104_729) >>> 0);
+        const rand = (0,random/* mulberry32 */.sK)((seed * 7919 + e.id * 104_729) >>> 0);
         e.dynamic[LEVEL_KEY] = levelOf(e.position);
         const skills = SKILLS.filter(() => rand() < 0.25);
         e.dynamic[SKILLS_KEY] = skills.length === 0 ? null : skills;
-        e.dynamic[REMOTE_DAYS_KEY] = randInt(rand, 0, 5);
-        e.dynamic[BIRTHDAY_KEY] = isoDate(Date.UTC(randInt(rand, 1962, 2002), randInt(rand, 0, 11), randInt(rand, 1, 28)));
+        e.dynamic[REMOTE_DAYS_KEY] = (0,random/* randInt */.XU)(rand, 0, 5);
+        e.dynamic[BIRTHDAY_KEY] = isoDate(Date.UTC((0,random/* randInt */.XU)(rand, 1962, 2002), (0,random/* randInt */.XU)(rand, 0, 11), (0,random/* randInt */.XU)(rand, 1, 28)));
         const code = e.dynamic[COST_CENTER_CODE_KEY];
         const centre = (name, percentage) => ({
             id: 82_000 + Number(name.replace(/\D/g, '')),
@@ -1248,7 +1759,7 @@ function addProfileAttributes(employees, seed) {
 /** A colleague who is not the person, their supervisor or `other`; null after a few misses (tiny departments). */
 function mentorFor(e, department, rand, other) {
     for (let attempt = 0; attempt < 8 && department.length > 0; attempt++) {
-        const candidate = pick(rand, department);
+        const candidate = (0,random/* pick */.Up)(rand, department);
         if (candidate.id !== e.id && candidate.id !== e.supervisorId && candidate !== other)
             return candidate;
     }
@@ -1282,30 +1793,30 @@ function assignStatuses(leaves, rand, today) {
         }
     };
     take(want(0.06), (e) => {
-        const end = today - randInt(rand, 10, 400) * DAY_MS;
+        const end = today - (0,random/* randInt */.XU)(rand, 10, 400) * DAY_MS;
         const hire = Date.parse(`${e.hireDate ?? '2017-01-01'}T00:00:00Z`);
         if (hire >= end)
-            e.hireDate = isoDate(end - randInt(rand, 200, 900) * DAY_MS);
+            e.hireDate = isoDate(end - (0,random/* randInt */.XU)(rand, 200, 900) * DAY_MS);
         e.status = 'inactive';
         e.terminationDate = isoDate(end);
         e.lastWorkingDay = isoDate(end);
         e.terminationType = rand() < 0.7 ? 'employee' : 'mutual agreement';
-        e.terminationReason = pick(rand, ['New job', 'Relocation', 'Career change', 'Personal reasons']);
+        e.terminationReason = (0,random/* pick */.Up)(rand, ['New job', 'Relocation', 'Career change', 'Personal reasons']);
     });
     take(want(0.04), (e) => {
         e.status = 'leave';
     });
     take(want(0.04), (e) => {
-        const hire = today + randInt(rand, 7, 60) * DAY_MS;
+        const hire = today + (0,random/* randInt */.XU)(rand, 7, 60) * DAY_MS;
         e.status = 'onboarding';
         e.hireDate = isoDate(hire);
         e.probationPeriodEnd = isoDate(hire + 182 * DAY_MS);
-        e.createdAt = berlinDateTime(today - randInt(rand, 5, 20) * DAY_MS + 10 * 3_600_000);
+        e.createdAt = berlinDateTime(today - (0,random/* randInt */.XU)(rand, 5, 20) * DAY_MS + 10 * 3_600_000);
         e.lastModifiedAt = e.createdAt;
     });
     // One active leaver with a termination date ahead (serving notice).
     take(n >= 20 ? 1 : 0, (e) => {
-        const end = today + randInt(rand, 14, 90) * DAY_MS;
+        const end = today + (0,random/* randInt */.XU)(rand, 14, 90) * DAY_MS;
         e.terminationDate = isoDate(end);
         e.lastWorkingDay = isoDate(end);
         e.terminationType = 'employee';
@@ -1375,8 +1886,8 @@ function berlinMidnight(date) {
 const NO_FAULT = { latencyMs: 0, kind: null, status: 0, retryAfter: null };
 class FaultInjector {
     config = {};
-    rand = mulberry32(1);
-    dropRand = mulberry32(10);
+    rand = (0,random/* mulberry32 */.sK)(1);
+    dropRand = (0,random/* mulberry32 */.sK)(10);
     /** Replaces the whole configuration and restarts the PRNG. */
     set(config) {
         for (const key of ['p429', 'p429NoRetryAfter', 'p5xx', 'p500', 'p5xxAfterWrite', 'pHang', 'pDropRecord']) {
@@ -1385,8 +1896,8 @@ class FaultInjector {
                 throw new Error(`faults.${key} must be within 0..1, got ${p}`);
         }
         this.config = { ...config };
-        this.rand = mulberry32(config.seed ?? 1);
-        this.dropRand = mulberry32((config.seed ?? 1) * 7 + 3);
+        this.rand = (0,random/* mulberry32 */.sK)(config.seed ?? 1);
+        this.dropRand = (0,random/* mulberry32 */.sK)((config.seed ?? 1) * 7 + 3);
     }
     /** Merges into the current configuration; the PRNG restarts only when `seed` is given. */
     update(partial) {
@@ -2919,6 +3430,43 @@ function paging(query, max, defaultCount) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/sample-fields.ts
+// `fields` for the sample company: the worked example in docs/fields.md (the demo passes it) and the
+// benchmark's six extra mapped fields. One place, so the docs, the demo and the bench agree (a
+// test checks docs/fields.md shows this text).
+/** The worked example of docs/fields.md: levels through a map, a custom attribute, birthday, cost center, mentors as additional managers, gender off. */
+const EXAMPLE_FIELDS = (/* unused pure expression or super */ null && (`fields:
+  gender: off # never read from Personio, never written
+  birthday: date_of_birth # a universal id: the action finds its key (dynamic_180883)
+  level: # Personio's L1…L5 as Leapsome levels
+    from: dynamic_1146703
+    map: { L1: Junior, L2: Intermediate, L3: Senior, L4: Lead, L5: Principal }
+    default: Unassigned # an empty value, or one the map does not list
+  cost-center: cost_centers # the cost center with the highest percentage
+  additional-managers: dynamic_1146710 # mentors: Personio ids and work emails
+  custom:
+    6140868326541a4da586db0b: dynamic_1146704 # Skills (a tags attribute): "Go, SQL"
+    6140868326541a4da586db0c: # Contract: set once, then Leapsome's to keep
+      from: employment_type
+      map: { internal: Employee, external: Freelancer }
+      apply: on-create
+`));
+/** The benchmark's six extra fields, on top of the default five (by key, so no extra round trip). */
+const BENCH_FIELDS = `fields:
+  birthday: dynamic_180883
+  level:
+    from: dynamic_1146703
+    map: { L1: Junior, L2: Intermediate, L3: Senior, L4: Lead, L5: Principal }
+    default: Unassigned
+  division: subcompany
+  cost-center: cost_centers
+  additional-managers: dynamic_1146710
+  custom:
+    6140868326541a4da586db0b: dynamic_1146704
+`;
+/** How many fields BENCH_FIELDS maps beyond the default five. */
+const BENCH_EXTRA_FIELDS = 6;
+
 ;// CONCATENATED MODULE: ./src/sandbox/previous-integration.ts
 /** The mark the simulated built-in integration puts on a department team. */
 const builtinTeamMark = (departmentId) => `leapsome-hris:personio:department:${departmentId}`;
@@ -3031,6 +3579,7 @@ function seedPreviousIntegration(sandbox) {
 // The sandbox: a local fake Personio v1 and a fake Leapsome SCIM API, seeded with a sample company,
 // with a request log, fault injection and rate limits, plus an in-process control API for tests,
 // the demo and benchmarks. It speaks only the wire formats and shares no code with our clients.
+
 
 
 
@@ -3235,394 +3784,38 @@ function teamView(g) {
     return { id: g.id, displayName: g.displayName, externalId: g.externalId, memberIds: [...g.members] };
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(136);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(421);
-;// CONCATENATED MODULE: ./src/sandbox/action-process.ts
-// Runs the bundled action as the runner does: a fresh `node dist/index.js` process whose inputs are
-// INPUT_* variables (hyphens kept), with GITHUB_STEP_SUMMARY and GITHUB_OUTPUT files and nothing
-// else from our environment. Shared by the demo, the benchmark and the tests.
 
+/***/ }),
 
+/***/ 304:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-/** The inputs that point the action at a sandbox: its URLs and credentials. */
-function sandboxInputs(sandbox) {
-    return {
-        'personio-client-id': sandbox.credentials.personioClientId,
-        'personio-client-secret': sandbox.credentials.personioClientSecret,
-        'leapsome-scim-token': sandbox.credentials.leapsomeToken,
-        'personio-base-url': sandbox.personioUrl,
-        'leapsome-base-url': sandbox.leapsomeUrl,
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Up: () => (/* binding */ pick),
+/* harmony export */   XU: () => (/* binding */ randInt),
+/* harmony export */   sK: () => (/* binding */ mulberry32)
+/* harmony export */ });
+// Seeded PRNG so sample data and fault injection are reproducible run after run.
+/** mulberry32: tiny, fast, good enough for test data. Returns floats in [0, 1). */
+function mulberry32(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
 }
-async function runActionProcess(options) {
-    const workDir = options.workDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-action-'));
-    const summaryFile = (0,external_node_path_.join)(workDir, 'summary.md');
-    const outputFile = (0,external_node_path_.join)(workDir, 'output.txt');
-    (0,external_node_fs_.writeFileSync)(summaryFile, '');
-    (0,external_node_fs_.writeFileSync)(outputFile, '');
-    const env = {
-        PATH: process.env.PATH ?? '',
-        GITHUB_STEP_SUMMARY: summaryFile,
-        GITHUB_OUTPUT: outputFile,
-        ...options.env,
-    };
-    for (const [name, value] of Object.entries(options.inputs))
-        env[`INPUT_${name.toUpperCase()}`] = value;
-    const started = performance.now();
-    const child = (0,external_node_child_process_.spawn)(options.node ?? process.execPath, [...(options.nodeArgs ?? []), options.entry], {
-        env,
-        cwd: options.cwd ?? workDir,
-        stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-    const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
-    const { killWhen } = options;
-    const watcher = killWhen === undefined ? undefined : setInterval(() => killWhen() && child.kill('SIGKILL'), 2);
-    const [code, signal] = await new Promise((resolve) => child.on('close', (c, s) => resolve([c, s])));
-    clearTimeout(timer);
-    clearInterval(watcher);
-    return {
-        code,
-        signal,
-        stdout,
-        stderr,
-        summary: (0,external_node_fs_.readFileSync)(summaryFile, 'utf8'),
-        outputs: (0,external_node_fs_.existsSync)(outputFile) ? parseOutputFile((0,external_node_fs_.readFileSync)(outputFile, 'utf8')) : {},
-        wallMs: performance.now() - started,
-        workDir,
-    };
+/** Integer in [min, max] (both inclusive). */
+function randInt(rand, min, max) {
+    return min + Math.floor(rand() * (max - min + 1));
 }
-/** GITHUB_OUTPUT as @actions/core writes it: `name<<delimiter`, the value's lines, `delimiter`. */
-function parseOutputFile(text) {
-    const outputs = {};
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-        const m = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-        if (!m)
-            continue;
-        const [, name, delimiter] = m;
-        const value = [];
-        for (i++; i < lines.length && lines[i] !== delimiter; i++)
-            value.push(lines[i] ?? '');
-        outputs[name] = value.join('\n');
-    }
-    return outputs;
-}
-
-;// CONCATENATED MODULE: ./src/bench/action.ts
-// Runs the bundled action (dist/index.js) as the runner does, against the sandbox. A preload module
-// reports the process's peak RSS when it exits.
-
-
-
-
-
-const PRELOAD = `import { writeFileSync } from 'node:fs';
-process.on('exit', () => writeFileSync(process.env.PLS_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));
-`;
-/**
- * The snapshot is on, as by default: restored and saved encrypted in `stateDir` (the local store;
- * on GitHub the Actions cache moves the same file), so its cost is measured too.
- */
-async function runBundledAction(actionPath, sandbox, stateDir, node = process.execPath) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-bench-'));
-    try {
-        const rssFile = (0,external_node_path_.join)(dir, 'rss.txt');
-        const preload = (0,external_node_path_.join)(dir, 'rss.mjs');
-        (0,external_node_fs_.writeFileSync)(preload, PRELOAD);
-        const run = await runActionProcess({
-            entry: actionPath,
-            node,
-            nodeArgs: ['--import', (0,external_node_url_.pathToFileURL)(preload).href],
-            inputs: { ...sandboxInputs(sandbox), cache: 'true' },
-            workDir: dir,
-            env: { GITHUB_ACTIONS: 'true', RUNNER_TEMP: dir, PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir, PLS_BENCH_RSS_FILE: rssFile },
-        });
-        let maxRssKb = null;
-        try {
-            maxRssKb = Number((0,external_node_fs_.readFileSync)(rssFile, 'utf8'));
-        }
-        catch {
-            maxRssKb = null;
-        }
-        return { code: run.code, wallMs: run.wallMs, maxRssKb, log: run.stdout + run.stderr };
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/bench/bound.ts
-// The fastest any client could do a run's minimum traffic under the documented rate limits.
-//
-// Under a sliding window of `max` requests per `w` ms, the k-th request (0-based) of a burst can
-// start no earlier than ⌊k/max⌋·w after the first. Personio pages sit under two windows (15/s and
-// 300/min), so S_P(k) = max(⌊k/15⌋·1 s, ⌊k/300⌋·60 s); Leapsome has one, S_L(k) = ⌊k/30⌋·1 s.
-//
-//   read  = max( Personio: auth → the attribute check and the first page together → the other pages:
-//                2·RTT + max(RTT, S_P(P)) when P > 1, else 2·RTT (the attribute check is request 0
-//                under the employees windows, as the sandbox counts it; the pages are 1..P),
-//                Leapsome: first user/group page → the other pages: RTT, or 2·RTT with more pages )
-//   write = S_L(W−1) + phases·RTT   (0 when W = 0)
-//   bound = read + write
-//
-// Reads and writes are sequential phases (the plan needs both sides read first). Within the write
-// phase each dependent step that has work (create users → patch users → create teams → patch
-// teams → deactivate) costs at least one round trip. RTT is the sandbox's injected latency; CPU
-// time (process start, parsing, planning) is not part of the bound.
-function personioSchedule(k) {
-    return Math.max(Math.floor(k / 15) * 1_000, Math.floor(k / 300) * 60_000);
-}
-function leapsomeSchedule(k) {
-    return Math.floor(k / 30) * 1_000;
-}
-function lowerBoundMs(input) {
-    const rtt = input.rttMs;
-    const personio = input.personioPages > 1 ? 2 * rtt + Math.max(rtt, personioSchedule(input.personioPages)) : 2 * rtt;
-    const morePages = input.scimUserPages > 1 || input.scimGroupPages > 1;
-    const leapsome = (morePages ? 2 : 1) * rtt + leapsomeSchedule(Math.max(0, input.scimUserPages + input.scimGroupPages - 1));
-    const readMs = Math.max(personio, leapsome);
-    const writeMs = input.writes === 0 ? 0 : leapsomeSchedule(input.writes - 1) + input.writePhases * rtt;
-    return { readMs, writeMs, totalMs: readMs + writeMs };
-}
-
-;// CONCATENATED MODULE: ./src/bench/day.ts
-// "A day in Personio": about `share` of the employees change (titles, departments, supervisors,
-// a few leavers and hires), chosen by a seeded PRNG so every run of the benchmark sees the same
-// day. Used by the benchmark and the chaos tests.
-
-/** Mutates Personio in the sandbox; returns the Personio ids touched, by kind. */
-function applyDayOfChanges(sandbox, share, seed, today = '2025-09-02') {
-    const rand = mulberry32(seed);
-    const everyone = sandbox.personio.list();
-    const current = everyone.filter((e) => (e.status === 'active' || e.status === 'leave') && e.email !== null && e.email !== '');
-    const total = Math.max(5, Math.round(everyone.length * share));
-    const leaverCount = Math.max(1, Math.round(total * 0.1));
-    const hireCount = Math.max(1, Math.round(total * 0.1));
-    const departmentCount = Math.round(total * 0.2);
-    const supervisorCount = Math.round(total * 0.2);
-    const titleCount = Math.max(0, total - leaverCount - hireCount - departmentCount - supervisorCount);
-    // Each changed employee is picked once (a shuffled prefix), so the counts are exact.
-    const order = current
-        .map((e) => ({ e, key: rand() }))
-        .sort((a, b) => a.key - b.key)
-        .map((x) => x.e);
-    let next = 0;
-    const take = (count) => order.slice(next, (next += count));
-    const departments = uniqueUnits(everyone.map((e) => e.department));
-    // Supervisors always have a lower id than their reports (the generator builds top-down), so
-    // picking a new supervisor among lower ids can never create a cycle.
-    const byIdAsc = [...current].sort((a, b) => a.id - b.id);
-    const lowerThan = (id) => byIdAsc.filter((e) => e.id < id);
-    const changes = {
-        titles: take(titleCount).map((e) => {
-            sandbox.personio.update(e.id, { position: e.position.startsWith('Senior ') ? e.position.slice(7) : `Senior ${e.position}` });
-            return e.id;
-        }),
-        departments: take(departmentCount).flatMap((e) => {
-            const others = departments.filter((d) => d.id !== e.department?.id);
-            if (others.length === 0)
-                return [];
-            sandbox.personio.update(e.id, { department: pick(rand, others) });
-            return [e.id];
-        }),
-        supervisors: take(supervisorCount).flatMap((e) => {
-            const candidates = lowerThan(e.id).filter((s) => s.id !== e.supervisorId);
-            if (candidates.length === 0)
-                return [];
-            sandbox.personio.update(e.id, { supervisorId: pick(rand, candidates).id });
-            return [e.id];
-        }),
-        leavers: take(leaverCount).map((e) => {
-            sandbox.personio.update(e.id, { status: 'inactive', terminationDate: today, lastWorkingDay: today, terminationType: 'employee' });
-            return e.id;
-        }),
-        hires: Array.from({ length: hireCount }, (_, i) => {
-            const supervisor = pick(rand, current);
-            return sandbox.personio.add({
-                firstName: 'Hire',
-                lastName: `Day${seed}x${i}`,
-                status: 'active',
-                position: 'Software Engineer',
-                department: supervisor.department,
-                office: supervisor.office,
-                supervisorId: supervisor.id,
-                hireDate: today,
-            }).id;
-        }),
-    };
-    return changes;
-}
-function uniqueUnits(units) {
-    const byId = new Map();
-    for (const unit of units)
-        if (unit !== null)
-            byId.set(unit.id, unit);
-    return [...byId.values()];
-}
-
-;// CONCATENATED MODULE: ./src/bench/measure.ts
-function measureTraffic(entries) {
-    const writes = { postUsers: 0, patchUsers: 0, postGroups: 0, patchGroups: 0 };
-    let personioPages = 0;
-    let personioOverhead = 0;
-    let scimListPages = 0;
-    let scimLookups = 0;
-    let otherWrites = 0;
-    let rateLimited = 0;
-    let first = Number.POSITIVE_INFINITY;
-    let last = Number.NEGATIVE_INFINITY;
-    for (const e of entries) {
-        first = Math.min(first, e.at);
-        last = Math.max(last, e.at + e.durationMs);
-        if (e.fault === 'rateLimit')
-            rateLimited++;
-        const key = `${e.method} ${e.route}`;
-        if (e.api === 'personio') {
-            if (key === 'GET /v1/company/employees')
-                personioPages++;
-            else
-                personioOverhead++;
-            continue;
-        }
-        switch (key) {
-            case 'GET /Users':
-            case 'GET /Groups':
-                if (e.query.filter === undefined)
-                    scimListPages++;
-                else
-                    scimLookups++;
-                break;
-            case 'GET /Users/:id':
-            case 'GET /Groups/:id':
-                scimLookups++;
-                break;
-            case 'POST /Users':
-                writes.postUsers++;
-                break;
-            case 'PATCH /Users/:id':
-                writes.patchUsers++;
-                break;
-            case 'POST /Groups':
-                writes.postGroups++;
-                break;
-            case 'PATCH /Groups/:id':
-                writes.patchGroups++;
-                break;
-            default:
-                otherWrites++;
-        }
-    }
-    const any = entries.length > 0;
-    return {
-        personioPages,
-        personioOverhead,
-        scimListPages,
-        scimLookups,
-        writes,
-        otherWrites,
-        rateLimited,
-        activeMs: any ? Math.round(last - first) : 0,
-        firstAt: any ? first : null,
-    };
-}
-
-// EXTERNAL MODULE: ./src/bench/minimum.ts
-var bench_minimum = __nccwpck_require__(830);
-;// CONCATENATED MODULE: ./src/bench/scenario.ts
-// One company size: first sync, no-op sync, then a day with 1 % changes, each measured against
-// the minimum traffic and the rate-limit lower bound.
-
-
-
-
-
-
-
-
-
-
-const NO_OP_REPEATS = 3;
-async function runScenario(options) {
-    const sandbox = await startSandbox({
-        company: { size: options.size },
-        logBodies: false,
-        faults: { personio: { latencyMs: options.latencyMs }, leapsome: { latencyMs: options.latencyMs } },
-    });
-    // One snapshot history per company: each run restores the previous run's snapshot.
-    const stateDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-bench-state-'));
-    try {
-        const results = [];
-        for (const kind of ['first sync', 'no-op', '1 % changes']) {
-            if (kind === '1 % changes')
-                applyDayOfChanges(sandbox, 0.01, options.size);
-            // A no-op leaves everything as it was, so it is run NO_OP_REPEATS times and the median run
-            // (by wall time) reported: a short run is at the mercy of the machine's other work.
-            const runs = [];
-            for (let i = 0; i < (kind === 'no-op' ? NO_OP_REPEATS : 1); i++) {
-                const result = await measuredRun(sandbox, kind, stateDir, options);
-                options.log(describe(result));
-                runs.push(result);
-            }
-            const byWall = [...runs].sort((a, b) => a.wallMs - b.wallMs);
-            const median = byWall[Math.floor(byWall.length / 2)];
-            if (median !== undefined)
-                results.push({ ...median, repeats: byWall.map((r) => ({ wallMs: r.wallMs, maxRssKb: r.maxRssKb })) });
-        }
-        return results;
-    }
-    finally {
-        await sandbox.close();
-        (0,external_node_fs_.rmSync)(stateDir, { recursive: true, force: true });
-    }
-}
-async function measuredRun(sandbox, kind, stateDir, options) {
-    // Runs are a day apart: every rate-limit window starts empty.
-    sandbox.rateLimits.personio.set({});
-    sandbox.rateLimits.leapsome.set({});
-    sandbox.resetLog();
-    const before = (0,bench_minimum/* snapshotLeapsome */.Ps)(sandbox);
-    const spawnedAt = Date.now();
-    const run = await runBundledAction(options.actionPath, sandbox, stateDir, options.node);
-    const traffic = measureTraffic(sandbox.requests);
-    const minimum = (0,bench_minimum/* minimumFor */.GH)(before, (0,bench_minimum/* snapshotLeapsome */.Ps)(sandbox), sandbox.personio.list().length);
-    const problems = divergences(sandbox);
-    const w = minimum.writes;
-    const writePhases = [w.postUsers, w.patchUsers - minimum.deactivations, w.postGroups, w.patchGroups, minimum.deactivations].filter((n) => n > 0).length;
-    const bound = lowerBoundMs({
-        rttMs: options.latencyMs,
-        personioPages: minimum.personioPages,
-        scimUserPages: minimum.scimUserPages,
-        scimGroupPages: minimum.scimGroupPages,
-        writes: (0,bench_minimum/* totalWrites */.Dl)(w),
-        writePhases,
-    });
-    if (run.code !== 0)
-        options.log(run.log.split('\n').slice(-30).join('\n'));
-    return {
-        size: options.size,
-        kind,
-        exitCode: run.code,
-        traffic,
-        minimum,
-        wallMs: run.wallMs,
-        startupMs: traffic.firstAt === null ? 0 : Math.max(0, traffic.firstAt - spawnedAt),
-        boundMs: bound.totalMs,
-        maxRssKb: run.maxRssKb,
-        snapshotRestored: kind === 'first sync' || run.log.includes('Restored the previous snapshot'),
-        divergences: problems.length,
-        firstDivergence: problems[0] ?? null,
-    };
-}
-function describe(r) {
-    const s = (ms) => (ms / 1000).toFixed(1);
-    return `  ${r.size} ${r.kind}: exit ${r.exitCode}, writes ${(0,bench_minimum/* totalWrites */.Dl)(r.traffic.writes)}/${(0,bench_minimum/* totalWrites */.Dl)(r.minimum.writes)}, wall ${s(r.wallMs)} s, active ${s(r.traffic.activeMs)} s, bound ${s(r.boundMs)} s, RSS ${r.maxRssKb === null ? '?' : Math.round(r.maxRssKb / 1024)} MB, ${r.divergences} divergences`;
+function pick(rand, items) {
+    const item = items[Math.floor(rand() * items.length)];
+    if (item === undefined)
+        throw new Error('pick() from an empty list');
+    return item;
 }
 
 

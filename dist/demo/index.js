@@ -15,11 +15,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(27);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(926);
 // `npm run demo`: starts the sandbox (local Personio and Leapsome with a sample company) and runs
 // the bundled command line (the same run core as the action) against it: the first sync, a no-op,
 // and a day of changes. Each run shows what an admin sees in a terminal (colour and a live progress
 // line when this is one), and writes the job summary Markdown GitHub would show to a file it names.
+// The runs map fields as docs/fields.md's worked example does (a config file the demo passes).
 // `npm run demo -- --from-builtin` starts instead from a Leapsome organisation that Leapsome's
 // built-in Personio integration (and another connector) filled, and shows the switch-over.
 // No credentials, no network beyond loopback.
@@ -63,12 +64,15 @@ function describeRequests(sandbox) {
         .map(([endpoint, n]) => `  ${String(n.ok).padStart(5)}  ${endpoint}${n.limited > 0 ? `  (+${n.limited} answered 429 by the rate limiter, then retried)` : ''}`)
         .join('\n');
 }
-/** A hire, a promotion, a department rename, a leaver in Personio; someone edits a title in Leapsome. */
+/**
+ * A hire, a promotion (title and level), new skills, a department rename, a leaver in Personio;
+ * someone edits a title and a contract in Leapsome (the title is set back, the contract is on-create).
+ */
 function dayOfChanges(sandbox) {
     const active = sandbox.personio.list().filter((e) => e.status === 'active');
-    const [promoted, leaver, edited] = [active[3], active[8], active[12]];
+    const [promoted, leaver, edited, learner] = [active[3], active[8], active[12], active[15]];
     const boss = active[1];
-    if (!promoted || !leaver || !edited || !boss)
+    if (!promoted || !leaver || !edited || !boss || !learner)
         return;
     sandbox.personio.add({
         firstName: 'Hanna',
@@ -78,7 +82,11 @@ function dayOfChanges(sandbox) {
         department: boss.department,
         supervisorId: boss.id,
     });
-    sandbox.personio.update(promoted.id, { position: `Senior ${promoted.position}` });
+    sandbox.personio.update(promoted.id, {
+        position: `Senior ${promoted.position}`,
+        dynamic: { ...promoted.dynamic, dynamic_1146703: 'L3' },
+    });
+    sandbox.personio.update(learner.id, { dynamic: { ...learner.dynamic, dynamic_1146704: ['Go', 'Kubernetes'] } });
     sandbox.personio.update(leaver.id, { status: 'inactive', terminationDate: '2026-11-30' });
     const dept = active.find((e) => e.department?.name === 'Marketing')?.department;
     if (dept)
@@ -86,7 +94,7 @@ function dayOfChanges(sandbox) {
             sandbox.personio.update(e.id, { department: { id: dept.id, name: 'Brand & Marketing' } });
     const user = sandbox.leapsome.getUser(String(edited.id));
     if (user)
-        sandbox.leapsome.editUser(user.id, { title: 'Chief Vibes Officer' });
+        sandbox.leapsome.editUser(user.id, { title: 'Chief Vibes Officer', custom: { '6140868326541a4da586db0c': 'Contractor' } });
 }
 const STEPS = [
     { title: 'Run 1: the first sync of the sample company', args: ['apply'] },
@@ -106,8 +114,13 @@ async function main() {
     const sandbox = await (0,_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .startSandbox */ .OT)({});
     const stateDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'personio-leapsome-demo-state-'));
     const summaries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'personio-leapsome-demo-'));
+    // The worked example of `fields` (docs/fields.md), as the config file every run reads.
+    const configFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(summaries, 'personio-leapsome.yml');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(configFile, _sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .EXAMPLE_FIELDS */ .Fb);
     try {
         console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}`);
+        if (!fromBuiltin)
+            console.log(`\nEvery run reads ${configFile}, the worked example of \`fields\` in docs/fields.md:\n\n${_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .EXAMPLE_FIELDS */ .Fb}`);
         if (fromBuiltin) {
             const seeded = (0,_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .seedPreviousIntegration */ .J0)(sandbox);
             console.log([
@@ -135,7 +148,8 @@ async function main() {
             sandbox.resetLog();
             console.log(`\n===== ${step.title} =====\n$ personio-leapsome-sync ${step.args.join(' ')}\n`);
             const summaryFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(summaries, `run-${i + 1}-summary.md`);
-            const code = await runCli(sandbox, stateDir, [...step.args, '--summary-file', summaryFile]);
+            const config = fromBuiltin ? [] : ['--config-file', configFile];
+            const code = await runCli(sandbox, stateDir, [...step.args, ...config, '--summary-file', summaryFile]);
             console.log(`\n(exit code ${code}) The job summary GitHub would show for this run: ${summaryFile}`);
             console.log(`Requests seen by the sandbox:\n${describeRequests(sandbox)}`);
             if (code !== (step.expectedCode ?? 0))
@@ -153,17 +167,18 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 27:
+/***/ 926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Fb: () => (/* reexport */ EXAMPLE_FIELDS),
   J0: () => (/* reexport */ seedPreviousIntegration),
   OT: () => (/* binding */ startSandbox)
 });
 
-// UNUSED EXPORTS: COST_CENTER_CODE_KEY, DEFAULT_CREDENTIALS, DEFAULT_CUSTOM_ATTRIBUTES, DEFAULT_DOMAIN, DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES, DEFAULT_TODAY, ENTERPRISE, ScimError, berlinMidnight, builtinTeamMark, connectorUserMark, sampleCompany
+// UNUSED EXPORTS: BENCH_EXTRA_FIELDS, BENCH_FIELDS, COST_CENTER_CODE_KEY, DEFAULT_CREDENTIALS, DEFAULT_CUSTOM_ATTRIBUTES, DEFAULT_DOMAIN, DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES, DEFAULT_TODAY, ENTERPRISE, ScimError, berlinMidnight, builtinTeamMark, connectorUserMark, sampleCompany
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -2627,6 +2642,43 @@ function paging(query, max, defaultCount) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/sandbox/sample-fields.ts
+// `fields` for the sample company: the worked example in docs/fields.md (the demo passes it) and the
+// benchmark's six extra mapped fields. One place, so the docs, the demo and the bench agree (a
+// test checks docs/fields.md shows this text).
+/** The worked example of docs/fields.md: levels through a map, a custom attribute, birthday, cost center, mentors as additional managers, gender off. */
+const EXAMPLE_FIELDS = `fields:
+  gender: off # never read from Personio, never written
+  birthday: date_of_birth # a universal id: the action finds its key (dynamic_180883)
+  level: # Personio's L1…L5 as Leapsome levels
+    from: dynamic_1146703
+    map: { L1: Junior, L2: Intermediate, L3: Senior, L4: Lead, L5: Principal }
+    default: Unassigned # an empty value, or one the map does not list
+  cost-center: cost_centers # the cost center with the highest percentage
+  additional-managers: dynamic_1146710 # mentors: Personio ids and work emails
+  custom:
+    6140868326541a4da586db0b: dynamic_1146704 # Skills (a tags attribute): "Go, SQL"
+    6140868326541a4da586db0c: # Contract: set once, then Leapsome's to keep
+      from: employment_type
+      map: { internal: Employee, external: Freelancer }
+      apply: on-create
+`;
+/** The benchmark's six extra fields, on top of the default five (by key, so no extra round trip). */
+const BENCH_FIELDS = (/* unused pure expression or super */ null && (`fields:
+  birthday: dynamic_180883
+  level:
+    from: dynamic_1146703
+    map: { L1: Junior, L2: Intermediate, L3: Senior, L4: Lead, L5: Principal }
+    default: Unassigned
+  division: subcompany
+  cost-center: cost_centers
+  additional-managers: dynamic_1146710
+  custom:
+    6140868326541a4da586db0b: dynamic_1146704
+`));
+/** How many fields BENCH_FIELDS maps beyond the default five. */
+const BENCH_EXTRA_FIELDS = 6;
+
 ;// CONCATENATED MODULE: ./src/sandbox/previous-integration.ts
 /** The mark the simulated built-in integration puts on a department team. */
 const builtinTeamMark = (departmentId) => `leapsome-hris:personio:department:${departmentId}`;
@@ -2739,6 +2791,7 @@ function seedPreviousIntegration(sandbox) {
 // The sandbox: a local fake Personio v1 and a fake Leapsome SCIM API, seeded with a sample company,
 // with a request log, fault injection and rate limits, plus an in-process control API for tests,
 // the demo and benchmarks. It speaks only the wire formats and shares no code with our clients.
+
 
 
 

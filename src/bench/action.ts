@@ -1,6 +1,6 @@
 // Runs the bundled action (dist/index.js) as the runner does, against the sandbox. A preload module
 // reports the process's peak RSS when it exits.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,9 +28,15 @@ export async function runBundledAction(
   sandbox: Sandbox,
   stateDir: string,
   node: string = process.execPath,
+  config: string | null = null,
 ): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'pls-bench-'));
   try {
+    // The config file, where a workflow that checked out the repository has it.
+    if (config !== null) {
+      mkdirSync(join(dir, '.github'));
+      writeFileSync(join(dir, '.github', 'personio-leapsome.yml'), config);
+    }
     const rssFile = join(dir, 'rss.txt');
     const preload = join(dir, 'rss.mjs');
     writeFileSync(preload, PRELOAD);
@@ -40,7 +46,13 @@ export async function runBundledAction(
       nodeArgs: ['--import', pathToFileURL(preload).href],
       inputs: { ...sandboxInputs(sandbox), cache: 'true' },
       workDir: dir,
-      env: { GITHUB_ACTIONS: 'true', RUNNER_TEMP: dir, PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir, PLS_BENCH_RSS_FILE: rssFile },
+      env: {
+        GITHUB_ACTIONS: 'true',
+        GITHUB_WORKSPACE: dir,
+        RUNNER_TEMP: dir,
+        PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir,
+        PLS_BENCH_RSS_FILE: rssFile,
+      },
     });
     let maxRssKb: number | null = null;
     try {

@@ -6,14 +6,27 @@ import type { Sandbox, SandboxEmployee, SandboxOrgUnit } from '../sandbox/index.
 
 export interface DayOfChanges {
   readonly titles: readonly number[];
+  /** Level and skills (custom attributes) changed, when the day includes them. */
+  readonly profiles: readonly number[];
   readonly departments: readonly number[];
   readonly supervisors: readonly number[];
   readonly leavers: readonly number[];
   readonly hires: readonly number[];
 }
 
+export interface DayOptions {
+  /** Part of the title changes become changes of level and skills (custom attributes), for runs that map them. */
+  readonly profiles?: boolean;
+}
+
 /** Mutates Personio in the sandbox; returns the Personio ids touched, by kind. */
-export function applyDayOfChanges(sandbox: Sandbox, share: number, seed: number, today = '2025-09-02'): DayOfChanges {
+export function applyDayOfChanges(
+  sandbox: Sandbox,
+  share: number,
+  seed: number,
+  today = '2025-09-02',
+  options: DayOptions = {},
+): DayOfChanges {
   const rand = mulberry32(seed);
   const everyone = sandbox.personio.list();
   const current = everyone.filter((e) => (e.status === 'active' || e.status === 'leave') && e.email !== null && e.email !== '');
@@ -22,7 +35,9 @@ export function applyDayOfChanges(sandbox: Sandbox, share: number, seed: number,
   const hireCount = Math.max(1, Math.round(total * 0.1));
   const departmentCount = Math.round(total * 0.2);
   const supervisorCount = Math.round(total * 0.2);
-  const titleCount = Math.max(0, total - leaverCount - hireCount - departmentCount - supervisorCount);
+  const otherCount = Math.max(0, total - leaverCount - hireCount - departmentCount - supervisorCount);
+  const profileCount = options.profiles === true ? Math.round(otherCount / 2) : 0;
+  const titleCount = otherCount - profileCount;
 
   // Each changed employee is picked once (a shuffled prefix), so the counts are exact.
   const order = current
@@ -40,6 +55,18 @@ export function applyDayOfChanges(sandbox: Sandbox, share: number, seed: number,
   const changes = {
     titles: take(titleCount).map((e) => {
       sandbox.personio.update(e.id, { position: e.position.startsWith('Senior ') ? e.position.slice(7) : `Senior ${e.position}` });
+      return e.id;
+    }),
+    profiles: take(profileCount).map((e, i) => {
+      // Alternately a promotion (the next level) and a new skill.
+      const level = String(e.dynamic.dynamic_1146703 ?? 'L1');
+      const skills = Array.isArray(e.dynamic.dynamic_1146704) ? e.dynamic.dynamic_1146704 : [];
+      const next = level === 'L5' ? 'L1' : `L${Number(level.slice(1)) + 1}`;
+      const dynamic =
+        i % 2 === 0
+          ? { ...e.dynamic, dynamic_1146703: next }
+          : { ...e.dynamic, dynamic_1146704: skills.includes('Rust') ? skills.filter((x) => x !== 'Rust') : [...skills, 'Rust'] };
+      sandbox.personio.update(e.id, { dynamic });
       return e.id;
     }),
     departments: take(departmentCount).flatMap((e) => {

@@ -1,12 +1,15 @@
 // `npm run bench`: first sync, no-op and a day of 1 % changes at 1k, 5k and 20k employees against
 // the sandbox with real rate limits and latency. Writes bench/results.md and prints it.
-//   node dist/bench/index.js [--sizes 1000,5000] [--latency 20] [--out bench/results.md] [--node /path/to/node]
+//   node dist/bench/index.js [--sizes 1000,5000] [--latency 20] [--mapped-fields 6|0] [--out bench/results.md] [--node /path/to/node]
+// By default six fields beyond the default five are mapped (BENCH_FIELDS: custom attributes, cost
+// centers, mentors as additional managers); --mapped-fields 0 runs with the default fields only.
 // The 20k first sync alone takes ~25 minutes: Leapsome allows 30 requests per second.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BENCH_EXTRA_FIELDS } from '../sandbox/index.js';
 import { renderReport } from './report.js';
 import { runScenario, type RunResult } from './scenario.js';
 
@@ -20,6 +23,7 @@ async function main(): Promise<void> {
     options: {
       sizes: { type: 'string', default: '1000,5000,20000' },
       latency: { type: 'string', default: '20' },
+      'mapped-fields': { type: 'string', default: String(BENCH_EXTRA_FIELDS) },
       out: { type: 'string', default: DEFAULT_OUT },
       node: { type: 'string', default: process.execPath },
     },
@@ -29,12 +33,17 @@ async function main(): Promise<void> {
   const latencyMs = Number(values.latency);
   if (!(latencyMs >= 0)) throw new Error(`--latency must be a number of ms, got ${values.latency}`);
 
+  const mappedFields = Number(values['mapped-fields']);
+  if (mappedFields !== 0 && mappedFields !== BENCH_EXTRA_FIELDS)
+    throw new Error(`--mapped-fields must be 0 or ${BENCH_EXTRA_FIELDS}, got ${values['mapped-fields']}`);
   const emptyNodeMs = medianEmptyNodeMs(values.node);
   const started = performance.now();
   const results: RunResult[] = [];
   for (const size of sizes) {
     console.log(`${size} employees:`);
-    results.push(...(await runScenario({ size, latencyMs, actionPath: ACTION, node: values.node, log: (line) => console.log(line) })));
+    results.push(
+      ...(await runScenario({ size, latencyMs, mappedFields, actionPath: ACTION, node: values.node, log: (line) => console.log(line) })),
+    );
   }
   const node = values.node === process.execPath ? process.version : values.node;
   const report = renderReport(results, { latencyMs, date: new Date(), node, totalWallMs: performance.now() - started, emptyNodeMs });

@@ -96,7 +96,7 @@ function comparable(user: LeapsomeUserView): string {
   return JSON.stringify(state);
 }
 
-/** Fields POST /Users ignores (manager, location, the enterprise extension). */
+/** Fields POST /Users ignores (manager, location, the enterprise extension with custom attributes). */
 function needsPatchAfterPost(user: LeapsomeUserView): boolean {
   const extension = [
     user.managerId,
@@ -110,5 +110,5 @@ function needsPatchAfterPost(user: LeapsomeUserView): boolean {
     user.birthday,
     user.gender,
   ];
-  return extension.some((value) => value !== null) || user.additionalManagerIds.length > 0;
+  return extension.some((value) => value !== null) || user.additionalManagerIds.length > 0 || Object.keys(user.custom).length > 0;
 }

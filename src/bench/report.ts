@@ -16,6 +16,8 @@ export interface ReportContext {
 const sec = (ms: number): string => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
 const ratio = (a: number, b: number): string => (b <= 0 ? '—' : (a / b).toFixed(2));
 const vs = (actual: number, minimum: number): string => `${actual} / ${minimum}`;
+/** The default five (title, location, start and end date, gender), plus the extra ones mapped. */
+const mappedFieldsText = (extra: number): string => (extra === 0 ? '5' : `5 + ${extra}`);
 
 export function renderTable(results: readonly RunResult[]): string {
   const rows = results.map((r) => {
@@ -24,6 +26,7 @@ export function renderTable(results: readonly RunResult[]): string {
     return [
       r.size.toLocaleString('en-US'),
       r.kind,
+      mappedFieldsText(r.mappedFields),
       vs(t.personioPages + t.personioOverhead, m.personioPages + m.personioOverhead),
       vs(t.scimListPages + t.scimLookups, m.scimUserPages + m.scimGroupPages),
       vs(totalWrites(t.writes) + t.otherWrites, totalWrites(m.writes)),
@@ -43,6 +46,7 @@ export function renderTable(results: readonly RunResult[]): string {
   const head = [
     'Employees',
     'Run',
+    'Mapped fields',
     'Personio requests (actual / min)',
     'SCIM reads (actual / API min)',
     'SCIM writes',
@@ -64,10 +68,14 @@ export function renderWritesTable(results: readonly RunResult[]): string {
   const rows = results.map((r) => [
     r.size.toLocaleString('en-US'),
     r.kind,
+    mappedFieldsText(r.mappedFields),
     ...kinds.map((k) => vs(r.traffic.writes[k], r.minimum.writes[k])),
     String(r.traffic.scimLookups),
   ]);
-  return table(['Employees', 'Run', 'POST /Users', 'PATCH /Users/:id', 'POST /Groups', 'PATCH /Groups/:id', 'SCIM lookups'], rows);
+  return table(
+    ['Employees', 'Run', 'Mapped fields', 'POST /Users', 'PATCH /Users/:id', 'POST /Groups', 'PATCH /Groups/:id', 'SCIM lookups'],
+    rows,
+  );
 }
 
 export function renderReport(results: readonly RunResult[], context: ReportContext): string {
@@ -78,7 +86,12 @@ export function renderReport(results: readonly RunResult[], context: ReportConte
 sandbox with the real rate limits (Personio GET employees 15/s + 300/min, /v1/auth 60/min; Leapsome 30/s)
 and ${context.latencyMs} ms latency on every request. Per size: the first sync of an empty Leapsome, a no-op
 sync straight after, and a day on which about 1 % of employees changed (titles, departments,
-supervisors, a few leavers and hires). Rate-limit windows start empty before each run (a day passes).
+supervisors, a few leavers and hires, and with mapped fields levels and skills). Rate-limit windows
+start empty before each run (a day passes). **Mapped fields**: the Leapsome profile fields the sync
+owns: the default five (title, location, start and end date, gender) and, with "5 + 6", six more from
+a config file (\`BENCH_FIELDS\` in src/sandbox/sample-fields.ts: birthday, a level through a map,
+division, cost center, mentors as additional managers and a tags custom attribute), each read
+from Personio, compared and written in the same PATCH as the rest.
 The snapshot is on, as by default: each run restores the previous run's encrypted snapshot and saves
 its own, in a local directory (on GitHub the Actions cache moves the same file; loading
 \`@actions/cache\` for that costs another ~0.06 s and ~20 MB of RSS, measured apart from this table).
@@ -122,8 +135,9 @@ ${renderWritesTable(results)}
 - **Peak RSS** is \`process.resourceUsage().maxRSS\` of the action process, reported by a preload module.
   Most of it above the live data is garbage V8 has not collected yet, so identical runs differ by tens
   of MB depending on when a full collection happens to run: the repeated no-op runs show the spread.
-- **Converged**: exit code 0 and the independent oracle (\`test/support/converged.ts\`) finds no
-  difference between Leapsome and Personio afterwards.
+- **Converged**: exit code 0 and the independent oracles (\`src/sandbox/oracle.ts\`, and
+  \`src/sandbox/field-oracle.ts\` for the mapped fields) find no difference between Leapsome and
+  Personio afterwards.
 
 Targets: wall ≤ 1.2 × bound for first and no-op syncs, writes equal to the minimum, peak RSS
 ≤ 256 MB at 20k employees.

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { divergences } from '../sandbox/oracle.js';
-import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import { BENCH_EXPECTATIONS, fieldDivergences } from '../sandbox/field-oracle.js';
+import { BENCH_FIELDS, startSandbox, type Sandbox } from '../sandbox/index.js';
 import { runBundledAction } from './action.js';
 import { lowerBoundMs } from './bound.js';
 import { applyDayOfChanges } from './day.js';
@@ -16,6 +17,8 @@ export type RunKind = 'first sync' | 'no-op' | '1 % changes';
 export interface RunResult {
   readonly size: number;
   readonly kind: RunKind;
+  /** Fields mapped beyond the default five (BENCH_FIELDS), 0 without a config file. */
+  readonly mappedFields: number;
   readonly exitCode: number | null;
   readonly traffic: Traffic;
   readonly minimum: Minimum;
@@ -35,6 +38,8 @@ export interface RunResult {
 
 export interface ScenarioOptions {
   readonly size: number;
+  /** 0: no config file (the default fields); BENCH_EXTRA_FIELDS: BENCH_FIELDS mapped on top. */
+  readonly mappedFields: number;
   readonly latencyMs: number;
   readonly actionPath: string;
   readonly node?: string;
@@ -54,7 +59,7 @@ export async function runScenario(options: ScenarioOptions): Promise<RunResult[]
   try {
     const results: RunResult[] = [];
     for (const kind of ['first sync', 'no-op', '1 % changes'] as const) {
-      if (kind === '1 % changes') applyDayOfChanges(sandbox, 0.01, options.size);
+      if (kind === '1 % changes') applyDayOfChanges(sandbox, 0.01, options.size, undefined, { profiles: options.mappedFields > 0 });
       // A no-op leaves everything as it was, so it is run NO_OP_REPEATS times and the median run
       // (by wall time) reported: a short run is at the mercy of the machine's other work.
       const runs: RunResult[] = [];
@@ -81,10 +86,11 @@ async function measuredRun(sandbox: Sandbox, kind: RunKind, stateDir: string, op
   sandbox.resetLog();
   const before = snapshotLeapsome(sandbox);
   const spawnedAt = Date.now();
-  const run = await runBundledAction(options.actionPath, sandbox, stateDir, options.node);
+  const mapped = options.mappedFields > 0;
+  const run = await runBundledAction(options.actionPath, sandbox, stateDir, options.node, mapped ? BENCH_FIELDS : null);
   const traffic = measureTraffic(sandbox.requests);
   const minimum = minimumFor(before, snapshotLeapsome(sandbox), sandbox.personio.list().length);
-  const problems = divergences(sandbox);
+  const problems = [...divergences(sandbox), ...(mapped ? fieldDivergences(sandbox, BENCH_EXPECTATIONS) : [])];
   const w = minimum.writes;
   const writePhases = [w.postUsers, w.patchUsers - minimum.deactivations, w.postGroups, w.patchGroups, minimum.deactivations].filter(
     (n) => n > 0,
@@ -101,6 +107,7 @@ async function measuredRun(sandbox: Sandbox, kind: RunKind, stateDir: string, op
   return {
     size: options.size,
     kind,
+    mappedFields: options.mappedFields,
     exitCode: run.code,
     traffic,
     minimum,
@@ -116,5 +123,5 @@ async function measuredRun(sandbox: Sandbox, kind: RunKind, stateDir: string, op
 
 function describe(r: RunResult): string {
   const s = (ms: number): string => (ms / 1000).toFixed(1);
-  return `  ${r.size} ${r.kind}: exit ${r.exitCode}, writes ${totalWrites(r.traffic.writes)}/${totalWrites(r.minimum.writes)}, wall ${s(r.wallMs)} s, active ${s(r.traffic.activeMs)} s, bound ${s(r.boundMs)} s, RSS ${r.maxRssKb === null ? '?' : Math.round(r.maxRssKb / 1024)} MB, ${r.divergences} divergences`;
+  return `  ${r.size} ${r.kind}${r.mappedFields > 0 ? ` (+${r.mappedFields} fields)` : ''}: exit ${r.exitCode}, writes ${totalWrites(r.traffic.writes)}/${totalWrites(r.minimum.writes)}, wall ${s(r.wallMs)} s, active ${s(r.traffic.activeMs)} s, bound ${s(r.boundMs)} s, RSS ${r.maxRssKb === null ? '?' : Math.round(r.maxRssKb / 1024)} MB, ${r.divergences} divergences`;
 }

@@ -2,15 +2,16 @@
 // the bundled command line (the same run core as the action) against it: the first sync, a no-op,
 // and a day of changes. Each run shows what an admin sees in a terminal (colour and a live progress
 // line when this is one), and writes the job summary Markdown GitHub would show to a file it names.
+// The runs map fields as docs/fields.md's worked example does (a config file the demo passes).
 // `npm run demo -- --from-builtin` starts instead from a Leapsome organisation that Leapsome's
 // built-in Personio integration (and another connector) filled, and shows the switch-over.
 // No credentials, no network beyond loopback.
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedPreviousIntegration, startSandbox, type Sandbox } from '../sandbox/index.js';
+import { EXAMPLE_FIELDS, seedPreviousIntegration, startSandbox, type Sandbox } from '../sandbox/index.js';
 
 const CLI = join(dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'index.js');
 
@@ -52,12 +53,15 @@ function describeRequests(sandbox: Sandbox): string {
     .join('\n');
 }
 
-/** A hire, a promotion, a department rename, a leaver in Personio; someone edits a title in Leapsome. */
+/**
+ * A hire, a promotion (title and level), new skills, a department rename, a leaver in Personio;
+ * someone edits a title and a contract in Leapsome (the title is set back, the contract is on-create).
+ */
 function dayOfChanges(sandbox: Sandbox): void {
   const active = sandbox.personio.list().filter((e) => e.status === 'active');
-  const [promoted, leaver, edited] = [active[3], active[8], active[12]];
+  const [promoted, leaver, edited, learner] = [active[3], active[8], active[12], active[15]];
   const boss = active[1];
-  if (!promoted || !leaver || !edited || !boss) return;
+  if (!promoted || !leaver || !edited || !boss || !learner) return;
   sandbox.personio.add({
     firstName: 'Hanna',
     lastName: 'Neumann',
@@ -66,14 +70,18 @@ function dayOfChanges(sandbox: Sandbox): void {
     department: boss.department,
     supervisorId: boss.id,
   });
-  sandbox.personio.update(promoted.id, { position: `Senior ${promoted.position}` });
+  sandbox.personio.update(promoted.id, {
+    position: `Senior ${promoted.position}`,
+    dynamic: { ...promoted.dynamic, dynamic_1146703: 'L3' },
+  });
+  sandbox.personio.update(learner.id, { dynamic: { ...learner.dynamic, dynamic_1146704: ['Go', 'Kubernetes'] } });
   sandbox.personio.update(leaver.id, { status: 'inactive', terminationDate: '2026-11-30' });
   const dept = active.find((e) => e.department?.name === 'Marketing')?.department;
   if (dept)
     for (const e of sandbox.personio.list().filter((x) => x.department?.id === dept.id))
       sandbox.personio.update(e.id, { department: { id: dept.id, name: 'Brand & Marketing' } });
   const user = sandbox.leapsome.getUser(String(edited.id));
-  if (user) sandbox.leapsome.editUser(user.id, { title: 'Chief Vibes Officer' });
+  if (user) sandbox.leapsome.editUser(user.id, { title: 'Chief Vibes Officer', custom: { '6140868326541a4da586db0c': 'Contractor' } });
 }
 
 interface Step {
@@ -105,8 +113,13 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox({});
   const stateDir = mkdtempSync(join(tmpdir(), 'personio-leapsome-demo-state-'));
   const summaries = mkdtempSync(join(tmpdir(), 'personio-leapsome-demo-'));
+  // The worked example of `fields` (docs/fields.md), as the config file every run reads.
+  const configFile = join(summaries, 'personio-leapsome.yml');
+  writeFileSync(configFile, EXAMPLE_FIELDS);
   try {
     console.log(`Sandbox up: Personio at ${sandbox.personioUrl}, Leapsome SCIM at ${sandbox.leapsomeUrl}`);
+    if (!fromBuiltin)
+      console.log(`\nEvery run reads ${configFile}, the worked example of \`fields\` in docs/fields.md:\n\n${EXAMPLE_FIELDS}`);
     if (fromBuiltin) {
       const seeded = seedPreviousIntegration(sandbox);
       console.log(
@@ -136,7 +149,8 @@ async function main(): Promise<void> {
       sandbox.resetLog();
       console.log(`\n===== ${step.title} =====\n$ personio-leapsome-sync ${step.args.join(' ')}\n`);
       const summaryFile = join(summaries, `run-${i + 1}-summary.md`);
-      const code = await runCli(sandbox, stateDir, [...step.args, '--summary-file', summaryFile]);
+      const config = fromBuiltin ? [] : ['--config-file', configFile];
+      const code = await runCli(sandbox, stateDir, [...step.args, ...config, '--summary-file', summaryFile]);
       console.log(`\n(exit code ${code}) The job summary GitHub would show for this run: ${summaryFile}`);
       console.log(`Requests seen by the sandbox:\n${describeRequests(sandbox)}`);
       if (code !== (step.expectedCode ?? 0)) process.exitCode = 1;

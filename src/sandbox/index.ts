@@ -24,6 +24,7 @@ export type { EmployeeInput } from './personio-store.js';
 export type { UserChanges } from './scim-store.js';
 export { DEFAULT_LEAPSOME_CUSTOM_ATTRIBUTES, ScimError, ENTERPRISE } from './scim-store.js';
 export { DEFAULT_CUSTOM_ATTRIBUTES, type AttributeDefinition } from './personio-wire.js';
+export { BENCH_EXTRA_FIELDS, BENCH_FIELDS, EXAMPLE_FIELDS } from './sample-fields.js';
 export { seedPreviousIntegration, builtinTeamMark, connectorUserMark, type PreviousIntegration } from './previous-integration.js';
 export type {
   SandboxOptions,

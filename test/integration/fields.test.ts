@@ -16,7 +16,7 @@ import {
   REMOTE_DAYS_ID,
   SKILLS_ID,
   type Expectation,
-} from '../support/mapped-fields.js';
+} from '../../src/sandbox/field-oracle.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 
 const CONFIG = '.github/personio-leapsome.yml';

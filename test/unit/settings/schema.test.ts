@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { configFileSchema, configJsonSchema } from '../../../src/settings/config-schema.js';
 import { parseConfigFile } from '../../../src/settings/config-file.js';
+import { readSettings } from '../../../src/settings/settings.js';
+import { BENCH_FIELDS, EXAMPLE_FIELDS } from '../../../src/sandbox/sample-fields.js';
 import { REPO_ROOT } from '../../support/paths.js';
 import { validateJsonSchema } from '../../support/json-schema-lite.js';
 
@@ -17,6 +19,36 @@ if (process.env.UPDATE_SCHEMA === '1') writeFileSync(SCHEMA_FILE, JSON.stringify
 
 const committed = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
 const example = readFileSync(EXAMPLE_FILE, 'utf8');
+
+describe('the sample fields', () => {
+  const fieldsOf = (text: string, file: string) =>
+    readSettings(
+      (name) => ({ 'personio-client-id': 'id', 'personio-client-secret': 's', 'leapsome-scim-token': 't' })[name] ?? '',
+      parseConfigFile(text, file),
+    ).fields.map((r) => r.field);
+
+  it("are the worked example in docs/fields.md (which the demo passes) and the bench's six extra fields, both valid", () => {
+    expect(readFileSync(join(REPO_ROOT, 'docs', 'fields.md'), 'utf8')).toContain(`\`\`\`yaml\n${EXAMPLE_FIELDS}\`\`\``);
+    expect(fieldsOf(EXAMPLE_FIELDS, 'README.md')).toEqual([
+      'title',
+      'location',
+      'start-date',
+      'end-date',
+      'birthday',
+      'level',
+      'cost-center',
+      'additional-managers',
+      'custom.6140868326541a4da586db0b',
+      'custom.6140868326541a4da586db0c',
+    ]);
+    expect(fieldsOf(BENCH_FIELDS, 'bench')).toHaveLength(5 + 6);
+    expect(validateJsonSchema(committed, parse(EXAMPLE_FIELDS))).toEqual([]);
+  });
+
+  it('the example config maps fields too', () => {
+    expect(fieldsOf(example, 'docs/personio-leapsome.example.yml')).toContain('custom.6140868326541a4da586db0c');
+  });
+});
 
 describe('schema/personio-leapsome.schema.json', () => {
   it('is exactly what the zod schema generates (regenerate with UPDATE_SCHEMA=1)', () => {

@@ -1,7 +1,7 @@
 // An oracle for `fields` on the sample company: what each mapped Leapsome field should hold,
 // computed from the sandbox's own records (not our parser, not our planner), and every way the
 // sandbox's Leapsome differs from it.
-import type { Sandbox, SandboxEmployee } from '../../src/sandbox/index.js';
+import type { Sandbox, SandboxEmployee } from './index.js';
 
 /** The expected value of one field for an in-scope employee: text, a set of Personio ids (additional managers), or null. */
 export type Expectation = (
@@ -88,3 +88,17 @@ export function fieldDivergences(
   }
   return problems;
 }
+
+/** What the benchmark's six extra fields (BENCH_FIELDS) should hold. */
+export const BENCH_EXPECTATIONS: Readonly<Record<string, Expectation>> = {
+  birthday: (e) => (typeof e.dynamic.dynamic_180883 === 'string' ? e.dynamic.dynamic_180883 : null),
+  level: (e) =>
+    (({ L1: 'Junior', L2: 'Intermediate', L3: 'Senior', L4: 'Lead', L5: 'Principal' }) as Record<string, string>)[
+      String(e.dynamic.dynamic_1146703)
+    ] ?? 'Unassigned',
+  division: (e) => e.subcompany?.name ?? null,
+  'cost-center': mainCostCenter,
+  'additional-managers': mentors,
+  [`custom.${SKILLS_ID}`]: (e) =>
+    Array.isArray(e.dynamic.dynamic_1146704) && e.dynamic.dynamic_1146704.length > 0 ? e.dynamic.dynamic_1146704.join(', ') : null,
+};
