@@ -21,9 +21,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // `npm run bench`: first sync, no-op and a day of 1 % changes at 1k, 5k and 20k employees against
 // the sandbox with real rate limits and latency. Writes bench/results.md and prints it.
 //   node dist/bench/index.js [--sizes 1000,5000] [--latency 20] [--mapped-fields 6|0] [--out bench/results.md] [--node /path/to/node]
+//                            [--runs no-op] [--repeats 5]
 // By default six fields beyond the default five are mapped (BENCH_FIELDS: custom attributes, cost
 // centers, mentors as additional managers); --mapped-fields 0 runs with the default fields only.
-// The 20k first sync alone takes ~25 minutes: Leapsome allows 30 requests per second.
+// The 20k first sync alone takes ~25 minutes: Leapsome allows 30 requests per second. `--runs`
+// measures only some of first,no-op,changes (without `first`, an unmeasured first sync without
+// limits sets Leapsome up in seconds); `--repeats` is how often the no-op runs.
 
 
 
@@ -44,8 +47,20 @@ async function main() {
             'mapped-fields': { type: 'string', default: String(_sandbox_index_js__WEBPACK_IMPORTED_MODULE_5__/* .BENCH_EXTRA_FIELDS */ .oD) },
             out: { type: 'string', default: DEFAULT_OUT },
             node: { type: 'string', default: process.execPath },
+            runs: { type: 'string', default: 'first,no-op,changes' },
+            repeats: { type: 'string', default: String(_scenario_js__WEBPACK_IMPORTED_MODULE_7__/* .NO_OP_REPEATS */ .nI) },
         },
     });
+    const RUN_NAMES = { first: 'first sync', 'no-op': 'no-op', changes: '1 % changes' };
+    const runs = values.runs.split(',').map((name) => {
+        const kind = RUN_NAMES[name.trim()];
+        if (kind === undefined)
+            throw new Error(`--runs takes any of first, no-op, changes; got ${name}`);
+        return kind;
+    });
+    const repeats = Number(values.repeats);
+    if (!Number.isInteger(repeats) || repeats < 1)
+        throw new Error(`--repeats must be a positive integer, got ${values.repeats}`);
     const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
     if (sizes.some((n) => !Number.isInteger(n) || n < 1))
         throw new Error(`--sizes must be positive integers, got ${values.sizes}`);
@@ -60,10 +75,27 @@ async function main() {
     const results = [];
     for (const size of sizes) {
         console.log(`${size} employees:`);
-        results.push(...(await (0,_scenario_js__WEBPACK_IMPORTED_MODULE_7__/* .runScenario */ .G)({ size, latencyMs, mappedFields, actionPath: ACTION, node: values.node, log: (line) => console.log(line) })));
+        results.push(...(await (0,_scenario_js__WEBPACK_IMPORTED_MODULE_7__/* .runScenario */ .Ge)({
+            size,
+            latencyMs,
+            mappedFields,
+            actionPath: ACTION,
+            node: values.node,
+            log: (line) => console.log(line),
+            runs,
+            repeats,
+        })));
     }
     const node = values.node === process.execPath ? process.version : values.node;
-    const report = (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .renderReport */ .B1)(results, { latencyMs, date: new Date(), node, totalWallMs: performance.now() - started, emptyNodeMs });
+    const partial = runs.length < _scenario_js__WEBPACK_IMPORTED_MODULE_7__/* .RUN_KINDS */ .ab.length ? runs : null;
+    const report = (0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .renderReport */ .B1)(results, {
+        latencyMs,
+        date: new Date(),
+        node,
+        totalWallMs: performance.now() - started,
+        emptyNodeMs,
+        ...(partial === null ? {} : { onlyRuns: partial }),
+    });
     const out = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(values.out);
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(out), { recursive: true });
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(out, report);
@@ -299,7 +331,7 @@ from Personio, compared and written in the same PATCH as the rest.
 The snapshot is on, as by default: each run restores the previous run's encrypted snapshot and saves
 its own, in a local directory (on GitHub the Actions cache moves the same file; loading
 \`@actions/cache\` for that costs another ~0.06 s and ~20 MB of RSS, measured apart from this table).
-
+${context.onlyRuns === undefined ? '' : `\n**Only some runs were measured: ${context.onlyRuns.join(', ')}**${context.onlyRuns.includes('first sync') ? '' : ' (an unmeasured first sync without rate limits or latency set Leapsome up)'}.\n`}
 ${renderTable(results)}
 
 ${renderRepeats(results)}Writes by kind (actual / minimum) and lookups (reads beyond the full listing, needed only after an unknown
@@ -376,10 +408,10 @@ function renderRepeats(results) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ runScenario)
+  nI: () => (/* binding */ NO_OP_REPEATS),
+  ab: () => (/* binding */ RUN_KINDS),
+  Ge: () => (/* binding */ runScenario)
 });
-
-// UNUSED EXPORTS: NO_OP_REPEATS
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
@@ -895,6 +927,7 @@ var bench_minimum = __nccwpck_require__(830);
 
 
 
+const RUN_KINDS = ['first sync', 'no-op', '1 % changes'];
 const NO_OP_REPEATS = 3;
 async function runScenario(options) {
     const sandbox = await (0,src_sandbox/* startSandbox */.OT)({
@@ -906,13 +939,20 @@ async function runScenario(options) {
     const stateDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'pls-bench-state-'));
     try {
         const results = [];
-        for (const kind of ['first sync', 'no-op', '1 % changes']) {
+        const measured = new Set(options.runs ?? RUN_KINDS);
+        for (const kind of RUN_KINDS) {
+            if (kind === 'first sync' && !measured.has(kind)) {
+                await setUpLeapsome(sandbox, stateDir, options);
+                continue;
+            }
+            if (!measured.has(kind))
+                continue;
             if (kind === '1 % changes')
                 applyDayOfChanges(sandbox, 0.01, options.size, undefined, { profiles: options.mappedFields > 0 });
-            // A no-op leaves everything as it was, so it is run NO_OP_REPEATS times and the median run
-            // (by wall time) reported: a short run is at the mercy of the machine's other work.
+            // A no-op leaves everything as it was, so it is run several times and the median run (by
+            // wall time) reported: a short run is at the mercy of the machine's other work.
             const runs = [];
-            for (let i = 0; i < (kind === 'no-op' ? NO_OP_REPEATS : 1); i++) {
+            for (let i = 0; i < (kind === 'no-op' ? (options.repeats ?? NO_OP_REPEATS) : 1); i++) {
                 const result = await measuredRun(sandbox, kind, stateDir, options);
                 options.log(describe(result));
                 runs.push(result);
@@ -928,6 +968,24 @@ async function runScenario(options) {
         await sandbox.close();
         (0,external_node_fs_.rmSync)(stateDir, { recursive: true, force: true });
     }
+}
+/**
+ * The first sync, unmeasured: without rate limits or latency it takes seconds instead of minutes,
+ * and leaves Leapsome and the snapshot exactly as a measured one would.
+ */
+async function setUpLeapsome(sandbox, stateDir, options) {
+    sandbox.rateLimits.personio.set({ enabled: false });
+    sandbox.rateLimits.leapsome.set({ enabled: false });
+    sandbox.faults.personio.clear();
+    sandbox.faults.leapsome.clear();
+    const run = await runBundledAction(options.actionPath, sandbox, stateDir, options.node, options.mappedFields > 0 ? src_sandbox/* BENCH_FIELDS */.RB : null);
+    sandbox.rateLimits.personio.set({ enabled: true });
+    sandbox.rateLimits.leapsome.set({ enabled: true });
+    sandbox.faults.personio.set({ latencyMs: options.latencyMs });
+    sandbox.faults.leapsome.set({ latencyMs: options.latencyMs });
+    if (run.code !== 0)
+        throw new Error(`setting Leapsome up failed (exit ${run.code}):\n${run.log.split('\n').slice(-30).join('\n')}`);
+    options.log(`  ${options.size} first sync: unmeasured set-up, ${(run.wallMs / 1000).toFixed(1)} s without rate limits or latency`);
 }
 async function measuredRun(sandbox, kind, stateDir, options) {
     // Runs are a day apart: every rate-limit window starts empty.
@@ -970,8 +1028,9 @@ async function measuredRun(sandbox, kind, stateDir, options) {
     };
 }
 function describe(r) {
-    const s = (ms) => (ms / 1000).toFixed(1);
-    return `  ${r.size} ${r.kind}${r.mappedFields > 0 ? ` (+${r.mappedFields} fields)` : ''}: exit ${r.exitCode}, writes ${(0,bench_minimum/* totalWrites */.Dl)(r.traffic.writes)}/${(0,bench_minimum/* totalWrites */.Dl)(r.minimum.writes)}, wall ${s(r.wallMs)} s, active ${s(r.traffic.activeMs)} s, bound ${s(r.boundMs)} s, RSS ${r.maxRssKb === null ? '?' : Math.round(r.maxRssKb / 1024)} MB, ${r.divergences} divergences`;
+    const s = (ms) => (ms / 1000).toFixed(r.wallMs < 10_000 ? 2 : 1);
+    const after = r.wallMs - r.startupMs - r.traffic.activeMs;
+    return `  ${r.size} ${r.kind}${r.mappedFields > 0 ? ` (+${r.mappedFields} fields)` : ''}: exit ${r.exitCode}, writes ${(0,bench_minimum/* totalWrites */.Dl)(r.traffic.writes)}/${(0,bench_minimum/* totalWrites */.Dl)(r.minimum.writes)}, 429s ${r.traffic.rateLimited}, wall ${s(r.wallMs)} s (start-up ${s(r.startupMs)}, active ${s(r.traffic.activeMs)}, after ${s(after)}), bound ${s(r.boundMs)} s, wall/bound ${(r.wallMs / r.boundMs).toFixed(2)}, RSS ${r.maxRssKb === null ? '?' : Math.round(r.maxRssKb / 1024)} MB, ${r.divergences} divergences`;
 }
 
 

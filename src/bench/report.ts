@@ -11,6 +11,8 @@ export interface ReportContext {
   readonly totalWallMs: number;
   /** Median wall time of `node -e 0` with the same binary: what any Node action pays before its first line. */
   readonly emptyNodeMs: number;
+  /** Set when only these runs were measured (`--runs`). */
+  readonly onlyRuns?: readonly string[];
 }
 
 const sec = (ms: number): string => (ms / 1000).toFixed(ms < 10_000 ? 2 : 1);
@@ -95,7 +97,7 @@ from Personio, compared and written in the same PATCH as the rest.
 The snapshot is on, as by default: each run restores the previous run's encrypted snapshot and saves
 its own, in a local directory (on GitHub the Actions cache moves the same file; loading
 \`@actions/cache\` for that costs another ~0.06 s and ~20 MB of RSS, measured apart from this table).
-
+${context.onlyRuns === undefined ? '' : `\n**Only some runs were measured: ${context.onlyRuns.join(', ')}**${context.onlyRuns.includes('first sync') ? '' : ' (an unmeasured first sync without rate limits or latency set Leapsome up)'}.\n`}
 ${renderTable(results)}
 
 ${renderRepeats(results)}Writes by kind (actual / minimum) and lookups (reads beyond the full listing, needed only after an unknown

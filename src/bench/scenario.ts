@@ -13,6 +13,7 @@ import { measureTraffic, type Traffic } from './measure.js';
 import { minimumFor, snapshotLeapsome, totalWrites, type Minimum } from './minimum.js';
 
 export type RunKind = 'first sync' | 'no-op' | '1 % changes';
+export const RUN_KINDS: readonly RunKind[] = ['first sync', 'no-op', '1 % changes'];
 
 export interface RunResult {
   readonly size: number;
@@ -44,6 +45,10 @@ export interface ScenarioOptions {
   readonly actionPath: string;
   readonly node?: string;
   readonly log: (line: string) => void;
+  /** The runs to measure (default all). Without the first sync, Leapsome is set up by an unmeasured one. */
+  readonly runs?: readonly RunKind[];
+  /** How often the no-op runs (default NO_OP_REPEATS); the median is reported. */
+  readonly repeats?: number;
 }
 
 export const NO_OP_REPEATS = 3;
@@ -58,12 +63,18 @@ export async function runScenario(options: ScenarioOptions): Promise<RunResult[]
   const stateDir = mkdtempSync(join(tmpdir(), 'pls-bench-state-'));
   try {
     const results: RunResult[] = [];
-    for (const kind of ['first sync', 'no-op', '1 % changes'] as const) {
+    const measured = new Set(options.runs ?? RUN_KINDS);
+    for (const kind of RUN_KINDS) {
+      if (kind === 'first sync' && !measured.has(kind)) {
+        await setUpLeapsome(sandbox, stateDir, options);
+        continue;
+      }
+      if (!measured.has(kind)) continue;
       if (kind === '1 % changes') applyDayOfChanges(sandbox, 0.01, options.size, undefined, { profiles: options.mappedFields > 0 });
-      // A no-op leaves everything as it was, so it is run NO_OP_REPEATS times and the median run
-      // (by wall time) reported: a short run is at the mercy of the machine's other work.
+      // A no-op leaves everything as it was, so it is run several times and the median run (by
+      // wall time) reported: a short run is at the mercy of the machine's other work.
       const runs: RunResult[] = [];
-      for (let i = 0; i < (kind === 'no-op' ? NO_OP_REPEATS : 1); i++) {
+      for (let i = 0; i < (kind === 'no-op' ? (options.repeats ?? NO_OP_REPEATS) : 1); i++) {
         const result = await measuredRun(sandbox, kind, stateDir, options);
         options.log(describe(result));
         runs.push(result);
@@ -77,6 +88,24 @@ export async function runScenario(options: ScenarioOptions): Promise<RunResult[]
     await sandbox.close();
     rmSync(stateDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The first sync, unmeasured: without rate limits or latency it takes seconds instead of minutes,
+ * and leaves Leapsome and the snapshot exactly as a measured one would.
+ */
+async function setUpLeapsome(sandbox: Sandbox, stateDir: string, options: ScenarioOptions): Promise<void> {
+  sandbox.rateLimits.personio.set({ enabled: false });
+  sandbox.rateLimits.leapsome.set({ enabled: false });
+  sandbox.faults.personio.clear();
+  sandbox.faults.leapsome.clear();
+  const run = await runBundledAction(options.actionPath, sandbox, stateDir, options.node, options.mappedFields > 0 ? BENCH_FIELDS : null);
+  sandbox.rateLimits.personio.set({ enabled: true });
+  sandbox.rateLimits.leapsome.set({ enabled: true });
+  sandbox.faults.personio.set({ latencyMs: options.latencyMs });
+  sandbox.faults.leapsome.set({ latencyMs: options.latencyMs });
+  if (run.code !== 0) throw new Error(`setting Leapsome up failed (exit ${run.code}):\n${run.log.split('\n').slice(-30).join('\n')}`);
+  options.log(`  ${options.size} first sync: unmeasured set-up, ${(run.wallMs / 1000).toFixed(1)} s without rate limits or latency`);
 }
 
 async function measuredRun(sandbox: Sandbox, kind: RunKind, stateDir: string, options: ScenarioOptions): Promise<RunResult> {
@@ -122,6 +151,7 @@ async function measuredRun(sandbox: Sandbox, kind: RunKind, stateDir: string, op
 }
 
 function describe(r: RunResult): string {
-  const s = (ms: number): string => (ms / 1000).toFixed(1);
-  return `  ${r.size} ${r.kind}${r.mappedFields > 0 ? ` (+${r.mappedFields} fields)` : ''}: exit ${r.exitCode}, writes ${totalWrites(r.traffic.writes)}/${totalWrites(r.minimum.writes)}, wall ${s(r.wallMs)} s, active ${s(r.traffic.activeMs)} s, bound ${s(r.boundMs)} s, RSS ${r.maxRssKb === null ? '?' : Math.round(r.maxRssKb / 1024)} MB, ${r.divergences} divergences`;
+  const s = (ms: number): string => (ms / 1000).toFixed(r.wallMs < 10_000 ? 2 : 1);
+  const after = r.wallMs - r.startupMs - r.traffic.activeMs;
+  return `  ${r.size} ${r.kind}${r.mappedFields > 0 ? ` (+${r.mappedFields} fields)` : ''}: exit ${r.exitCode}, writes ${totalWrites(r.traffic.writes)}/${totalWrites(r.minimum.writes)}, 429s ${r.traffic.rateLimited}, wall ${s(r.wallMs)} s (start-up ${s(r.startupMs)}, active ${s(r.traffic.activeMs)}, after ${s(after)}), bound ${s(r.boundMs)} s, wall/bound ${(r.wallMs / r.boundMs).toFixed(2)}, RSS ${r.maxRssKb === null ? '?' : Math.round(r.maxRssKb / 1024)} MB, ${r.divergences} divergences`;
 }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decryptSnapshot, encryptSnapshot } from '../snapshot/crypto.js';
+import { decryptSnapshotInSlices, encryptSnapshot } from '../snapshot/crypto.js';
 import type { Snapshot } from '../domain/snapshot.js';
 import { errorMessage } from '../shared/errors.js';
 import type { RestoreResult, SaveResult, SnapshotStore, StoreLog } from '../snapshot/store.js';
@@ -153,7 +153,7 @@ export function createActionsCacheStore({
     } finally {
       await rm(file, { force: true }).catch(() => undefined);
     }
-    const result = decryptSnapshot(envelope, encryptionKey);
+    const result = await decryptSnapshotInSlices(envelope, encryptionKey);
     if (!result.ok) {
       log.notice(`The previous snapshot (cache key ${matchedKey}) was ignored: ${result.reason}. The run goes on as a first run.`);
       return { kind: 'unusable', reason: result.reason };

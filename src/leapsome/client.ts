@@ -1,6 +1,7 @@
 // Leapsome SCIM client: full read of users and groups, lookups, and writes that never create a
 // duplicate (an unknown outcome is checked against the remote state before posting again).
 
+import { mapInSlices } from '../shared/cpu-slices.js';
 import type { FieldName } from '../domain/fields.js';
 import type { LeapsomeState, LeapsomeTeam, LeapsomeUser, RejectedRecord, UserAttributes } from '../domain/types.js';
 import {
@@ -74,6 +75,8 @@ const LEAPSOME_HTTP_DEFAULTS: HttpOverrides = {
  */
 const USERS_PAGE_SIZE = 1_000;
 const GROUPS_PAGE_SIZE = 1_000;
+/** Resources parsed between two chances for other answers to be seen (see cpu-slices.ts). */
+const RESOURCES_PER_SLICE = 50;
 /** POSTs per create when outcomes stay unknown; each is preceded by a lookup that found nothing. */
 const MAX_CREATE_POSTS = 3;
 const MAX_PAGES = 1_000;
@@ -113,7 +116,8 @@ export function createLeapsomeClient(options: LeapsomeClientOptions): LeapsomeCl
       const list = await getList(path, path, { startIndex, count });
       const resources = list.Resources ?? [];
       const total = list.totalResults ?? 0;
-      for (const raw of resources) parsed.push(parse(raw));
+      // In slices: a page of 1,000 users parsed in one go would hold up Personio's answers.
+      for (const item of await mapInSlices(resources, parse, RESOURCES_PER_SLICE)) parsed.push(item);
       if (progress !== undefined) {
         // Resources added while reading make the total grow.
         const known = Math.max(total, parsed.length);

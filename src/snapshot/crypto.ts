@@ -7,10 +7,13 @@
 // Envelope: "PLSS" | version (1 byte) | IV (12) | tag (16) | ciphertext. The magic and version
 // bytes are authenticated too (AAD), so they cannot be swapped without the tag failing.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip, gunzipSync, gzipSync } from 'node:zlib';
 import type { Snapshot } from '../domain/snapshot.js';
-import { decodeSnapshot, encodeSnapshot, type ParseResult } from './schema.js';
+import { decodeSnapshot, decodeSnapshotInSlices, encodeSnapshot, type ParseResult } from './schema.js';
 import { errorMessage } from '../shared/errors.js';
+
+const gunzipAsync = promisify(gunzip);
 
 const MAGIC = Buffer.from('PLSS', 'ascii');
 /** 2: the plaintext is newline-delimited (see encodeSnapshot); 1 held one JSON document. */
@@ -75,6 +78,38 @@ export const DECRYPT_FAILED = 'could not decrypt (wrong key or tampered)';
 
 /** Never throws: anything unreadable is a reason, and the run goes on as if there were no snapshot. */
 export function decryptSnapshot(envelope: Buffer, key: Buffer): ParseResult {
+  const compressed = decipher(envelope, key);
+  if (!Buffer.isBuffer(compressed)) return compressed;
+  let plain: Buffer;
+  try {
+    plain = gunzipSync(compressed, { maxOutputLength: MAX_PLAINTEXT_BYTES });
+  } catch (error) {
+    return unreadable(error);
+  }
+  return decodeSnapshot(plain);
+}
+
+/**
+ * decryptSnapshot for the stores, which restore the snapshot while the APIs are read: the
+ * decompression runs off the main thread and the decoding in slices, so neither holds up the
+ * answers the pacing waits for. Never throws either.
+ */
+export async function decryptSnapshotInSlices(envelope: Buffer, key: Buffer): Promise<ParseResult> {
+  const compressed = decipher(envelope, key);
+  if (!Buffer.isBuffer(compressed)) return compressed;
+  let plain: Buffer;
+  try {
+    plain = await gunzipAsync(compressed, { maxOutputLength: MAX_PLAINTEXT_BYTES });
+  } catch (error) {
+    return unreadable(error);
+  }
+  return decodeSnapshotInSlices(plain);
+}
+
+const unreadable = (error: unknown): ParseResult => ({ ok: false, reason: `decrypted but unreadable: ${errorMessage(error)}` });
+
+/** The gzip bytes inside the envelope, or why there are none. */
+function decipher(envelope: Buffer, key: Buffer): Buffer | Extract<ParseResult, { ok: false }> {
   if (key.length !== KEY_BYTES) return { ok: false, reason: `snapshot key must be ${KEY_BYTES} bytes` };
   if (envelope.length < HEADER.length + IV_BYTES + TAG_BYTES || !envelope.subarray(0, MAGIC.length).equals(MAGIC)) {
     return { ok: false, reason: 'not a snapshot file' };
@@ -84,20 +119,12 @@ export function decryptSnapshot(envelope: Buffer, key: Buffer): ParseResult {
   const ivStart = HEADER.length;
   const tagStart = ivStart + IV_BYTES;
   const dataStart = tagStart + TAG_BYTES;
-  let compressed: Buffer;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, envelope.subarray(ivStart, tagStart));
-    decipher.setAAD(HEADER);
-    decipher.setAuthTag(envelope.subarray(tagStart, dataStart));
-    compressed = Buffer.concat([decipher.update(envelope.subarray(dataStart)), decipher.final()]);
+    const aes = createDecipheriv('aes-256-gcm', key, envelope.subarray(ivStart, tagStart));
+    aes.setAAD(HEADER);
+    aes.setAuthTag(envelope.subarray(tagStart, dataStart));
+    return Buffer.concat([aes.update(envelope.subarray(dataStart)), aes.final()]);
   } catch {
     return { ok: false, reason: DECRYPT_FAILED };
   }
-  let plain: Buffer;
-  try {
-    plain = gunzipSync(compressed, { maxOutputLength: MAX_PLAINTEXT_BYTES });
-  } catch (error) {
-    return { ok: false, reason: `decrypted but unreadable: ${errorMessage(error)}` };
-  }
-  return decodeSnapshot(plain);
 }

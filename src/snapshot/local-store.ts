@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decryptSnapshot, encryptSnapshot } from './crypto.js';
+import { decryptSnapshotInSlices, encryptSnapshot } from './crypto.js';
 import type { Snapshot } from '../domain/snapshot.js';
 import { errorMessage } from '../shared/errors.js';
 import { silentLog, type RestoreResult, type SaveResult, type SnapshotStore, type StoreLog } from './store.js';
@@ -33,7 +33,7 @@ export function createLocalStore({ dir, encryptionKey, log = silentLog }: LocalS
       log.warning(`No previous snapshot: ${reason}. The run goes on as a first run.`);
       return { kind: 'unavailable', reason };
     }
-    const result = decryptSnapshot(envelope, encryptionKey);
+    const result = await decryptSnapshotInSlices(envelope, encryptionKey);
     if (!result.ok) {
       log.notice(`The previous snapshot in ${file} was ignored: ${result.reason}. The run goes on as a first run.`);
       return { kind: 'unusable', reason: result.reason };

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { GENDERS, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
 import type { Snapshot } from '../domain/snapshot.js';
 import type { AttributeValue, Employee, LeapsomeState, OrgField, OrgUnit, PersonioState } from '../domain/types.js';
+import { runAtOnce, runInSlices } from '../shared/cpu-slices.js';
 import { compareIds } from '../plan/order.js';
 import { issueLines } from '../shared/zod-issues.js';
 
@@ -83,9 +84,23 @@ const reasonOf = (error: z.ZodError, prefix: readonly (string | number)[]): stri
 
 /** Validates an untrusted (decrypted) encoded snapshot. The reason names the first bad field. */
 export function decodeSnapshot(plain: Buffer): ParseResult {
+  return runAtOnce(decodeSteps(plain));
+}
+
+/** Lines decoded between two chances for I/O: a few milliseconds of work. */
+const LINES_PER_SLICE = 250;
+
+/** decodeSnapshot in slices, letting I/O through in between: it runs while the APIs are read. */
+export function decodeSnapshotInSlices(plain: Buffer): Promise<ParseResult> {
+  return runInSlices(decodeSteps(plain));
+}
+
+/** The decoding, pausing (a `yield`) every LINES_PER_SLICE lines. */
+function* decodeSteps(plain: Buffer): Generator<void, ParseResult> {
   let header: z.infer<typeof headerSchema> | null = null;
   const employees: Employee[] = [];
-  for (let start = 0; start < plain.length;) {
+  for (let start = 0, line = 1; start < plain.length; line += 1) {
+    if (line % LINES_PER_SLICE === 0) yield;
     const newline = plain.indexOf(NEWLINE, start);
     const end = newline === -1 ? plain.length : newline;
     const text = plain.toString('utf8', start, end);

@@ -1,7 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { DECRYPT_FAILED, decryptSnapshot, deriveSnapshotKey, encryptSnapshot } from '../../../src/snapshot/crypto.js';
-import { KEY, OTHER_KEY, snapshotOf } from './fixtures.js';
+import {
+  DECRYPT_FAILED,
+  decryptSnapshot,
+  decryptSnapshotInSlices,
+  deriveSnapshotKey,
+  encryptSnapshot,
+} from '../../../src/snapshot/crypto.js';
+import { company, KEY, OTHER_KEY, snapshotOf } from './fixtures.js';
 
 describe('encryptSnapshot / decryptSnapshot', () => {
   it('round-trips', () => {
@@ -16,6 +22,16 @@ describe('encryptSnapshot / decryptSnapshot', () => {
     expect(a.equals(b)).toBe(false);
     // Needles long enough that random ciphertext cannot hold them by chance (a 2-byte "L1" did, about once in 50 runs).
     for (const needle of ['grace.hopper@acme.test', 'Hopper', 'Engineering', '"L1"']) expect(a.includes(needle)).toBe(false);
+  });
+
+  it('decrypts in slices (as the stores do, while the APIs are read) to exactly what decryptSnapshot gives', async () => {
+    const big = snapshotOf(Array.from({ length: 1_200 }, (_, i) => ({ ...company()[0]!, id: String(i + 1), email: `p${i}@acme.test` })));
+    const envelope = encryptSnapshot(big, KEY);
+    expect(await decryptSnapshotInSlices(envelope, KEY)).toEqual(decryptSnapshot(envelope, KEY));
+    expect(await decryptSnapshotInSlices(envelope, KEY)).toEqual({ ok: true, snapshot: big });
+    expect(await decryptSnapshotInSlices(envelope, OTHER_KEY)).toEqual({ ok: false, reason: DECRYPT_FAILED });
+    const old = encryptSnapshot({ ...big, schemaVersion: 1 } as unknown as typeof big, KEY);
+    expect(await decryptSnapshotInSlices(old, KEY)).toEqual(decryptSnapshot(old, KEY));
   });
 
   it('refuses the wrong key', () => {
