@@ -25,8 +25,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // By default six fields beyond the default five are mapped (BENCH_FIELDS: custom attributes, cost
 // centers, mentors as additional managers); --mapped-fields 0 runs with the default fields only.
 // The 20k first sync alone takes ~25 minutes: Leapsome allows 30 requests per second. `--runs`
-// measures only some of first,no-op,changes (without `first`, an unmeasured first sync without
-// limits sets Leapsome up in seconds); `--repeats` is how often the no-op runs.
+// measures only some of first,no-op,changes (without `first`, an unmeasured first sync sets
+// Leapsome up: it takes as long, since the action paces itself); `--repeats` is how often the
+// no-op runs.
 
 
 
@@ -970,8 +971,8 @@ async function runScenario(options) {
     }
 }
 /**
- * The first sync, unmeasured: without rate limits or latency it takes seconds instead of minutes,
- * and leaves Leapsome and the snapshot exactly as a measured one would.
+ * The first sync, unmeasured: it leaves Leapsome and the snapshot exactly as a measured one would
+ * (it takes about as long: the action paces its writes under Leapsome's limits by itself).
  */
 async function setUpLeapsome(sandbox, stateDir, options) {
     sandbox.rateLimits.personio.set({ enabled: false });

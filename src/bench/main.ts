@@ -5,8 +5,9 @@
 // By default six fields beyond the default five are mapped (BENCH_FIELDS: custom attributes, cost
 // centers, mentors as additional managers); --mapped-fields 0 runs with the default fields only.
 // The 20k first sync alone takes ~25 minutes: Leapsome allows 30 requests per second. `--runs`
-// measures only some of first,no-op,changes (without `first`, an unmeasured first sync without
-// limits sets Leapsome up in seconds); `--repeats` is how often the no-op runs.
+// measures only some of first,no-op,changes (without `first`, an unmeasured first sync sets
+// Leapsome up: it takes as long, since the action paces itself); `--repeats` is how often the
+// no-op runs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -91,8 +91,8 @@ export async function runScenario(options: ScenarioOptions): Promise<RunResult[]
 }
 
 /**
- * The first sync, unmeasured: without rate limits or latency it takes seconds instead of minutes,
- * and leaves Leapsome and the snapshot exactly as a measured one would.
+ * The first sync, unmeasured: it leaves Leapsome and the snapshot exactly as a measured one would
+ * (it takes about as long: the action paces its writes under Leapsome's limits by itself).
  */
 async function setUpLeapsome(sandbox: Sandbox, stateDir: string, options: ScenarioOptions): Promise<void> {
   sandbox.rateLimits.personio.set({ enabled: false });
