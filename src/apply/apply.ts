@@ -36,6 +36,21 @@ export interface ApplyCounts {
   takenOver: number;
 }
 
+/** Every count at zero: where counting starts. */
+export function noCounts(): ApplyCounts {
+  return {
+    created: 0,
+    updated: 0,
+    reactivated: 0,
+    deactivated: 0,
+    teamsCreated: 0,
+    teamsRenamed: 0,
+    membershipChanges: 0,
+    managerChanges: 0,
+    takenOver: 0,
+  };
+}
+
 export interface ApplyResult {
   /** Set when the applier refused to write at all (e.g. the deactivation guard tripped). */
   readonly refused: string | null;
@@ -87,17 +102,7 @@ const defaultIsFatal = (error: unknown): boolean => {
 };
 
 export async function applyPlan(plan: Plan, writer: LeapsomeWriter, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const counts: ApplyCounts = {
-    created: 0,
-    updated: 0,
-    reactivated: 0,
-    deactivated: 0,
-    teamsCreated: 0,
-    teamsRenamed: 0,
-    membershipChanges: 0,
-    managerChanges: 0,
-    takenOver: 0,
-  };
+  const counts = noCounts();
   const failures: ApplyFailure[] = [];
   if (plan.deactivationGuard.exceeded) {
     const g = plan.deactivationGuard;

@@ -1,7 +1,7 @@
 // What a run did (or, in a dry run or a refused run, would have done): the one value the pipeline
 // returns and every report renders (job summary, pull-request comment, terminal, plan JSON,
 // outputs), with the counts they all show.
-import type { ApplyCounts, ApplyFailure, ApplyResult } from '../apply/apply.js';
+import { noCounts, type ApplyCounts, type ApplyFailure, type ApplyResult } from '../apply/apply.js';
 import type { StaleOperation } from '../apply/approved.js';
 import type { PlanFingerprints } from '../apply/fingerprint.js';
 import type { FieldName } from '../domain/fields.js';
@@ -52,17 +52,7 @@ export interface ApprovedPlanReport {
 
 /** The changes a plan contains, counted the way the outputs and the headline report them. */
 export function plannedCounts(plan: Plan): ApplyCounts {
-  const counts: ApplyCounts = {
-    created: 0,
-    updated: 0,
-    reactivated: 0,
-    deactivated: 0,
-    teamsCreated: 0,
-    teamsRenamed: 0,
-    membershipChanges: 0,
-    managerChanges: 0,
-    takenOver: 0,
-  };
+  const counts = noCounts();
   for (const op of plan.users) {
     if (op.kind === 'create') {
       counts.created++;

@@ -1,11 +1,11 @@
 // `fields` (config as code): which Leapsome fields the sync owns and which Personio attributes it
 // reads for them. The bundled action against the sandbox, with the config file in the workspace.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { type Sandbox } from '../../src/sandbox/index.js';
 import { createLocalStore, deriveSnapshotKey } from '../../src/snapshot/index.js';
 import { divergences } from '../../src/sandbox/oracle.js';
 import {
@@ -18,19 +18,11 @@ import {
   type Expectation,
 } from '../../src/sandbox/field-oracle.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
+import { sandboxPerTest } from '../support/sandbox-per-test.js';
 
 const CONFIG = '.github/personio-leapsome.yml';
 
-let sandbox: Sandbox | null = null;
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = null;
-});
-
-async function start(options: SandboxOptions = {}): Promise<Sandbox> {
-  sandbox = await startSandbox({ rateLimits: false, ...options });
-  return sandbox;
-}
+const start = sandboxPerTest();
 
 /** Runs the action with `config` as the workspace's config file (none when null). */
 async function sync(

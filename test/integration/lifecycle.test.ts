@@ -1,22 +1,14 @@
 // Lifecycle without surprises, end to end: the bundled action against the sandbox. Nobody loses
 // their account over a listing that missed them or a lookup that failed; a supervisor loop costs
 // only the loop's manager links; pre-boarding follows the calendar.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
-import { startSandbox, type Sandbox, type SandboxEmployee, type SandboxOptions } from '../../src/sandbox/index.js';
+import { type Sandbox, type SandboxEmployee } from '../../src/sandbox/index.js';
 import { divergences } from '../../src/sandbox/oracle.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
+import { sandboxPerTest } from '../support/sandbox-per-test.js';
 
-let sandbox: Sandbox | null = null;
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = null;
-});
-
-async function start(options: SandboxOptions = {}): Promise<Sandbox> {
-  sandbox = await startSandbox({ rateLimits: false, ...options });
-  return sandbox;
-}
+const start = sandboxPerTest();
 
 /** Our retry delays at 1 %: a lookup that keeps failing gives up in well under a second. */
 const FAST_RETRIES = { PLS_HTTP_RETRY_SCALE: '0.01' };

@@ -1,12 +1,13 @@
 // The bundled action (node dist/index.js), run as GitHub runs it, against the sandbox.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { divergences } from '../../src/sandbox/oracle.js';
 import { NODE24_BIN, REPO_ROOT } from '../support/paths.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
+import { sandboxPerTest } from '../support/sandbox-per-test.js';
 import { sandboxInputs } from '../../src/sandbox/action-process.js';
 
 const packageVersion = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -14,16 +15,7 @@ const declaredOutputs = Object.keys(
   (parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> }).outputs,
 ).sort();
 
-let sandbox: Sandbox | null = null;
-afterEach(async () => {
-  await sandbox?.close();
-  sandbox = null;
-});
-
-async function start(options: SandboxOptions = {}): Promise<Sandbox> {
-  sandbox = await startSandbox({ rateLimits: false, ...options });
-  return sandbox;
-}
+const start = sandboxPerTest();
 
 function inputsFor(sb: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
   return { ...sandboxInputs(sb), cache: 'false', ...extra };
@@ -174,9 +166,10 @@ describe('changes in Personio reach Leapsome', () => {
   });
 
   it('adopts a pre-existing Leapsome user with the same email instead of creating a second one', async () => {
-    const target = (await startSandbox({ rateLimits: false })).personio;
-    const employee = target.list().find((e) => e.status === 'active');
-    await sandbox?.close();
+    // A throwaway sandbox only to pick an employee of the sample company.
+    const probe = await startSandbox({ rateLimits: false });
+    const employee = probe.personio.list().find((e) => e.status === 'active');
+    await probe.close();
     const sb = await start({
       leapsome: { users: [{ userName: (employee?.email ?? '').toUpperCase(), givenName: 'Old', familyName: 'Name' }] },
     });
