@@ -1,5 +1,8 @@
 // Entry of dist/cli/index.js, the package's bin (personio-leapsome-sync).
 import { main } from './main.js';
+import { preferCompactHeap } from '../shared/heap.js';
+
+preferCompactHeap();
 
 // `plan | head` closes the pipe early: that is the reader's choice, not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

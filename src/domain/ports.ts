@@ -46,8 +46,11 @@ export interface EmployeeQuery {
 /** What the pipeline reads Personio through. */
 export interface PersonioReader {
   readableAttributes(): Promise<readonly ReadableAttribute[]>;
-  /** Reports employee records as their pages are parsed. */
-  readEmployees(query: EmployeeQuery, progress?: ProgressCounter): Promise<EmployeeListing>;
+  /**
+   * Reports employee records as their pages are parsed. `sizeHint` (the last run's employee count,
+   * if it arrives in time) lets every page be asked for before the first one answers.
+   */
+  readEmployees(query: EmployeeQuery, progress?: ProgressCounter, sizeHint?: Promise<number | null>): Promise<EmployeeListing>;
   lookupEmployees(ids: readonly string[], query: EmployeeQuery): Promise<ReadonlyMap<string, EmployeeLookup>>;
 }
 

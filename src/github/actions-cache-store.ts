@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { decryptSnapshotInSlices, encryptSnapshot } from '../snapshot/crypto.js';
 import type { Snapshot } from '../domain/snapshot.js';
 import { errorMessage } from '../shared/errors.js';
-import type { RestoreResult, SaveResult, SnapshotStore, StoreLog } from '../snapshot/store.js';
+import type { OnEmployeeCount, RestoreResult, SaveResult, SnapshotStore, StoreLog } from '../snapshot/store.js';
 
 export const DEFAULT_CACHE_KEY_PREFIX = 'personio-leapsome-sync-snapshot-';
 /**
@@ -119,7 +119,7 @@ export function createActionsCacheStore({
     }
   };
 
-  async function restore(): Promise<RestoreResult> {
+  async function restore(onEmployeeCount?: OnEmployeeCount): Promise<RestoreResult> {
     const cache = await cacheApi();
     if (typeof cache === 'string') {
       log.warning(`No previous snapshot: ${cache}. The run goes on as a first run.`);
@@ -153,7 +153,7 @@ export function createActionsCacheStore({
     } finally {
       await rm(file, { force: true }).catch(() => undefined);
     }
-    const result = await decryptSnapshotInSlices(envelope, encryptionKey);
+    const result = await decryptSnapshotInSlices(envelope, encryptionKey, onEmployeeCount);
     if (!result.ok) {
       log.notice(`The previous snapshot (cache key ${matchedKey}) was ignored: ${result.reason}. The run goes on as a first run.`);
       return { kind: 'unusable', reason: result.reason };
@@ -174,7 +174,7 @@ export function createActionsCacheStore({
     }
     try {
       await mkdir(workDir, { recursive: true });
-      await writeFile(file, encryptSnapshot(snapshot, encryptionKey), { mode: 0o600 });
+      await writeFile(file, await encryptSnapshot(snapshot, encryptionKey), { mode: 0o600 });
       const id = await cache.saveCache([file], primaryKey);
       if (id === -1) {
         const reason = `@actions/cache did not store cache key ${primaryKey} (see its message above)`;

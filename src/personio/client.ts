@@ -52,7 +52,7 @@ export interface PersonioClient {
    * `rejected`, never thrown. Records are reported to `progress` page by page. A listing that does
    * not hold together is read once more (its records count again); `problem` says what was still wrong.
    */
-  readEmployees(query: EmployeeQuery, progress?: ProgressCounter): Promise<EmployeeListing>;
+  readEmployees(query: EmployeeQuery, progress?: ProgressCounter, sizeHint?: Promise<number | null>): Promise<EmployeeListing>;
   /**
    * `GET /v1/company/employees/{id}` for each id, paced with the listing (the same endpoint family
    * limits), each record parsed for the query's attributes. Never throws for one employee: a
@@ -199,12 +199,17 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     return { sampled: page.data.length, counts };
   }
 
-  async function readEmployees(query: EmployeeQuery, progress?: ProgressCounter): Promise<EmployeeListing> {
+  async function readEmployees(
+    query: EmployeeQuery,
+    progress?: ProgressCounter,
+    sizeHint?: Promise<number | null>,
+  ): Promise<EmployeeListing> {
     const counted = recordCounter(progress);
-    const first = await readListing(query, counted);
+    const first = await readListing(query, counted, sizeHint ?? null);
     const firstProblem = listingProblem(first);
     if (firstProblem === null) return { ...collect(first.flatMap((page) => page.records)), problem: null, firstProblem: null };
-    const second = await readListing(query, counted);
+    // The first read's total is the best guess of the second's size.
+    const second = await readListing(query, counted, Promise.resolve(listedTotal(first)));
     const problem = listingProblem(second);
     const records = second.flatMap((page) => page.records);
     // Still inconsistent: everyone either read returned (the second read's record wins; a record
@@ -213,26 +218,65 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     return { ...collect(records), problem, firstProblem };
   }
 
-  /** Every page of the listing once, from offset 0. */
+  /**
+   * Every page of the listing once, from offset 0. The pages after the first are asked for as soon
+   * as their offsets are known: from the first page's total, or earlier from `sizeHint` (how many
+   * employees the last run saw) when that arrives before the first page does. The pacing counts
+   * each second's slots from the answers of the second before, so starting the whole first burst
+   * one round trip earlier makes every later burst start earlier too. A guessed page beyond the
+   * real total (the company shrank) costs one request and is left out.
+   */
   async function readListing(
     { keys, extras }: EmployeeQuery,
     counted: RecordCounter,
+    sizeHint: Promise<number | null> | null,
   ): Promise<(ListedPage & { readonly records: RecordResult[] })[]> {
-    const fetchCounted = async (offset: number): Promise<Awaited<ReturnType<typeof fetchPage>>> =>
-      counted.page(await fetchPage(offset, keys, extras));
-    const firstRaw = await fetchRaw(0, PAGE_SIZE, keys);
-    counted.expect(firstRaw.metadata?.total_elements ?? null);
-    // The other pages are asked for first: the first page's records are parsed while they travel,
-    // so its parsing never delays them (nor, through the pacing, every page after them).
-    // The HTTP layer paces them under Personio's limits.
-    const rest = Promise.all(remainingOffsets({ offset: 0, page: pageOf(firstRaw) }).map(fetchCounted));
-    rest.catch(() => undefined); // awaited below
+    type Page = Awaited<ReturnType<typeof fetchPage>>;
+    const asked = new Map<number, Promise<Page>>();
+    const ask = (offset: number): void => {
+      if (asked.has(offset)) return;
+      // Counted (for the progress line) as it arrives, unless it was dropped meanwhile.
+      const page: Promise<Page> = fetchPage(offset, keys, extras).then((p) => (asked.get(offset) === page ? counted.page(p) : p));
+      page.catch(() => undefined); // awaited (or deliberately dropped) below
+      asked.set(offset, page);
+    };
+    const firstRequest = fetchRaw(0, PAGE_SIZE, keys);
+    let firstSeen = false;
+    void sizeHint?.then(
+      (total) => {
+        if (firstSeen || total === null) return;
+        for (let offset = PAGE_SIZE; offset < total && offset < MAX_PAGES * PAGE_SIZE; offset += PAGE_SIZE) ask(offset);
+      },
+      () => undefined,
+    );
+    const firstRaw = await firstRequest;
+    firstSeen = true;
+    const total = firstRaw.metadata?.total_elements ?? null;
+    counted.expect(total);
+    const firstPage = pageOf(firstRaw);
+    // A server that capped `limit` pages differently from the guess: guessed pages would overlap.
+    const guessesFit = isLastPage({ offset: 0, page: firstPage }) || firstPage.size === PAGE_SIZE;
+    const guessed = guessesFit ? [...asked.keys()] : [];
+    if (!guessesFit) asked.clear();
+    // The other pages are asked for before the first page's records are parsed, so that its
+    // parsing never delays them (nor, through the pacing, every page after them).
+    for (const offset of remainingOffsets({ offset: 0, page: firstPage })) ask(offset);
     const first = counted.page(await parsePage(0, firstRaw, extras));
-    const pages = [first, ...(await rest)];
+    const pages = [first];
+    for (const [offset, page] of asked) {
+      if (guessed.includes(offset) && total !== null && offset >= total) {
+        // A guess past the end: an empty page (or a failure) says nothing; records mean the company grew.
+        const late = await page.catch(() => null);
+        if (late !== null && late.page.size > 0) pages.push(late);
+        continue;
+      }
+      pages.push(await page);
+    }
+    pages.sort((a, b) => a.offset - b.offset);
     // If the company grew while we were reading, the last page's metadata says there is more.
     for (let last = pages[pages.length - 1] ?? first; !isLastPage(last);) {
       if (pages.length >= MAX_PAGES) throw new ResponseShapeError('personio', `GET ${EMPLOYEES}`, 'pagination does not end');
-      last = await fetchCounted(last.offset + last.page.size);
+      last = counted.page(await fetchPage(last.offset + last.page.size, keys, extras));
       pages.push(last);
     }
     return pages;
@@ -323,6 +367,12 @@ function recordCounter(progress: ProgressCounter | undefined): RecordCounter {
       return page;
     },
   };
+}
+
+/** The total a listing announced, or else the records it held. */
+function listedTotal(pages: readonly ListedPage[]): number {
+  const announced = pages[0]?.page.metadata?.total_elements;
+  return announced ?? pages.reduce((sum, page) => sum + page.page.size, 0);
 }
 
 /** What paging needs to know of a page (see pagination.ts). */

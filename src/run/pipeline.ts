@@ -25,7 +25,13 @@ import { snapshotSaveDecision } from '../snapshot/policy.js';
 import { labelProvenance } from '../plan/provenance.js';
 import { buildSnapshot } from '../snapshot/schema.js';
 import { checkSourceDrop, inScopeCount } from '../plan/source-guard.js';
-import { missingSnapshotReason, restoredSnapshot, type RestoreResult, type SnapshotStore } from '../snapshot/store.js';
+import {
+  missingSnapshotReason,
+  restoredSnapshot,
+  type OnEmployeeCount,
+  type RestoreResult,
+  type SnapshotStore,
+} from '../snapshot/store.js';
 import { errorMessage } from '../shared/errors.js';
 
 export interface SyncDependencies {
@@ -124,17 +130,22 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   // read error, because a missing attribute explains the rest. Nothing is written before both end.
   const progress = deps.progress ?? noProgress;
   const reading = progress.start('Reading Personio and Leapsome', 'records');
+  // The snapshot is a reviewer's aid and a brake, never the source of truth: the plan below is
+  // always computed against live Leapsome. It is restored (downloaded, decrypted, parsed) while
+  // the reads wait on the APIs' rate limits, not before them. Its employee count, known long before
+  // the rest, is how many Personio pages to ask for before the first one answers.
+  let reportCount: (count: number | null) => void = () => undefined;
+  const previousCount = new Promise<number | null>((resolve) => (reportCount = resolve));
+  const restoring = deps.snapshots === null ? null : restoreSafely(deps.snapshots, reportCount);
+  void restoring?.finally(() => reportCount(null));
+  if (restoring === null) reportCount(null);
   const resolved = deps.personio.readableAttributes().then((list) => resolveSources(needs, list));
   const early = queryWithoutList(needs);
   const reads = Promise.all([
-    (early === null ? resolved : Promise.resolve(early)).then((query) => deps.personio.readEmployees(query, reading)),
+    (early === null ? resolved : Promise.resolve(early)).then((query) => deps.personio.readEmployees(query, reading, previousCount)),
     deps.leapsome.readState(reading),
   ]);
   reads.catch(() => undefined); // handled below, once the attribute list has passed
-  // The snapshot is a reviewer's aid and a brake, never the source of truth: the plan below is
-  // always computed against live Leapsome. It is restored (downloaded, decrypted, parsed) while
-  // the reads wait on the APIs' rate limits, not before them.
-  const restoring = deps.snapshots === null ? null : restoreSafely(deps.snapshots);
   let query: EmployeeQuery;
   let listing: EmployeeListing;
   let leapsome: LeapsomeState;
@@ -276,9 +287,9 @@ async function applyWithProgress(plan: Plan, writer: LeapsomeWriter, progress: P
 }
 
 /** Stores report failures as results; should one throw anyway, the run goes on as a first run. */
-async function restoreSafely(store: SnapshotStore): Promise<RestoreResult> {
+async function restoreSafely(store: SnapshotStore, onEmployeeCount: OnEmployeeCount): Promise<RestoreResult> {
   try {
-    return await store.restore();
+    return await store.restore(onEmployeeCount);
   } catch (error) {
     return { kind: 'unavailable', reason: `snapshot restore failed: ${errorMessage(error)}` };
   }

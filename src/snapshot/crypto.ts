@@ -7,10 +7,12 @@
 // Envelope: "PLSS" | version (1 byte) | IV (12) | tag (16) | ciphertext. The magic and version
 // bytes are authenticated too (AAD), so they cannot be swapped without the tag failing.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { gunzip, gunzipSync, gzipSync } from 'node:zlib';
+import { createGzip, gunzip, gunzipSync } from 'node:zlib';
 import type { Snapshot } from '../domain/snapshot.js';
-import { decodeSnapshot, decodeSnapshotInSlices, encodeSnapshot, type ParseResult } from './schema.js';
+import { decodeSnapshot, decodeSnapshotInSlices, encodedSnapshotChunks, type ParseResult } from './schema.js';
 import { errorMessage } from '../shared/errors.js';
 
 const gunzipAsync = promisify(gunzip);
@@ -64,14 +66,20 @@ function checkKey(key: Buffer): void {
   if (key.length !== KEY_BYTES) throw new Error(`snapshot key must be ${KEY_BYTES} bytes, got ${key.length}`);
 }
 
-export function encryptSnapshot(snapshot: Snapshot, key: Buffer): Buffer {
+/**
+ * The encoding streams through gzip (off the main thread) into the cipher, so neither the
+ * plaintext nor its compressed form is ever held whole; only the ciphertext is.
+ */
+export async function encryptSnapshot(snapshot: Snapshot, key: Buffer): Promise<Buffer> {
   checkKey(key);
-  const plaintext = gzipSync(encodeSnapshot(snapshot));
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(HEADER);
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([HEADER, iv, cipher.getAuthTag(), ciphertext]);
+  const ciphertext: Buffer[] = [];
+  await pipeline(Readable.from(encodedSnapshotChunks(snapshot)), createGzip(), cipher, async (encrypted: AsyncIterable<Buffer>) => {
+    for await (const chunk of encrypted) ciphertext.push(chunk);
+  });
+  return Buffer.concat([HEADER, iv, cipher.getAuthTag(), ...ciphertext]);
 }
 
 export const DECRYPT_FAILED = 'could not decrypt (wrong key or tampered)';
@@ -94,7 +102,11 @@ export function decryptSnapshot(envelope: Buffer, key: Buffer): ParseResult {
  * decompression runs off the main thread and the decoding in slices, so neither holds up the
  * answers the pacing waits for. Never throws either.
  */
-export async function decryptSnapshotInSlices(envelope: Buffer, key: Buffer): Promise<ParseResult> {
+export async function decryptSnapshotInSlices(
+  envelope: Buffer,
+  key: Buffer,
+  onEmployeeCount?: (count: number) => void,
+): Promise<ParseResult> {
   const compressed = decipher(envelope, key);
   if (!Buffer.isBuffer(compressed)) return compressed;
   let plain: Buffer;
@@ -103,7 +115,7 @@ export async function decryptSnapshotInSlices(envelope: Buffer, key: Buffer): Pr
   } catch (error) {
     return unreadable(error);
   }
-  return decodeSnapshotInSlices(plain);
+  return decodeSnapshotInSlices(plain, onEmployeeCount);
 }
 
 const unreadable = (error: unknown): ParseResult => ({ ok: false, reason: `decrypted but unreadable: ${errorMessage(error)}` });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { decryptSnapshotInSlices, encryptSnapshot } from './crypto.js';
 import type { Snapshot } from '../domain/snapshot.js';
 import { errorMessage } from '../shared/errors.js';
-import { silentLog, type RestoreResult, type SaveResult, type SnapshotStore, type StoreLog } from './store.js';
+import { silentLog, type OnEmployeeCount, type RestoreResult, type SaveResult, type SnapshotStore, type StoreLog } from './store.js';
 
 export const LOCAL_SNAPSHOT_FILE_NAME = 'personio-leapsome-snapshot.enc';
 
@@ -20,7 +20,7 @@ const isNotFound = (error: unknown): boolean => error instanceof Error && 'code'
 export function createLocalStore({ dir, encryptionKey, log = silentLog }: LocalStoreOptions): SnapshotStore {
   const file = join(dir, LOCAL_SNAPSHOT_FILE_NAME);
 
-  async function restore(): Promise<RestoreResult> {
+  async function restore(onEmployeeCount?: OnEmployeeCount): Promise<RestoreResult> {
     let envelope: Buffer;
     try {
       envelope = await readFile(file);
@@ -33,7 +33,7 @@ export function createLocalStore({ dir, encryptionKey, log = silentLog }: LocalS
       log.warning(`No previous snapshot: ${reason}. The run goes on as a first run.`);
       return { kind: 'unavailable', reason };
     }
-    const result = await decryptSnapshotInSlices(envelope, encryptionKey);
+    const result = await decryptSnapshotInSlices(envelope, encryptionKey, onEmployeeCount);
     if (!result.ok) {
       log.notice(`The previous snapshot in ${file} was ignored: ${result.reason}. The run goes on as a first run.`);
       return { kind: 'unusable', reason: result.reason };
@@ -47,7 +47,7 @@ export function createLocalStore({ dir, encryptionKey, log = silentLog }: LocalS
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await mkdir(dir, { recursive: true });
-      await writeFile(temp, encryptSnapshot(snapshot, encryptionKey), { mode: 0o600 });
+      await writeFile(temp, await encryptSnapshot(snapshot, encryptionKey), { mode: 0o600 });
       await rename(temp, file);
       log.info(`Saved the encrypted snapshot to ${file}.`);
       return { saved: true, key: file };

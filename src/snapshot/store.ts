@@ -15,8 +15,15 @@ export type RestoreResult =
 
 export type SaveResult = { readonly saved: true; readonly key: string } | { readonly saved: false; readonly reason: string };
 
+/**
+ * Called with the employee count in the snapshot's header as soon as that is read, well before the
+ * employees are: the Personio read uses it to ask for every page at once (see the Personio client).
+ * A snapshot that later turns out unusable may have reported a count; it is only ever a guess.
+ */
+export type OnEmployeeCount = (count: number) => void;
+
 export interface SnapshotStore {
-  restore(): Promise<RestoreResult>;
+  restore(onEmployeeCount?: OnEmployeeCount): Promise<RestoreResult>;
   save(snapshot: Snapshot): Promise<SaveResult>;
 }
 

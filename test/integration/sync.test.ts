@@ -1,6 +1,7 @@
 // The bundled action (node dist/index.js), run as GitHub runs it, against the sandbox.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
@@ -292,6 +293,31 @@ describe('safety brakes', () => {
     expect(firstPage.at).toBeLessThan(checkAnswered);
     expect(firstScim.at).toBeLessThan(checkAnswered);
     expect(firstWrite.at).toBeGreaterThanOrEqual(checkAnswered);
+  });
+
+  it('asks for every Personio page at once when the last snapshot tells how many employees to expect', async () => {
+    const sb = await start({ company: { size: 120 } }); // two pages; small, since the first run paces its writes
+    const stateDir = mkdtempSync(join(tmpdir(), 'pls-state-'));
+    const run = async (): Promise<ActionRun> => {
+      sb.resetLog();
+      return runAction({ inputs: inputsFor(sb, { cache: 'true' }), env: { PERSONIO_LEAPSOME_SYNC_STATE_DIR: stateDir } });
+    };
+    /** The offsets of the pages after the first that were asked for before the first one answered. */
+    const askedBeforeFirstAnswer = (): string[] => {
+      const pages = sb.requests.filter((e) => e.route === '/v1/company/employees');
+      const first = pages.find((e) => e.query.offset === '0');
+      if (first === undefined) throw new Error('no first page');
+      return pages.filter((e) => e !== first && e.at < first.at + first.durationMs).map((e) => String(e.query.offset));
+    };
+    sb.faults.personio.set({ latencyMs: 400 });
+    const first = await run();
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(askedBeforeFirstAnswer()).toEqual([]); // no snapshot yet: the first page tells the total
+    const second = await run();
+    expect(second.code, second.stdout + second.stderr).toBe(0);
+    expect(second.stdout).toContain('Restored the previous snapshot');
+    expect(askedBeforeFirstAnswer()).toEqual(['100']);
+    expect(sb.requestCounts({ api: 'personio' })['GET /v1/company/employees']).toBe(2);
   });
 
   it('fails cleanly on a rejected Leapsome token, writing nothing and leaking nothing', async () => {

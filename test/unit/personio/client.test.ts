@@ -66,25 +66,54 @@ async function fakePersonio(count: number): Promise<FakePersonio> {
         data: state.allowed.map((key) => ({ key, label: key, type: 'standard', universal_id: key })),
       });
     }
-    if (request.path === '/v1/company/employees') {
-      const limit = Math.min(Number(request.query.get('limit')), state.pageSizeCap);
-      const offset = Number(request.query.get('offset'));
-      const data = state.records.slice(offset, offset + limit);
-      const total = state.records.length;
-      return sendJson(response, 200, {
-        success: true,
-        ...(state.withMetadata
-          ? { metadata: { total_elements: total, current_page: Math.floor(offset / limit), total_pages: Math.ceil(total / limit) } }
-          : {}),
-        offset,
-        limit,
-        data,
-      });
-    }
+    if (request.path === '/v1/company/employees') return sendJson(response, 200, employeesPage(state, request));
     return sendJson(response, 404, { success: false, error: { code: 404, message: 'not found' } });
   });
   cleanups.push(() => server.close());
   return Object.assign(state, { server });
+}
+
+/** The page of `state.records` a request asks for, as Personio sends it. */
+function employeesPage(state: Omit<FakePersonio, 'server'>, request: RecordedRequest): unknown {
+  const limit = Math.min(Number(request.query.get('limit')), state.pageSizeCap);
+  const offset = Number(request.query.get('offset'));
+  const data = state.records.slice(offset, offset + limit);
+  const total = state.records.length;
+  return {
+    success: true,
+    ...(state.withMetadata
+      ? { metadata: { total_elements: total, current_page: Math.floor(offset / limit), total_pages: Math.ceil(total / limit) } }
+      : {}),
+    offset,
+    limit,
+    data,
+  };
+}
+
+/**
+ * Holds the first page's answer until `enough(offsets asked meanwhile)` is true or 300 ms passed,
+ * and returns the offsets of the pages asked for meanwhile.
+ */
+function holdFirstPage(fake: FakePersonio, enough: (asked: readonly string[]) => boolean): string[] {
+  const asked: string[] = [];
+  let release: (() => void) | null = null;
+  fake.intercept = (request, response) => {
+    if (request.path !== '/v1/company/employees') return false;
+    const offset = request.query.get('offset') ?? '';
+    if (offset === '0' && release === null) {
+      const timer = setTimeout(() => release?.(), 300);
+      release = () => {
+        clearTimeout(timer);
+        fake.intercept = null;
+        sendJson(response, 200, employeesPage(fake, request));
+      };
+      return true;
+    }
+    asked.push(offset);
+    if (enough(asked)) setImmediate(() => release?.());
+    return false;
+  };
+  return asked;
 }
 
 function connect(fake: FakePersonio, extra: { onToken?: (token: string) => void } = {}): PersonioClient {
@@ -355,6 +384,62 @@ describe('Personio client', () => {
     fake.unauthorisedCalls = 5;
     await expect(connect(fake).readEmployees(NO_EXTRAS)).rejects.toMatchObject({ status: 401, endpoint: 'GET /v1/company/employees' });
     expect(fake.server.requests.filter((r) => r.path === '/v1/auth')).toHaveLength(2);
+  });
+
+  describe("with a size hint (the last run's employee count)", () => {
+    it('asks for every page the hint implies before the first page answers', async () => {
+      const fake = await fakePersonio(250);
+      const askedMeanwhile = holdFirstPage(fake, (asked) => asked.length >= 2);
+      const listing = await connect(fake).readEmployees(NO_EXTRAS, undefined, Promise.resolve(250));
+      expect([...askedMeanwhile].sort()).toEqual(['100', '200']);
+      expect(listing.employees).toHaveLength(250);
+      expect(listing.firstProblem).toBeNull();
+      expect(dataRequests(fake)).toHaveLength(3);
+    });
+
+    it('without a hint, waits for the first page to learn the total', async () => {
+      const fake = await fakePersonio(250);
+      const askedMeanwhile = holdFirstPage(fake, () => false);
+      const listing = await connect(fake).readEmployees(NO_EXTRAS, undefined, Promise.resolve(null));
+      expect(askedMeanwhile).toEqual([]);
+      expect(listing.employees).toHaveLength(250);
+      expect(dataRequests(fake)).toHaveLength(3);
+    });
+
+    it('drops a guessed page beyond a company that shrank: one request more, the listing still holds together', async () => {
+      const fake = await fakePersonio(150);
+      holdFirstPage(fake, (asked) => asked.length >= 3);
+      const listing = await connect(fake).readEmployees(NO_EXTRAS, undefined, Promise.resolve(420));
+      expect(listing.employees.map((e) => e.id)).toEqual(Array.from({ length: 150 }, (_, i) => String(i + 1)));
+      expect(listing.firstProblem).toBeNull();
+      expect(
+        dataRequests(fake)
+          .map((r) => r.query.get('offset'))
+          .sort(),
+      ).toEqual(['0', '100', '200', '300', '400']);
+    });
+
+    it('reads the pages the hint did not cover once the first page tells the total (the company grew)', async () => {
+      const fake = await fakePersonio(350);
+      holdFirstPage(fake, (asked) => asked.length >= 1);
+      const listing = await connect(fake).readEmployees(NO_EXTRAS, undefined, Promise.resolve(180));
+      expect(listing.employees).toHaveLength(350);
+      expect(listing.firstProblem).toBeNull();
+      expect(
+        dataRequests(fake)
+          .map((r) => r.query.get('offset'))
+          .sort(),
+      ).toEqual(['0', '100', '200', '300']);
+    });
+
+    it('ignores guessed pages when the server pages by fewer records than asked (they would overlap)', async () => {
+      const fake = await fakePersonio(130);
+      fake.pageSizeCap = 40;
+      holdFirstPage(fake, (asked) => asked.length >= 1);
+      const listing = await connect(fake).readEmployees(NO_EXTRAS, undefined, Promise.resolve(130));
+      expect(listing.employees.map((e) => e.id)).toEqual(Array.from({ length: 130 }, (_, i) => String(i + 1)));
+      expect(listing.firstProblem).toBeNull();
+    });
   });
 
   it('retries a page after a 5xx', async () => {

@@ -10,15 +10,15 @@ import {
 import { company, KEY, OTHER_KEY, snapshotOf } from './fixtures.js';
 
 describe('encryptSnapshot / decryptSnapshot', () => {
-  it('round-trips', () => {
+  it('round-trips', async () => {
     const snapshot = snapshotOf();
-    expect(decryptSnapshot(encryptSnapshot(snapshot, KEY), KEY)).toEqual({ ok: true, snapshot });
+    expect(decryptSnapshot(await encryptSnapshot(snapshot, KEY), KEY)).toEqual({ ok: true, snapshot });
   });
 
-  it('leaves no plaintext in the envelope and uses a fresh IV every time', () => {
+  it('leaves no plaintext in the envelope and uses a fresh IV every time', async () => {
     const snapshot = snapshotOf();
-    const a = encryptSnapshot(snapshot, KEY);
-    const b = encryptSnapshot(snapshot, KEY);
+    const a = await encryptSnapshot(snapshot, KEY);
+    const b = await encryptSnapshot(snapshot, KEY);
     expect(a.equals(b)).toBe(false);
     // Needles long enough that random ciphertext cannot hold them by chance (a 2-byte "L1" did, about once in 50 runs).
     for (const needle of ['grace.hopper@acme.test', 'Hopper', 'Engineering', '"L1"']) expect(a.includes(needle)).toBe(false);
@@ -26,20 +26,30 @@ describe('encryptSnapshot / decryptSnapshot', () => {
 
   it('decrypts in slices (as the stores do, while the APIs are read) to exactly what decryptSnapshot gives', async () => {
     const big = snapshotOf(Array.from({ length: 1_200 }, (_, i) => ({ ...company()[0]!, id: String(i + 1), email: `p${i}@acme.test` })));
-    const envelope = encryptSnapshot(big, KEY);
+    const envelope = await encryptSnapshot(big, KEY);
     expect(await decryptSnapshotInSlices(envelope, KEY)).toEqual(decryptSnapshot(envelope, KEY));
     expect(await decryptSnapshotInSlices(envelope, KEY)).toEqual({ ok: true, snapshot: big });
     expect(await decryptSnapshotInSlices(envelope, OTHER_KEY)).toEqual({ ok: false, reason: DECRYPT_FAILED });
-    const old = encryptSnapshot({ ...big, schemaVersion: 1 } as unknown as typeof big, KEY);
+    const old = await encryptSnapshot({ ...big, schemaVersion: 1 } as unknown as typeof big, KEY);
     expect(await decryptSnapshotInSlices(old, KEY)).toEqual(decryptSnapshot(old, KEY));
   });
 
-  it('refuses the wrong key', () => {
-    expect(decryptSnapshot(encryptSnapshot(snapshotOf(), KEY), OTHER_KEY)).toEqual({ ok: false, reason: DECRYPT_FAILED });
+  it('reports the employee count of the header before the employees are decoded', async () => {
+    const big = snapshotOf(Array.from({ length: 1_200 }, (_, i) => ({ ...company()[0]!, id: String(i + 1), email: `p${i}@acme.test` })));
+    let decoded = false;
+    const counts: [number, boolean][] = [];
+    const result = decryptSnapshotInSlices(await encryptSnapshot(big, KEY), KEY, (count) => counts.push([count, decoded]));
+    void result.then(() => (decoded = true));
+    expect(await result).toEqual({ ok: true, snapshot: big });
+    expect(counts).toEqual([[1_200, false]]);
   });
 
-  it('detects tampering anywhere: ciphertext, tag, IV, length', () => {
-    const envelope = encryptSnapshot(snapshotOf(), KEY);
+  it('refuses the wrong key', async () => {
+    expect(decryptSnapshot(await encryptSnapshot(snapshotOf(), KEY), OTHER_KEY)).toEqual({ ok: false, reason: DECRYPT_FAILED });
+  });
+
+  it('detects tampering anywhere: ciphertext, tag, IV, length', async () => {
+    const envelope = await encryptSnapshot(snapshotOf(), KEY);
     for (const offset of [envelope.length - 1, 40, 25, 6]) {
       const tampered = Buffer.from(envelope);
       tampered[offset] = (tampered[offset] ?? 0) ^ 0x01;
@@ -49,8 +59,8 @@ describe('encryptSnapshot / decryptSnapshot', () => {
     expect(decryptSnapshot(truncated, KEY)).toEqual({ ok: false, reason: DECRYPT_FAILED });
   });
 
-  it('names a foreign file, another envelope version and a short file, and never throws', () => {
-    const envelope = encryptSnapshot(snapshotOf(), KEY);
+  it('names a foreign file, another envelope version and a short file, and never throws', async () => {
+    const envelope = await encryptSnapshot(snapshotOf(), KEY);
     expect(decryptSnapshot(gzipSync(Buffer.from('{}')), KEY)).toEqual({ ok: false, reason: 'not a snapshot file' });
     expect(decryptSnapshot(Buffer.alloc(0), KEY)).toEqual({ ok: false, reason: 'not a snapshot file' });
     const v2 = Buffer.from(envelope);
@@ -59,14 +69,14 @@ describe('encryptSnapshot / decryptSnapshot', () => {
     expect(decryptSnapshot(envelope, Buffer.alloc(16))).toMatchObject({ ok: false });
   });
 
-  it('checks the decrypted content against the schema (an old snapshot is ignored, with the reason)', () => {
+  it('checks the decrypted content against the schema (an old snapshot is ignored, with the reason)', async () => {
     // Version 1 (before `fields`): employees without the attributes the settings read.
     const { attributes: _read, ...v1 } = {
       ...snapshotOf(),
       schemaVersion: 1,
       employees: snapshotOf().employees.map(({ attributes: _a, ...e }) => e),
     };
-    expect(decryptSnapshot(encryptSnapshot(v1 as unknown as ReturnType<typeof snapshotOf>, KEY), KEY)).toEqual({
+    expect(decryptSnapshot(await encryptSnapshot(v1 as unknown as ReturnType<typeof snapshotOf>, KEY), KEY)).toEqual({
       ok: false,
       reason: 'schema version 1, expected 2',
     });
@@ -76,13 +86,13 @@ describe('encryptSnapshot / decryptSnapshot', () => {
 describe('deriveSnapshotKey', () => {
   const credentials = { personioClientSecret: 'personio-secret', leapsomeToken: 'leapsome-token' };
 
-  it('gives a stable 32-byte key from the credentials', () => {
+  it('gives a stable 32-byte key from the credentials', async () => {
     const key = deriveSnapshotKey(credentials);
     expect(key).toHaveLength(32);
     expect(deriveSnapshotKey(credentials).equals(key)).toBe(true);
   });
 
-  it('changes when either credential is rotated, so the history starts afresh', () => {
+  it('changes when either credential is rotated, so the history starts afresh', async () => {
     const key = deriveSnapshotKey(credentials);
     expect(deriveSnapshotKey({ ...credentials, personioClientSecret: 'rotated' }).equals(key)).toBe(false);
     expect(deriveSnapshotKey({ ...credentials, leapsomeToken: 'rotated' }).equals(key)).toBe(false);
@@ -92,7 +102,7 @@ describe('deriveSnapshotKey', () => {
     expect(a.equals(b)).toBe(false);
   });
 
-  it('uses snapshot-key when given, independent of the credentials; blank counts as absent', () => {
+  it('uses snapshot-key when given, independent of the credentials; blank counts as absent', async () => {
     const fromInput = deriveSnapshotKey({ ...credentials, snapshotKey: 'correct horse battery staple' });
     expect(fromInput).toHaveLength(32);
     expect(
@@ -104,7 +114,7 @@ describe('deriveSnapshotKey', () => {
     expect(deriveSnapshotKey({ ...credentials, snapshotKey: '  ' }).equals(deriveSnapshotKey(credentials))).toBe(true);
   });
 
-  it('refuses to derive a key from empty credentials', () => {
+  it('refuses to derive a key from empty credentials', async () => {
     expect(() => deriveSnapshotKey({ personioClientSecret: '', leapsomeToken: 'x' })).toThrow(/required/);
   });
 });
