@@ -174,7 +174,7 @@ export function createActionsCacheStore({
     }
     try {
       await mkdir(workDir, { recursive: true });
-      await writeFile(file, await encryptSnapshot(snapshot, encryptionKey), { mode: 0o600 });
+      await writeFile(file, encryptSnapshot(snapshot, encryptionKey), { mode: 0o600 });
       const id = await cache.saveCache([file], primaryKey);
       if (id === -1) {
         const reason = `@actions/cache did not store cache key ${primaryKey} (see its message above)`;

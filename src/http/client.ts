@@ -85,8 +85,11 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_CONCURRENCY = 8;
-/** Clock granularity only: server-side queueing is covered by counting slots from the answer (see Pacer). */
-const DEFAULT_WINDOW_MARGIN_MS = 10;
+/**
+ * Clock granularity only (whole milliseconds, rounded on our side and the server's): server-side
+ * queueing and the network are covered by counting slots from the answer (see Pacer).
+ */
+const DEFAULT_WINDOW_MARGIN_MS = 2;
 
 /** One attempt's result: a response, or a failure with what may be done about it. */
 type AttemptResult =

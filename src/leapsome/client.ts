@@ -76,7 +76,7 @@ const LEAPSOME_HTTP_DEFAULTS: HttpOverrides = {
 const USERS_PAGE_SIZE = 1_000;
 const GROUPS_PAGE_SIZE = 1_000;
 /** Resources parsed between two chances for other answers to be seen (see cpu-slices.ts). */
-const RESOURCES_PER_SLICE = 50;
+const RESOURCES_PER_SLICE = 20;
 /** POSTs per create when outcomes stay unknown; each is preceded by a lookup that found nothing. */
 const MAX_CREATE_POSTS = 3;
 const MAX_PAGES = 1_000;

@@ -142,23 +142,28 @@ export function personioDigest(
       else joiners.push(person(cur));
       continue;
     }
-    const who = person(cur);
+    // Most employees did not change: their label is only made when something is reported.
+    let label: DigestPerson | null = null;
+    const who = (): DigestPerson => (label ??= person(cur));
     for (const field of ORG_FIELDS) {
       const from = prev.org[field];
       const to = cur.org[field];
-      if ((from?.id ?? null) !== (to?.id ?? null)) moves.push({ person: who, field, from, to });
+      if ((from?.id ?? null) !== (to?.id ?? null)) moves.push({ person: who(), field, from, to });
     }
     if (prev.supervisorId !== cur.supervisorId) {
-      supervisorChanges.push({ person: who, from: supervisor(prev.supervisorId, before), to: supervisor(cur.supervisorId, now) });
+      supervisorChanges.push({ person: who(), from: supervisor(prev.supervisorId, before), to: supervisor(cur.supervisorId, now) });
     }
-    if (prev.position !== cur.position) titleChanges.push({ person: who, from: prev.position, to: cur.position });
-    if (prev.email !== cur.email) emailChanges.push({ person: who, from: prev.email, to: cur.email });
-    const prevName = employeeName(prev);
-    if (prevName !== who.name) nameChanges.push({ person: who, from: prevName, to: who.name });
-    for (const [attribute, to] of Object.entries(cur.attributes)) {
+    if (prev.position !== cur.position) titleChanges.push({ person: who(), from: prev.position, to: cur.position });
+    if (prev.email !== cur.email) emailChanges.push({ person: who(), from: prev.email, to: cur.email });
+    if (prev.preferredName !== cur.preferredName || prev.firstName !== cur.firstName || prev.lastName !== cur.lastName) {
+      const prevName = employeeName(prev);
+      if (prevName !== who().name) nameChanges.push({ person: who(), from: prevName, to: who().name });
+    }
+    for (const attribute in cur.attributes) {
       if (!readBefore.has(attribute)) continue;
+      const to = cur.attributes[attribute] ?? null;
       const from = prev.attributes[attribute] ?? null;
-      if (!sameAttributeValue(from, to)) attributeChanges.push({ person: who, attribute, fields: feeds.get(attribute) ?? [], from, to });
+      if (!sameAttributeValue(from, to)) attributeChanges.push({ person: who(), attribute, fields: feeds.get(attribute) ?? [], from, to });
     }
   }
 

@@ -56,6 +56,7 @@ export type Desired = { readonly kind: 'set'; readonly value: string | null } | 
 
 const set = (value: string | null): Desired => ({ kind: 'set', value });
 const keep = (reason: string): Desired => ({ kind: 'keep', reason });
+const NONE: readonly string[] = Object.freeze([]);
 const quoted = (values: readonly string[]): string => values.map((v) => JSON.stringify(v)).join(', ');
 
 /**
@@ -67,10 +68,12 @@ export function mapValues(
   rule: FieldRule,
   value: AttributeValue,
 ): { readonly values: readonly string[] | null; readonly unlisted: readonly string[] } {
-  const values = valuesOf(value);
-  if (values.length === 0) return { values: rule.default === null || rule.default === '' ? [] : [rule.default], unlisted: [] };
   const map = rule.map;
-  if (map === null) return { values: [...new Set(values.map((v) => v.trim()))], unlisted: [] };
+  // Most fields: one text value, no map (this runs for every field of every employee).
+  if (map === null && typeof value === 'string' && value.trim() !== '') return { values: [value.trim()], unlisted: NONE };
+  const values = valuesOf(value);
+  if (values.length === 0) return { values: rule.default === null || rule.default === '' ? NONE : [rule.default], unlisted: NONE };
+  if (map === null) return { values: [...new Set(values.map((v) => v.trim()))], unlisted: NONE };
   const out = new Set<string>();
   const unlisted: string[] = [];
   for (const v of values) {
@@ -78,7 +81,7 @@ export function mapValues(
     if (mapped === null) unlisted.push(v);
     else if (mapped !== '') out.add(mapped);
   }
-  return unlisted.length > 0 && rule.default === null ? { values: null, unlisted } : { values: [...out], unlisted: [] };
+  return unlisted.length > 0 && rule.default === null ? { values: null, unlisted } : { values: [...out], unlisted: NONE };
 }
 
 /** Leapsome takes dates as YYYY-MM-DD and gender as one of its three values. */

@@ -139,7 +139,11 @@ export class PersonioStore {
     this.changed();
   }
 
+  /** Bumped by every change, so that what was rendered from the records can be cached until then. */
+  version = 0;
+
   private changed(): void {
+    this.version += 1;
     this.ordered = null;
     this.emailIndex = null;
   }

@@ -166,6 +166,9 @@ export class ScimStore {
 
   // ---- reads -----------------------------------------------------------------------------------
 
+  /** Bumped by every change, so that what was rendered from the store can be cached until then. */
+  revision = 0;
+
   users(): readonly ScimUser[] {
     return this.userList;
   }
@@ -208,6 +211,7 @@ export class ScimStore {
   }
 
   setOrgDomains(domains: readonly string[]): void {
+    this.revision += 1;
     this.domains = normaliseDomains(domains);
   }
 
@@ -226,6 +230,7 @@ export class ScimStore {
   }
 
   createUser(changes: UserChanges & { userName: string }, options: WriteOptions): ScimUser {
+    this.revision += 1;
     this.checkUserName(changes.userName, options);
     if (this.userByUserName(changes.userName) !== undefined) {
       throw new ScimError(409, `The userName "${changes.userName}" is already in use.`, 'uniqueness');
@@ -254,6 +259,7 @@ export class ScimStore {
 
   /** PATCH (replace=false) or PUT (replace=true). Everything is validated before anything changes. */
   updateUser(user: ScimUser, changes: UserChanges, options: WriteOptions & { readonly replace?: boolean }): ScimUser {
+    this.revision += 1;
     const effective: UserChanges = options.replace ? { ...PUT_RESET, ...changes } : changes;
     if (effective.userName !== undefined) {
       const renamed = effective.userName.trim().toLowerCase() !== user.userName.toLowerCase();
@@ -277,6 +283,7 @@ export class ScimStore {
 
   /** Team membership as the control API sets it (the SCIM API only writes it through groups). */
   setUserTeams(user: ScimUser, teamIds: readonly string[]): void {
+    this.revision += 1;
     for (const id of teamIds) if (!this.groupsById.has(id)) throw bad(`No team ${id}.`);
     for (const id of user.groups) this.groupsById.get(id)?.members.delete(user.id);
     user.groups.clear();
@@ -287,6 +294,7 @@ export class ScimStore {
   // ---- groups ----------------------------------------------------------------------------------
 
   createGroup(displayName: string, externalId: string | null): ScimGroup {
+    this.revision += 1;
     this.checkGroupName(displayName, null);
     const at = this.now();
     const group: ScimGroup = {
@@ -306,6 +314,7 @@ export class ScimStore {
   }
 
   updateGroup(group: ScimGroup, changes: GroupChanges): ScimGroup {
+    this.revision += 1;
     if (changes.displayName !== undefined) this.checkGroupName(changes.displayName, group);
     const members = changes.members ?? [];
     if (members.length > MAX_MEMBERS_PER_PATCH) {

@@ -7,10 +7,8 @@
 // Envelope: "PLSS" | version (1 byte) | IV (12) | tag (16) | ciphertext. The magic and version
 // bytes are authenticated too (AAD), so they cannot be swapped without the tag failing.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import { createGzip, gunzip, gunzipSync } from 'node:zlib';
+import { constants, gunzip, gunzipSync, gzipSync } from 'node:zlib';
 import type { Snapshot } from '../domain/snapshot.js';
 import { decodeSnapshot, decodeSnapshotInSlices, encodedSnapshotChunks, type ParseResult } from './schema.js';
 import { errorMessage } from '../shared/errors.js';
@@ -67,18 +65,21 @@ function checkKey(key: Buffer): void {
 }
 
 /**
- * The encoding streams through gzip (off the main thread) into the cipher, so neither the
- * plaintext nor its compressed form is ever held whole; only the ciphertext is.
+ * Each chunk of the encoding is compressed on its own, one gzip member after another (RFC 1952
+ * allows a file of several members, and gunzip reads them as one stream), and encrypted at once:
+ * neither the plaintext nor its compressed form is ever held whole, only the ciphertext. The
+ * fastest level: the run waits for it at its end, and at 20,000 employees the file is ~1.5 MB.
  */
-export async function encryptSnapshot(snapshot: Snapshot, key: Buffer): Promise<Buffer> {
+export function encryptSnapshot(snapshot: Snapshot, key: Buffer): Buffer {
   checkKey(key);
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(HEADER);
   const ciphertext: Buffer[] = [];
-  await pipeline(Readable.from(encodedSnapshotChunks(snapshot)), createGzip(), cipher, async (encrypted: AsyncIterable<Buffer>) => {
-    for await (const chunk of encrypted) ciphertext.push(chunk);
-  });
+  for (const chunk of encodedSnapshotChunks(snapshot)) {
+    ciphertext.push(cipher.update(gzipSync(Buffer.from(chunk, 'utf8'), { level: constants.Z_BEST_SPEED })));
+  }
+  ciphertext.push(cipher.final());
   return Buffer.concat([HEADER, iv, cipher.getAuthTag(), ...ciphertext]);
 }
 

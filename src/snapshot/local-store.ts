@@ -47,7 +47,7 @@ export function createLocalStore({ dir, encryptionKey, log = silentLog }: LocalS
     const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       await mkdir(dir, { recursive: true });
-      await writeFile(temp, await encryptSnapshot(snapshot, encryptionKey), { mode: 0o600 });
+      await writeFile(temp, encryptSnapshot(snapshot, encryptionKey), { mode: 0o600 });
       await rename(temp, file);
       log.info(`Saved the encrypted snapshot to ${file}.`);
       return { saved: true, key: file };

@@ -76,8 +76,8 @@ export function encodeSnapshot(snapshot: Snapshot): Buffer {
   return Buffer.concat([...encodedSnapshotChunks(snapshot)].map((chunk) => Buffer.from(chunk, 'utf8')));
 }
 
-/** Employee lines per chunk of the encoding: tens of KiB, so that compression can stream them. */
-const LINES_PER_CHUNK = 200;
+/** Employee lines per chunk of the encoding: a few hundred KiB, so that compression can stream them. */
+const LINES_PER_CHUNK = 1_000;
 
 /**
  * The encoding in chunks of whole lines, each ending in a newline: written straight into the
@@ -103,8 +103,11 @@ export function decodeSnapshot(plain: Buffer): ParseResult {
   return runAtOnce(decodeSteps(plain));
 }
 
-/** Lines decoded between two chances for I/O: a few milliseconds of work. */
-const LINES_PER_SLICE = 250;
+/**
+ * Lines decoded between two chances for I/O: about a millisecond of work, since each I/O step of
+ * the first requests (auth answer, token, send) waits for the slice in progress.
+ */
+const LINES_PER_SLICE = 50;
 
 /** decodeSnapshot in slices, letting I/O through in between: it runs while the APIs are read. */
 export function decodeSnapshotInSlices(plain: Buffer, onEmployeeCount?: (count: number) => void): Promise<ParseResult> {

@@ -45,7 +45,7 @@ describe('cacheKeyParts', () => {
     runAttempt: '2',
   };
 
-  it('builds an immutable per-run key and a restore prefix shared by all runs of the same setup', async () => {
+  it('builds an immutable per-run key and a restore prefix shared by all runs of the same setup', () => {
     const parts = cacheKeyParts(input);
     expect(parts.scopeHash).toMatch(/^[0-9a-f]{12}$/);
     expect(snapshotRestorePrefix(parts)).toBe(`personio-leapsome-sync-snapshot-${parts.scopeHash}-`);
@@ -53,7 +53,7 @@ describe('cacheKeyParts', () => {
     expect(snapshotCacheKey(parts)).not.toMatch(/personio\.de|leapsome\.com|client-1/);
   });
 
-  it('ignores trailing slashes, tells other endpoints and client ids apart, and keeps keys comma-free', async () => {
+  it('ignores trailing slashes, tells other endpoints and client ids apart, and keeps keys comma-free', () => {
     const hash = cacheKeyParts(input).scopeHash;
     expect(cacheKeyParts({ ...input, personioBaseUrl: 'https://api.personio.de' }).scopeHash).toBe(hash);
     expect(cacheKeyParts({ ...input, personioClientId: 'client-2' }).scopeHash).not.toBe(hash);
@@ -133,7 +133,7 @@ describe('createActionsCacheStore (with a stand-in for @actions/cache)', () => {
   });
 
   it('never reads a leftover file as a restored snapshot', async () => {
-    await writeFile(join(dir, SNAPSHOT_FILE_NAME), await encryptSnapshot(snapshotOf(), KEY));
+    await writeFile(join(dir, SNAPSHOT_FILE_NAME), encryptSnapshot(snapshotOf(), KEY));
     const store = createActionsCacheStore({ key, encryptionKey: KEY, workDir: dir, log: recordingLog(), cache: memoryCache() });
     expect(await store.restore()).toEqual({ kind: 'miss' });
   });
@@ -215,7 +215,7 @@ describe('createActionsCacheStore (with a stand-in for @actions/cache)', () => {
 });
 
 describe('restoredSnapshot / missingSnapshotReason', () => {
-  it('gives the snapshot only on a hit, and a reason otherwise', async () => {
+  it('gives the snapshot only on a hit, and a reason otherwise', () => {
     const snapshot = snapshotOf();
     expect(restoredSnapshot({ kind: 'hit', snapshot, source: 'k' })).toBe(snapshot);
     expect(missingSnapshotReason({ kind: 'hit', snapshot, source: 'k' })).toBeNull();
