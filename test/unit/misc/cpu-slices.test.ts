@@ -18,6 +18,16 @@ describe('CPU work in slices', () => {
     expect(order).toEqual(['item 1', 'item 2', 'callback', 'item 3', 'item 4', 'item 5']);
   });
 
+  it('runs one slice per turn of the event loop however many jobs are sliced, so callbacks wait one slice at most', async () => {
+    const order: string[] = [];
+    const job = (name: string): Promise<void[]> => mapInSlices([1, 2, 3], (n) => void order.push(`${name}${n}`), 1);
+    const done = Promise.all([job('a'), job('b')]);
+    setImmediate(() => order.push('callback'));
+    await done;
+    // With a turn per job, both jobs' second slices ran before the callback.
+    expect(order).toEqual(['a1', 'b1', 'a2', 'callback', 'b2', 'a3', 'b3']);
+  });
+
   it('runs a generator in slices or at once, with the same result', async () => {
     function* steps(): Generator<void, number> {
       let sum = 0;
