@@ -63,7 +63,9 @@ export function diffAttributes(desired: UserAttributes, user: LeapsomeUser): Fie
     const wanted = desired[name];
     if (!sameValue(name, current, wanted)) changes.push({ field: name, from: current, to: wanted });
   }
-  for (const [name, wanted] of Object.entries(desired.profile) as [ProfileField, string | null][]) {
+  for (const key in desired.profile) {
+    const name = key as ProfileField;
+    const wanted = desired.profile[name] ?? null;
     const current = user.profile[name] ?? null;
     if (!sameValue(name, current, wanted)) changes.push({ field: name, from: current, to: wanted });
   }

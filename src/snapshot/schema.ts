@@ -2,7 +2,7 @@
 // to. It is a reviewer's aid and a safety brake, never the source of truth, so it holds only the
 // normalised values the digest and the guards need: no tokens, no raw API bodies.
 import { z } from 'zod';
-import { GENDERS, ORG_FIELDS, PERSONIO_STATUSES } from '../domain/types.js';
+import { GENDERS, PERSONIO_STATUSES } from '../domain/types.js';
 import type { Snapshot } from '../domain/snapshot.js';
 import type { AttributeValue, Employee, LeapsomeState, OrgField, OrgUnit, PersonioState } from '../domain/types.js';
 import { runAtOnce, runInSlices } from '../shared/cpu-slices.js';
@@ -169,7 +169,12 @@ export interface BuildSnapshotInput {
 /** Copies only the domain fields, so that nothing an adapter may have attached can leak into the cache. */
 function copyEmployee(e: Employee): Employee {
   const unit = (u: OrgUnit | null): OrgUnit | null => (u === null ? null : { field: u.field, id: u.id, name: u.name });
-  const org = Object.fromEntries(ORG_FIELDS.map((field) => [field, unit(e.org[field])])) as Record<OrgField, OrgUnit | null>;
+  const org: Record<OrgField, OrgUnit | null> = {
+    department: unit(e.org.department),
+    team: unit(e.org.team),
+    office: unit(e.org.office),
+    subcompany: unit(e.org.subcompany),
+  };
   return {
     id: e.id,
     email: e.email,
