@@ -12,6 +12,8 @@ const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /** True when `current` (as read from Leapsome) already equals `desired` (from Personio) for this attribute. */
 export function sameValue(name: UserAttributeName, current: string | null | undefined, desired: string | null | undefined): boolean {
+  // The common case, checked first: the very same non-blank text.
+  if (current === desired && typeof current === 'string' && current.trim() !== '') return true;
   const a = blankToNull(current);
   const b = blankToNull(desired);
   if (name === 'title' && b === null) return a === null || a === LEAPSOME_DEFAULT_TITLE;

@@ -85,7 +85,7 @@ export function additionalManagersChange(
   index: LeapsomeIndex,
   onlyIntoEmpty: boolean,
 ): AdditionalManagersChange | null {
-  if (targets === undefined) return null;
+  if (targets === undefined || (targets.length === 0 && user.additionalManagerIds.length === 0)) return null;
   const current = new Set(user.additionalManagerIds);
   if (onlyIntoEmpty && (current.size > 0 || targets.length === 0)) return null;
   // A manager created in this run has no Leapsome id yet: always a change.

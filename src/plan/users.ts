@@ -30,7 +30,7 @@ export function planUsers(
     const target = keepManager ? null : (managers.targets.get(employeeId) ?? null);
     const user = entry.user;
     const { profile, kept: keptFields } = desiredProfile(entry.employee, settings.fields, user, entry.takeover !== null);
-    kept.add(keptFields, employeeLabel(entry.employee, user?.id ?? null));
+    if (keptFields.length > 0) kept.add(keptFields, employeeLabel(entry.employee, user?.id ?? null));
     const attributes: UserAttributes = { ...entry.attributes, profile };
     if (user === null) {
       const invite = settings.autoInvite ? 'leapsome' : 'pending';
