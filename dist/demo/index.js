@@ -187,6 +187,28 @@ const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 // swapped for a fault after the change was applied), body reading, and a server that can be
 // closed even while requests are deliberately left hanging.
 
+/**
+ * Records rendered to JSON text, kept until `key` changes (the store's revision and whatever else
+ * the rendering depends on). One thread serves both fake APIs and a real pair of servers renders a
+ * burst of pages in parallel; rendering every record afresh made the fake's own delays show up in
+ * the client's pacing (docs/speed.md).
+ */
+class JsonCache {
+    key = null;
+    texts = new Map();
+    text(key, id, render) {
+        if (key !== this.key) {
+            this.texts.clear();
+            this.key = key;
+        }
+        let text = this.texts.get(id);
+        if (text === undefined) {
+            text = JSON.stringify(render());
+            this.texts.set(id, text);
+        }
+        return text;
+    }
+}
 function jsonResponse(status, value, headers = {}) {
     return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(value) };
 }
@@ -1361,8 +1383,7 @@ class PersonioApi {
     listingCount = 0;
     hidden = [];
     midRead = [];
-    renderCache = new Map();
-    renderCacheKey = '';
+    rendered = new JsonCache();
     constructor(store, settings, now, faults = null) {
         this.store = store;
         this.settings = settings;
@@ -1574,29 +1595,14 @@ class PersonioApi {
             limit,
         };
         // The envelope with the records' cached JSON spliced in as `data`.
-        const response = jsonResponse(200, { ...envelope, data: [] }, headers);
+        const response = jsonResponse(200, {}, headers);
         const body = `${JSON.stringify(envelope).slice(0, -1)},"data":[${records.join(',')}]}`;
         return { ...response, body, ...(kept.length < page.length ? { fault: 'dropRecord' } : {}) };
     }
-    /**
-     * One employee's record as JSON, cached until the store or what is asked for changes. A real
-     * Personio renders the pages of a burst in parallel; rendering each one afresh here, one after
-     * another on the one thread the sandbox has, answered the last page of a 15-page burst ~60 ms
-     * after the first at 100 employees a page, a delay of the fake's own that the client's pacing
-     * then carried into every later burst (docs/speed.md).
-     */
+    /** One employee's record as JSON, rendered again only once the store or what is asked for changed. */
     renderedRecord(employee, keys) {
-        const cacheKey = `${this.store.version}|${this.settings.supervisorShape}|${keys.map((k) => k.key).join(',')}`;
-        if (cacheKey !== this.renderCacheKey) {
-            this.renderCache.clear();
-            this.renderCacheKey = cacheKey;
-        }
-        let json = this.renderCache.get(employee.id);
-        if (json === undefined) {
-            json = JSON.stringify(this.catalogue.render(employee, keys, (id) => this.store.lookup(id), this.settings.supervisorShape));
-            this.renderCache.set(employee.id, json);
-        }
-        return json;
+        const key = `${this.store.revision}|${this.settings.supervisorShape}|${keys.map((k) => k.key).join(',')}`;
+        return this.rendered.text(key, employee.id, () => this.catalogue.render(employee, keys, (id) => this.store.lookup(id), this.settings.supervisorShape));
     }
     oneEmployee(req, headers) {
         const id = Number(req.path.slice(req.path.lastIndexOf('/') + 1));
@@ -1761,9 +1767,9 @@ class PersonioStore {
         this.changed();
     }
     /** Bumped by every change, so that what was rendered from the records can be cached until then. */
-    version = 0;
+    revision = 0;
     changed() {
-        this.version += 1;
+        this.revision += 1;
         this.ordered = null;
         this.emailIndex = null;
     }
@@ -2473,8 +2479,7 @@ class ScimApi {
     api = 'leapsome';
     /** Absolute URL of the API root; set once the server listens (used in meta.location). */
     baseUrl = '';
-    renderCache = new Map();
-    renderCacheKey = '';
+    rendered = new JsonCache();
     limits = DEFAULT_LEAPSOME_RATE_LIMITS;
     window = new SlidingWindow(DEFAULT_LEAPSOME_RATE_LIMITS.perSecond, 1000);
     constructor(store, settings) {
@@ -2576,23 +2581,9 @@ class ScimApi {
         const body = `${envelope.slice(0, -'[]}'.length)}[${page.join(',')}]}`;
         return { ...jsonResponse(200, {}), body };
     }
-    /**
-     * A user as JSON, cached until the store changes. The sandbox serves both APIs from one thread:
-     * rendering a 1,000-user page afresh held a Personio request that arrived meanwhile for ~50 ms,
-     * a delay no real pair of servers has (docs/speed.md).
-     */
+    /** A user as JSON, rendered again only once the store changed. */
     renderedUser(user) {
-        const cacheKey = `${this.store.revision}|${this.baseUrl}`;
-        if (cacheKey !== this.renderCacheKey) {
-            this.renderCache.clear();
-            this.renderCacheKey = cacheKey;
-        }
-        let json = this.renderCache.get(user.id);
-        if (json === undefined) {
-            json = JSON.stringify(renderUser(user, this.store, this.baseUrl));
-            this.renderCache.set(user.id, json);
-        }
-        return json;
+        return this.rendered.text(`${this.store.revision}|${this.baseUrl}`, user.id, () => renderUser(user, this.store, this.baseUrl));
     }
     createUser(req) {
         const changes = parseUserDefinition(parseJsonObject(req.body), { extension: this.settings.honourExtensionOnPost });

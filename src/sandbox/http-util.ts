@@ -24,6 +24,30 @@ export interface SandboxResponse {
   readonly fault?: 'dropRecord';
 }
 
+/**
+ * Records rendered to JSON text, kept until `key` changes (the store's revision and whatever else
+ * the rendering depends on). One thread serves both fake APIs and a real pair of servers renders a
+ * burst of pages in parallel; rendering every record afresh made the fake's own delays show up in
+ * the client's pacing (docs/speed.md).
+ */
+export class JsonCache<Id> {
+  private key: string | null = null;
+  private readonly texts = new Map<Id, string>();
+
+  text(key: string, id: Id, render: () => unknown): string {
+    if (key !== this.key) {
+      this.texts.clear();
+      this.key = key;
+    }
+    let text = this.texts.get(id);
+    if (text === undefined) {
+      text = JSON.stringify(render());
+      this.texts.set(id, text);
+    }
+    return text;
+  }
+}
+
 export function jsonResponse(status: number, value: unknown, headers: Record<string, string> = {}): SandboxResponse {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(value) };
 }

@@ -7,7 +7,16 @@
 import { randomBytes } from 'node:crypto';
 import { defaultLogBody, type Admission, type ApiDefinition } from './api-server.js';
 import type { FaultInjector } from './faults.js';
-import { bearerToken, header, isRecord, jsonResponse, tryParseJson, type SandboxRequest, type SandboxResponse } from './http-util.js';
+import {
+  bearerToken,
+  header,
+  isRecord,
+  JsonCache,
+  jsonResponse,
+  tryParseJson,
+  type SandboxRequest,
+  type SandboxResponse,
+} from './http-util.js';
 import { PersonioCatalogue, personioError, type AttributeDefinition, type SupervisorShape } from './personio-wire.js';
 import type { PersonioEntry, PersonioStore } from './personio-store.js';
 import type { SandboxEmployee } from './company.js';
@@ -77,8 +86,7 @@ export class PersonioApi implements ApiDefinition {
   private listingCount = 0;
   private hidden: { readonly ids: ReadonlySet<number>; readonly listings: ReadonlySet<number> }[] = [];
   private midRead: { readonly listing: number; readonly change: () => void }[] = [];
-  private readonly renderCache = new Map<number, string>();
-  private renderCacheKey = '';
+  private readonly rendered = new JsonCache<number>();
 
   constructor(
     private readonly store: PersonioStore,
@@ -293,30 +301,17 @@ export class PersonioApi implements ApiDefinition {
       limit,
     };
     // The envelope with the records' cached JSON spliced in as `data`.
-    const response = jsonResponse(200, { ...envelope, data: [] }, headers);
+    const response = jsonResponse(200, {}, headers);
     const body = `${JSON.stringify(envelope).slice(0, -1)},"data":[${records.join(',')}]}`;
     return { ...response, body, ...(kept.length < page.length ? { fault: 'dropRecord' as const } : {}) };
   }
 
-  /**
-   * One employee's record as JSON, cached until the store or what is asked for changes. A real
-   * Personio renders the pages of a burst in parallel; rendering each one afresh here, one after
-   * another on the one thread the sandbox has, answered the last page of a 15-page burst ~60 ms
-   * after the first at 100 employees a page, a delay of the fake's own that the client's pacing
-   * then carried into every later burst (docs/speed.md).
-   */
+  /** One employee's record as JSON, rendered again only once the store or what is asked for changed. */
   private renderedRecord(employee: SandboxEmployee, keys: readonly AttributeDefinition[]): string {
-    const cacheKey = `${this.store.version}|${this.settings.supervisorShape}|${keys.map((k) => k.key).join(',')}`;
-    if (cacheKey !== this.renderCacheKey) {
-      this.renderCache.clear();
-      this.renderCacheKey = cacheKey;
-    }
-    let json = this.renderCache.get(employee.id);
-    if (json === undefined) {
-      json = JSON.stringify(this.catalogue.render(employee, keys, (id) => this.store.lookup(id), this.settings.supervisorShape));
-      this.renderCache.set(employee.id, json);
-    }
-    return json;
+    const key = `${this.store.revision}|${this.settings.supervisorShape}|${keys.map((k) => k.key).join(',')}`;
+    return this.rendered.text(key, employee.id, () =>
+      this.catalogue.render(employee, keys, (id) => this.store.lookup(id), this.settings.supervisorShape),
+    );
   }
 
   private oneEmployee(req: SandboxRequest, headers: Record<string, string>): SandboxResponse {

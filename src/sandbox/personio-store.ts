@@ -140,10 +140,10 @@ export class PersonioStore {
   }
 
   /** Bumped by every change, so that what was rendered from the records can be cached until then. */
-  version = 0;
+  revision = 0;
 
   private changed(): void {
-    this.version += 1;
+    this.revision += 1;
     this.ordered = null;
     this.emailIndex = null;
   }

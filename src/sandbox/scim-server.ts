@@ -3,7 +3,7 @@
 
 import type { Admission, ApiDefinition } from './api-server.js';
 import { defaultLogBody } from './api-server.js';
-import { bearerToken, jsonResponse, type SandboxRequest, type SandboxResponse } from './http-util.js';
+import { bearerToken, JsonCache, jsonResponse, type SandboxRequest, type SandboxResponse } from './http-util.js';
 import { admit, SlidingWindow } from './rate-limit.js';
 import { ScimError, type ScimGroup, type ScimStore, type ScimUser } from './scim-store.js';
 import {
@@ -58,8 +58,7 @@ export class ScimApi implements ApiDefinition {
   readonly api = 'leapsome' as const;
   /** Absolute URL of the API root; set once the server listens (used in meta.location). */
   baseUrl = '';
-  private readonly renderCache = new Map<string, string>();
-  private renderCacheKey = '';
+  private readonly rendered = new JsonCache<string>();
   private limits: LeapsomeRateLimits = DEFAULT_LEAPSOME_RATE_LIMITS;
   private window = new SlidingWindow(DEFAULT_LEAPSOME_RATE_LIMITS.perSecond, 1000);
 
@@ -157,23 +156,9 @@ export class ScimApi implements ApiDefinition {
     return { ...jsonResponse(200, {}), body };
   }
 
-  /**
-   * A user as JSON, cached until the store changes. The sandbox serves both APIs from one thread:
-   * rendering a 1,000-user page afresh held a Personio request that arrived meanwhile for ~50 ms,
-   * a delay no real pair of servers has (docs/speed.md).
-   */
+  /** A user as JSON, rendered again only once the store changed. */
   private renderedUser(user: ScimUser): string {
-    const cacheKey = `${this.store.revision}|${this.baseUrl}`;
-    if (cacheKey !== this.renderCacheKey) {
-      this.renderCache.clear();
-      this.renderCacheKey = cacheKey;
-    }
-    let json = this.renderCache.get(user.id);
-    if (json === undefined) {
-      json = JSON.stringify(renderUser(user, this.store, this.baseUrl));
-      this.renderCache.set(user.id, json);
-    }
-    return json;
+    return this.rendered.text(`${this.store.revision}|${this.baseUrl}`, user.id, () => renderUser(user, this.store, this.baseUrl));
   }
 
   private createUser(req: SandboxRequest): SandboxResponse {

@@ -105,6 +105,25 @@ describe('Personio GET /v1/company/employees', () => {
     expect((await personioGet(s, token, '/v1/company/employees?limit=100')).status).toBe(200);
   });
 
+  it('lists an employee as changed after a change to them or to their supervisor (renderings are cached until the store changes)', async () => {
+    const s = await start({ company: { size: 12 } });
+    const token = await personioToken(s);
+    const report = s.personio.list().find((e) => e.supervisorId !== null);
+    const boss = report?.supervisorId == null ? undefined : s.personio.get(report.supervisorId);
+    if (boss === undefined || report === undefined) throw new Error('the sample company has a supervisor');
+    const listed = async (): Promise<Record<string, unknown>> => {
+      const found = records(await personioGet(s, token, '/v1/company/employees?limit=100')).find((r) => value(r, 'id') === report.id);
+      if (found === undefined) throw new Error('not listed');
+      return found;
+    };
+    expect(value(await listed(), 'position')).toBe(report.position);
+    s.personio.update(report.id, { position: 'Chief Cartographer' });
+    expect(value(await listed(), 'position')).toBe('Chief Cartographer');
+    s.personio.update(boss.id, { firstName: 'Renamed' });
+    const supervisor = obj(value(await listed(), 'supervisor'));
+    expect(value(obj(supervisor.attributes), 'first_name')).toBe('Renamed');
+  });
+
   it('rejects limit > 100 and malformed paging with the v1 envelope', async () => {
     const s = await start();
     const token = await personioToken(s);

@@ -151,6 +151,23 @@ describe('SCIM GET /Users', () => {
     expect((await scim(s, 'GET', '/Users?count=abc')).status).toBe(400);
   });
 
+  it('lists a user as changed after a change to them or to their manager (renderings are cached until the store changes)', async () => {
+    const s = await start();
+    const boss = s.leapsome.addUser({ userName: 'boss@example.com', givenName: 'Ada', familyName: 'Boss' });
+    const user = s.leapsome.addUser({ userName: 'u1@example.com', title: 'Engineer', manager: boss.id });
+    const listed = async (): Promise<Record<string, unknown>> =>
+      obj(
+        arr(obj((await scim(s, 'GET', '/Users')).body).Resources)
+          .map(obj)
+          .find((u) => u.id === user.id),
+      );
+    expect((await listed()).title).toBe('Engineer');
+    s.leapsome.editUser(user.id, { title: 'Staff Engineer' });
+    expect((await listed()).title).toBe('Staff Engineer');
+    s.leapsome.editUser(boss.id, { givenName: 'Grace' });
+    expect(obj(obj((await listed())[ENTERPRISE]).manager).displayName).toBe('Grace Boss');
+  });
+
   it('filters on userName eq (case-insensitive, quoted or not) only', async () => {
     const s = await start();
     s.leapsome.addUser({ userName: 'Mia.Schmidt@example.com', externalId: '17' });
