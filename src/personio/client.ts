@@ -256,7 +256,7 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     const firstPage = pageOf(firstRaw);
     // A server that capped `limit` pages differently from the guess: guessed pages would overlap.
     const guessesFit = isLastPage({ offset: 0, page: firstPage }) || firstPage.size === PAGE_SIZE;
-    const guessed = guessesFit ? [...asked.keys()] : [];
+    const guessed = new Set(guessesFit ? asked.keys() : []);
     if (!guessesFit) asked.clear();
     // The other pages are asked for before the first page's records are parsed, so that its
     // parsing never delays them (nor, through the pacing, every page after them).
@@ -264,8 +264,9 @@ export function createPersonioClient(options: PersonioClientOptions): PersonioCl
     const first = counted.page(await parsePage(0, firstRaw, extras));
     const pages = [first];
     for (const [offset, page] of asked) {
-      if (guessed.includes(offset) && total !== null && offset >= total) {
-        // A guess past the end: an empty page (or a failure) says nothing; records mean the company grew.
+      if (guessed.has(offset) && (total === null || offset >= total)) {
+        // A guess past the end (or with no total to tell): an empty page or a failure says nothing;
+        // records mean the company grew.
         const late = await page.catch(() => null);
         if (late !== null && late.page.size > 0) pages.push(late);
         continue;

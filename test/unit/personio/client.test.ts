@@ -419,6 +419,15 @@ describe('Personio client', () => {
       ).toEqual(['0', '100', '200', '300', '400']);
     });
 
+    it('drops empty guessed pages when Personio sends no totals', async () => {
+      const fake = await fakePersonio(150);
+      fake.withMetadata = false;
+      holdFirstPage(fake, (asked) => asked.length >= 2);
+      const listing = await connect(fake).readEmployees(NO_EXTRAS, undefined, Promise.resolve(300));
+      expect(listing.employees).toHaveLength(150);
+      expect(listing.firstProblem).toBeNull();
+    });
+
     it('reads the pages the hint did not cover once the first page tells the total (the company grew)', async () => {
       const fake = await fakePersonio(350);
       holdFirstPage(fake, (asked) => asked.length >= 1);
