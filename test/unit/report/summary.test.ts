@@ -3,6 +3,7 @@ import { escapeText } from '../../../src/report/escape.js';
 import { renderSummary } from '../../../src/report/summary.js';
 import { actionOutputs } from '../../../src/report/outputs.js';
 import type { RunOutcome } from '../../../src/run/outcome.js';
+import { noCounts } from '../../../src/apply/apply.js';
 import type { Plan, UserOp } from '../../../src/domain/plan.js';
 import { GITHUB_STEP_SUMMARY_MAX_BYTES } from '../../support/github-limits.js';
 import { createOp, deactivateOp, dryRun, planOf, teamUpdate, updateOp } from './fixtures.js';
@@ -53,17 +54,7 @@ function outcome(users: UserOp[], extra: Partial<RunOutcome> = {}, planExtra: Pa
     apply: {
       refused: null,
       failures: [],
-      counts: {
-        created: users.length,
-        updated: 0,
-        reactivated: 0,
-        deactivated: 0,
-        teamsCreated: 0,
-        teamsRenamed: 0,
-        membershipChanges: 0,
-        managerChanges: 0,
-        takenOver: 0,
-      },
+      counts: { ...noCounts(), created: users.length },
       createdUserIds: new Map(),
       createdTeamIds: new Map(),
     },
