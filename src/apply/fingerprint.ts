@@ -43,14 +43,21 @@ export function teamFingerprint(team: LeapsomeTeam, memberIds: readonly string[]
 /** Leapsome returns groups without members; a team's members are the users listing it. */
 export function teamMembers(state: LeapsomeState): Map<string, string[]> {
   const members = new Map<string, string[]>();
-  for (const user of state.users) for (const teamId of user.teamIds) members.set(teamId, [...(members.get(teamId) ?? []), user.id]);
+  for (const user of state.users) {
+    for (const teamId of user.teamIds) {
+      const list = members.get(teamId);
+      if (list === undefined) members.set(teamId, [user.id]);
+      else list.push(user.id);
+    }
+  }
   return members;
 }
 
 export function fingerprintPlan(plan: Plan, state: LeapsomeState): PlanFingerprints {
-  const users = new Map(state.users.map((u) => [u.id, u]));
-  const teams = new Map(state.teams.map((t) => [t.id, t]));
-  const members = teamMembers(state);
+  // Indexed only when some operation needs it: a run with nothing to do (most runs) needs none.
+  const users = plan.users.length === 0 ? new Map<string, LeapsomeUser>() : new Map(state.users.map((u) => [u.id, u]));
+  const teams = plan.teams.length === 0 ? new Map<string, LeapsomeTeam>() : new Map(state.teams.map((t) => [t.id, t]));
+  const members = plan.teams.length === 0 ? new Map<string, string[]>() : teamMembers(state);
   return {
     users: plan.users.map((op) => {
       if (op.kind === 'create') return ABSENT;

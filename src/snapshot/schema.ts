@@ -98,6 +98,40 @@ export function* encodedSnapshotChunks(snapshot: Snapshot): Generator<string> {
 const reasonOf = (error: z.ZodError, prefix: readonly (string | number)[]): string =>
   issueLines(error, { max: 1, prefix }).lines[0] ?? 'invalid';
 
+type Header = z.infer<typeof headerSchema>;
+
+function parseHeader(value: unknown): { readonly ok: true; readonly header: Header } | { readonly ok: false; readonly reason: string } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'not a JSON object' };
+  // Checked first so that an older or newer format is reported as such, not as a random bad field.
+  const version: unknown = (value as Record<string, unknown>)['schemaVersion'];
+  if (version !== SNAPSHOT_SCHEMA_VERSION) {
+    return { ok: false, reason: `schema version ${JSON.stringify(version) ?? 'missing'}, expected ${SNAPSHOT_SCHEMA_VERSION}` };
+  }
+  const parsed = headerSchema.safeParse(value);
+  return parsed.success ? { ok: true, header: parsed.data } : { ok: false, reason: reasonOf(parsed.error, []) };
+}
+
+/**
+ * The header's employee count, from the start of an encoded snapshot; null unless its first line
+ * is all there with the current schema version and a count. Only a hint (how many Personio pages
+ * to ask for early): the full decoding validates the header and says what is wrong with it.
+ */
+export function employeeCountOf(start: Buffer): number | null {
+  const newline = start.indexOf(NEWLINE);
+  if (newline === -1) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(start.toString('utf8', 0, newline));
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { schemaVersion, employeeCount } = value as Record<string, unknown>;
+  return schemaVersion === SNAPSHOT_SCHEMA_VERSION && Number.isSafeInteger(employeeCount) && (employeeCount as number) >= 0
+    ? (employeeCount as number)
+    : null;
+}
+
 /** Validates an untrusted (decrypted) encoded snapshot. The reason names the first bad field. */
 export function decodeSnapshot(plain: Buffer): ParseResult {
   return runAtOnce(decodeSteps(plain));
@@ -116,7 +150,7 @@ export function decodeSnapshotInSlices(plain: Buffer, onEmployeeCount?: (count: 
 
 /** The decoding, pausing (a `yield`) every LINES_PER_SLICE lines. */
 function* decodeSteps(plain: Buffer, onEmployeeCount?: (count: number) => void): Generator<void, ParseResult> {
-  let header: z.infer<typeof headerSchema> | null = null;
+  let header: Header | null = null;
   const employees: Employee[] = [];
   for (let start = 0, line = 1; start < plain.length; line += 1) {
     if (line % LINES_PER_SLICE === 0) yield;
@@ -131,15 +165,9 @@ function* decodeSteps(plain: Buffer, onEmployeeCount?: (count: number) => void):
       return { ok: false, reason: header === null ? 'the header is not JSON' : `employees.${employees.length}: not JSON` };
     }
     if (header === null) {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'not a JSON object' };
-      // Checked first so that an older or newer format is reported as such, not as a random bad field.
-      const version: unknown = (value as Record<string, unknown>)['schemaVersion'];
-      if (version !== SNAPSHOT_SCHEMA_VERSION) {
-        return { ok: false, reason: `schema version ${JSON.stringify(version) ?? 'missing'}, expected ${SNAPSHOT_SCHEMA_VERSION}` };
-      }
-      const parsed = headerSchema.safeParse(value);
-      if (!parsed.success) return { ok: false, reason: reasonOf(parsed.error, []) };
-      header = parsed.data;
+      const parsed = parseHeader(value);
+      if (!parsed.ok) return parsed;
+      header = parsed.header;
       onEmployeeCount?.(header.employeeCount);
       continue;
     }

@@ -338,6 +338,33 @@ describe('pacing and concurrency', () => {
     expect(gap).toBeLessThan(400);
   });
 
+  it('counts the slots of all answers already at hand before any caller works on one', async () => {
+    // Three answers sent at once reach their sockets together. A caller's work on the first (parsing a
+    // page) must not come before the other two answers are seen: their slots count from that moment.
+    const held: Array<Parameters<Handler>[1]> = [];
+    const server = await serve((_req, res) => {
+      held.push(res);
+      if (held.length === 3) for (const response of held) sendJson(response, 200, { ok: true });
+    });
+    const events: string[] = [];
+    const http = client(server, {
+      limits: [{ max: 10, windowMs: 1_000 }],
+      clock: () => {
+        events.push('clock');
+        return Date.now();
+      },
+    });
+    await Promise.all(
+      ['/a', '/b', '/c'].map((path) =>
+        http.request({ method: 'GET', endpoint: path, idempotent: true }).then(() => events.push(`caller ${path}`)),
+      ),
+    );
+    // Before the answers: per request, the pacer's look at the clock and the send time.
+    expect(events.slice(0, 6)).toEqual(Array(6).fill('clock'));
+    // Then each slot's release, and only after all three the callers.
+    expect(events.slice(6)).toEqual(['clock', 'clock', 'clock', 'caller /a', 'caller /b', 'caller /c']);
+  });
+
   it('applies endpoint-specific limits only to matching endpoints', async () => {
     const server = await serve((_req, res) => sendJson(res, 200, {}));
     const options = fast({ limits: [{ max: 1, windowMs: 60_000, endpoints: ['POST /v1/auth'] }] });

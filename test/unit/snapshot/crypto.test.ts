@@ -45,6 +45,29 @@ describe('encryptSnapshot / decryptSnapshot', () => {
     expect(counts).toEqual([[1_200, false]]);
   });
 
+  it('reports the employee count before any decompression waits on the thread pool', async () => {
+    const big = snapshotOf(Array.from({ length: 3_000 }, (_, i) => ({ ...company()[0]!, id: String(i + 1), email: `p${i}@acme.test` })));
+    const counts: number[] = [];
+    const result = decryptSnapshotInSlices(encryptSnapshot(big, KEY), KEY, (count) => counts.push(count));
+    // Synchronously, within the call: the Personio pages it sizes are asked for while the rest is decoded.
+    expect(counts).toEqual([3_000]);
+    expect(await result).toEqual({ ok: true, snapshot: big });
+    expect(counts).toEqual([3_000]);
+  });
+
+  it('finds the count in a header too large for the first KiB of input, and reports nothing for a bad header', async () => {
+    const ids = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [String(i + 1), `u-${(i * 7919).toString(36)}-${i}`]));
+    const big = { ...snapshotOf(), leapsomeUserIds: ids };
+    const counts: number[] = [];
+    const result = decryptSnapshotInSlices(encryptSnapshot(big, KEY), KEY, (count) => counts.push(count));
+    expect(counts).toEqual([big.employees.length]);
+    expect(await result).toEqual({ ok: true, snapshot: big });
+    const old = encryptSnapshot({ ...big, schemaVersion: 1 } as unknown as typeof big, KEY);
+    const none: number[] = [];
+    expect(await decryptSnapshotInSlices(old, KEY, (count) => none.push(count))).toMatchObject({ ok: false });
+    expect(none).toEqual([]);
+  });
+
   it('compresses chunk by chunk into one envelope that decrypts as a whole (several gzip members)', () => {
     const big = snapshotOf(Array.from({ length: 2_500 }, (_, i) => ({ ...company()[0]!, id: String(i + 1), email: `p${i}@acme.test` })));
     const envelope = encryptSnapshot(big, KEY);
