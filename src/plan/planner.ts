@@ -6,7 +6,7 @@ import type { Plan, PlanWarning, SkippedRecord } from '../domain/plan.js';
 import type { LeapsomeState, PersonioState, PlanSettings } from '../domain/types.js';
 import { resolveAdditionalManagers } from './additional-managers.js';
 import { deactivationGuard } from './guard.js';
-import { indexLeapsome } from './leapsome-index.js';
+import { indexLeapsome, type LeapsomeIndex } from './leapsome-index.js';
 import { resolveManagers } from './managers.js';
 import { compareIds, compareNullableIds, compareText } from './order.js';
 import { classify } from './scope.js';
@@ -24,10 +24,21 @@ export interface PlanInput {
   readonly listing?: ListingFacts;
   /** The run's instant (ms since the epoch); required when `preboardDays` is set. */
   readonly now?: number;
+  /**
+   * `indexLeapsome(leapsome)`, when the caller made it already: the pipeline indexes Leapsome as soon
+   * as it is read, while the Personio read still waits on its rate limit.
+   */
+  readonly index?: LeapsomeIndex;
 }
 
-export function planSync({ personio, leapsome, settings, listing = TRUSTED_LISTING, now }: PlanInput): Plan {
-  const index = indexLeapsome(leapsome);
+export function planSync({
+  personio,
+  leapsome,
+  settings,
+  listing = TRUSTED_LISTING,
+  now,
+  index = indexLeapsome(leapsome),
+}: PlanInput): Plan {
   const scope = classify(personio, index, settings, { now: now ?? null, listing });
   const managers = resolveManagers(scope);
   const additional = resolveAdditionalManagers(

@@ -11,7 +11,7 @@ import type { LeapsomeIndex } from './leapsome-index.js';
 import { compareIds, looksLikePersonioId } from './order.js';
 import { planPreboarding } from './preboard.js';
 import { duplicateEmails, emailKey } from './emails.js';
-import { decideVanished, emailClaimants, isVanished, knownPersonioIds } from './vanished.js';
+import { decideVanished, isVanished, knownPersonioIds, lazyEmailClaimants } from './vanished.js';
 
 /** An employee who should have an active Leapsome account this run. */
 export interface InScope {
@@ -243,7 +243,7 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
   }
 
   // Users carrying a Personio-shaped id that the listing did not return: gone only when confirmed.
-  const personioEmails = emailClaimants(personio);
+  const personioEmails = lazyEmailClaimants(personio);
   const managed = new Set<string>();
   const personioIdOfUser = new Map<string, string>();
   for (const user of index.users) {
@@ -278,7 +278,7 @@ export function classify(personio: PersonioState, index: LeapsomeIndex, settings
       continue;
     }
     if (!user.active) continue;
-    const claimants = personioEmails.get(emailKey(user.userName));
+    const claimants = personioEmails().get(emailKey(user.userName));
     if (claimants !== undefined) {
       // Same person under a new Personio id, most likely: deactivating would lock them out.
       frozen.add(user.id);

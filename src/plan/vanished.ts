@@ -12,6 +12,12 @@ export function emailClaimants(personio: PersonioState): Map<string, string[]> {
   return new Map([...groupByEmail(personio.employees, (e) => e.email)].map(([email, employees]) => [email, employees.map((e) => e.id)]));
 }
 
+/** emailClaimants, computed on first use: a run where nobody vanished never needs it. */
+export function lazyEmailClaimants(personio: PersonioState): () => ReadonlyMap<string, readonly string[]> {
+  let claimants: Map<string, string[]> | null = null;
+  return () => (claimants ??= emailClaimants(personio));
+}
+
 /** Every Personio id the reads returned, readable or not. */
 export function knownPersonioIds(personio: PersonioState): Set<string> {
   const ids = new Set<string>();
@@ -25,15 +31,19 @@ export function knownPersonioIds(personio: PersonioState): Set<string> {
  * email no Personio employee holds (that would be the same person under a new id: never deactivated,
  * so nothing to confirm).
  */
-export function isVanished(user: LeapsomeUser, known: ReadonlySet<string>, claimants: ReadonlyMap<string, readonly string[]>): boolean {
+export function isVanished(
+  user: LeapsomeUser,
+  known: ReadonlySet<string>,
+  claimants: () => ReadonlyMap<string, readonly string[]>,
+): boolean {
   const id = user.externalId;
-  return user.active && id !== null && looksLikePersonioId(id) && !known.has(id) && !claimants.has(emailKey(user.userName));
+  return user.active && id !== null && looksLikePersonioId(id) && !known.has(id) && !claimants().has(emailKey(user.userName));
 }
 
 /** The Personio ids to look up before planning, sorted; none in a run where nobody vanished. */
 export function vanishedEmployeeIds(personio: PersonioState, leapsome: LeapsomeState): string[] {
   const known = knownPersonioIds(personio);
-  const claimants = emailClaimants(personio);
+  const claimants = lazyEmailClaimants(personio);
   const ids = new Set<string>();
   for (const user of leapsome.users) if (isVanished(user, known, claimants) && user.externalId !== null) ids.add(user.externalId);
   return [...ids].sort(compareIds);

@@ -11,6 +11,8 @@ import type { EmployeeQuery, LeapsomeReader, LeapsomeWriter, PersonioReader, Req
 import { FIXED_KEYS, queryWithoutList, resolveSources, type AttributeNeed } from '../personio/sources.js';
 import type { Plan } from '../domain/plan.js';
 import { planSync } from '../plan/planner.js';
+import { indexLeapsome } from '../plan/leapsome-index.js';
+import { letIoThrough } from '../shared/cpu-slices.js';
 import { vanishedEmployeeIds } from '../plan/vanished.js';
 import { APPLY_CANCELLED, hasChanges, type RunOutcome, type SnapshotReport } from './outcome.js';
 import { settingName } from '../settings/fields.js';
@@ -24,6 +26,7 @@ import { personioDigest } from '../plan/digest.js';
 import { snapshotSaveDecision } from '../snapshot/policy.js';
 import { labelProvenance } from '../plan/provenance.js';
 import { buildSnapshot } from '../snapshot/schema.js';
+import { sameSnapshotContent } from '../snapshot/unchanged.js';
 import { checkSourceDrop, inScopeCount } from '../plan/source-guard.js';
 import {
   missingSnapshotReason,
@@ -141,9 +144,17 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   if (restoring === null) reportCount(null);
   const resolved = deps.personio.readableAttributes().then((list) => resolveSources(needs, list));
   const early = queryWithoutList(needs);
+  const leapsomeRead = deps.leapsome.readState(reading);
+  // Leapsome is read long before Personio at any size: indexed for the plan while Personio's pacing
+  // still holds the run, in a turn of its own (not inside the answer that completed the read).
+  const indexed = leapsomeRead.then(async (state) => {
+    await letIoThrough();
+    return indexLeapsome(state);
+  });
+  indexed.catch(() => undefined); // the read's failure is handled below
   const reads = Promise.all([
     (early === null ? resolved : Promise.resolve(early)).then((query) => deps.personio.readEmployees(query, reading, previousCount)),
-    deps.leapsome.readState(reading),
+    leapsomeRead,
   ]);
   reads.catch(() => undefined); // handled below, once the attribute list has passed
   let query: EmployeeQuery;
@@ -170,8 +181,9 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
   );
 
   const statuses = settings.plan.statuses;
+  const index = await indexed;
   const plan = labelProvenance(
-    planSync({ personio, leapsome, settings: settings.plan, listing: facts, now: readAt.getTime() }),
+    planSync({ personio, leapsome, settings: settings.plan, listing: facts, now: readAt.getTime(), index }),
     previous,
     personio.employees,
     settings.plan.fields,
@@ -232,8 +244,12 @@ export async function runSync(settings: Settings, deps: SyncDependencies): Promi
       takenAt: readAt,
       ...(apply === null ? {} : { createdUserIds: apply.createdUserIds, createdTeamIds: apply.createdTeamIds }),
     });
-    const result = await deps.snapshots.save(snapshot);
-    saved = result.saved ? `saved as ${result.key}` : `not saved: ${result.reason}`;
+    if (previous !== null && sameSnapshotContent(previous, snapshot)) {
+      saved = 'not saved: nothing in it changed since the last snapshot, which stays the baseline';
+    } else {
+      const result = await deps.snapshots.save(snapshot);
+      saved = result.saved ? `saved as ${result.key}` : `not saved: ${result.reason}`;
+    }
   } else {
     saved = `not saved: ${decision.save ? 'no store' : decision.reason}`;
   }

@@ -99,6 +99,23 @@ describe('snapshot in the Actions cache', () => {
     expect(rows.find((r) => r.includes('Head of Everything') && r.includes('title'))).toContain('changed in Personio');
     expect(rows.find((r) => r.includes('Chief Vibes Officer'))).toContain('overrides a manual edit in Leapsome');
     expect(cacheServer.entries.filter((e) => e.finalized)).toHaveLength(2);
+
+    // Nothing changed since: no new cache entry, and the second run's snapshot stays the baseline.
+    const third = await run(sb, cacheServer.url, workDir);
+    expect(third.code, third.stdout).toBe(0);
+    expect(third.summary).toContain(
+      'Snapshot of this run: not saved&#58; nothing in it changed since the last snapshot, which stays the baseline.',
+    );
+    expect(third.summary).toContain('No changes in Personio since the last run.');
+    expect(cacheServer.entries.filter((e) => e.finalized)).toHaveLength(2);
+
+    // A change after that is reported against it, and saved.
+    sb.personio.update(edited.id, { position: 'Chief Vibes Officer' });
+    const fourth = await run(sb, cacheServer.url, workDir);
+    expect(fourth.code, fourth.stdout).toBe(0);
+    expect(fourth.summary).toContain('Chief Vibes Officer');
+    expect(fourth.summary).toMatch(/Snapshot of this run: saved as personio-leapsome-sync-snapshot-/);
+    expect(cacheServer.entries.filter((e) => e.finalized)).toHaveLength(3);
   });
 
   it('never saves on pull_request events', async () => {
