@@ -330,7 +330,8 @@ a config file (\`BENCH_FIELDS\` in src/sandbox/sample-fields.ts: birthday, a lev
 division, cost center, mentors as additional managers and a tags custom attribute), each read
 from Personio, compared and written in the same PATCH as the rest.
 The snapshot is on, as by default: each run restores the previous run's encrypted snapshot and saves
-its own, in a local directory (on GitHub the Actions cache moves the same file; loading
+its own when something in it changed (a no-op saves none), in a local directory (on GitHub the
+Actions cache moves the same file; loading
 \`@actions/cache\` for that costs another ~0.06 s and ~20 MB of RSS, measured apart from this table).
 ${context.onlyRuns === undefined ? '' : `\n**Only some runs were measured: ${context.onlyRuns.join(', ')}**${context.onlyRuns.includes('first sync') ? '' : ' (an unmeasured first sync without rate limits or latency set Leapsome up)'}.\n`}
 ${renderTable(results)}
